@@ -1,0 +1,26 @@
+#pragma once
+// Stage 5a, classify: is a sentence a commitment, who commits, and which words say so.
+#include <optional>
+#include <string>
+
+#include "readout_diff/document.hpp"
+#include "readout_diff/features.hpp"
+#include "readout_diff/lexicon.hpp"
+
+namespace readout_diff {
+
+struct Commitment {
+  std::string actor;        // lexicon actor id, or "unknown"
+  std::string actor_label;  // what a reader sees
+  std::string cue;          // the cue as written in the sentence
+  CommitmentStrength strength = CommitmentStrength::agreed;
+  std::size_t cue_start = 0;  // byte span of the cue in the document
+  std::size_t cue_end = 0;
+};
+
+// `previous` is the commitment of the sentence before, if any: "They also agreed…" carries on
+// with the same actor.
+std::optional<Commitment> detect_commitment(const Sentence& sentence, const SentenceFeatures& features,
+                                            const Lexicon& lexicon, const std::optional<Commitment>& previous);
+
+}  // namespace readout_diff

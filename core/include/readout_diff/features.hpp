@@ -1,0 +1,93 @@
+#pragma once
+// Stage 3b, featurise: each sentence becomes word tokens (ICU word break), normalised words,
+// Snowball stems, character trigrams, and the lexicon's concepts, commitment cues and actors.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "readout_diff/document.hpp"
+#include "readout_diff/lexicon.hpp"
+#include "readout_diff/normalizer.hpp"
+
+namespace readout_diff {
+
+// Interned strings: ids are given in first-seen order, so the same inputs give the same ids.
+class Vocabulary {
+ public:
+  std::uint32_t intern(const std::string& text);
+  const std::string& text(std::uint32_t id) const { return texts_[id]; }
+  std::size_t size() const { return texts_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<std::string> texts_;
+};
+
+struct Token {
+  std::size_t start = 0;  // byte span in the document
+  std::size_t end = 0;
+  std::uint32_t word = 0;  // normalised form, in the Vocabulary
+  std::uint32_t stem = 0;  // Snowball stem of the normalised form, in the Vocabulary
+  bool stopword = false;
+  bool number = false;
+  bool devanagari = false;
+};
+
+struct PhraseMatch {
+  std::uint32_t entry = 0;  // index into the lexicon section that matched
+  std::size_t first_token = 0;
+  std::size_t end_token = 0;  // exclusive
+};
+
+enum class Language { en, hi, mixed };
+const char* to_string(Language language);
+
+struct SentenceFeatures {
+  std::vector<Token> tokens;
+  std::vector<std::uint32_t> content_stems;  // sorted, unique: stems of content words and numbers
+  std::vector<std::uint32_t> trigrams;       // sorted, unique: hashed character trigrams of content words
+  std::vector<std::uint32_t> concepts;       // sorted, unique: lexicon concept indices
+  std::vector<PhraseMatch> cues;             // commitment cues, in text order
+  std::vector<PhraseMatch> actors;           // actor mentions, in text order
+  Language language = Language::en;
+};
+
+struct DocumentFeatures {
+  std::vector<SentenceFeatures> sentences;
+  Language language = Language::en;
+};
+
+// One per comparison (it keeps a word cache and the vocabulary both documents share).
+class Analyzer {
+ public:
+  static Result<std::unique_ptr<Analyzer>> create(const Lexicon& lexicon);
+  ~Analyzer();
+
+  DocumentFeatures analyze(const Document& document);
+  const Vocabulary& vocabulary() const { return vocabulary_; }
+  const Lexicon& lexicon() const { return lexicon_; }
+
+ private:
+  struct Icu;
+  struct PhraseIndex;
+  Analyzer(const Lexicon& lexicon, std::unique_ptr<Icu> icu, WordNormalizer normalizer);
+  std::vector<Token> tokenize(std::string_view text, std::size_t offset);
+  void compile_phrases();
+
+  const Lexicon& lexicon_;
+  std::unique_ptr<Icu> icu_;
+  WordNormalizer normalizer_;
+  Stemmer stemmer_;
+  Vocabulary vocabulary_;
+  struct CachedWord {
+    std::uint32_t word, stem;
+    bool stopword;
+  };
+  std::unordered_map<std::string, CachedWord> word_cache_;
+  std::vector<bool> stopword_words_;  // by word id
+  std::unique_ptr<PhraseIndex> concepts_, cues_, actors_;
+};
+
+}  // namespace readout_diff

@@ -1,0 +1,35 @@
+#pragma once
+// The bilingual domain lexicon (core/data/lexicon.json, documented in docs/lexicon.md) and the
+// stopword lists (core/data/stopwords.json): data an analyst can extend without touching code.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "readout_diff/result.hpp"
+
+namespace readout_diff {
+
+enum class CommitmentStrength { agreed, obligation, undertaking, emphasis };
+const char* to_string(CommitmentStrength strength);
+
+struct LexiconEntry {
+  std::string id;                  // concept or actor id; for cues, the cue itself
+  std::string label;               // what a reader sees
+  std::vector<std::string> terms;  // surface phrases, English and Hindi together
+  CommitmentStrength strength = CommitmentStrength::agreed;  // cues only
+};
+
+struct Lexicon {
+  std::vector<LexiconEntry> concepts;
+  std::vector<LexiconEntry> commitment_cues;
+  std::vector<LexiconEntry> actors;
+  std::vector<std::string> stopwords;
+};
+
+// Parses and validates both files; an error names the file and the entry at fault.
+Result<Lexicon> parse_lexicon(std::string_view lexicon_json, std::string_view stopwords_json);
+
+// The lexicon compiled into the engine, parsed once.
+const Result<Lexicon>& builtin_lexicon();
+
+}  // namespace readout_diff

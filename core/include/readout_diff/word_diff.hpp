@@ -1,0 +1,32 @@
+#pragma once
+// Stage 5b, explain: a word-level diff (dtl) inside a linked pair, over normalised words, shown
+// with the words as written.
+#include <string>
+#include <vector>
+
+#include "readout_diff/document.hpp"
+#include "readout_diff/features.hpp"
+
+namespace readout_diff {
+
+enum class DiffOp { equal, remove, insert };
+const char* to_string(DiffOp op);  // "equal", "delete", "insert"
+
+struct DiffRun {
+  DiffOp op = DiffOp::equal;
+  std::string text;  // from A for equal and delete runs, from B for insert runs
+};
+
+// Sides longer than this many words are not diffed (dtl's cost grows with length × edits);
+// the report then says the diff was omitted.
+inline constexpr std::size_t kMaxDiffWords = 4000;
+
+// The words of several sentences of one document, in order: a link's side.
+struct WordSequence {
+  std::string_view document;
+  std::vector<Token> tokens;
+};
+
+std::vector<DiffRun> diff_words(const WordSequence& a, const WordSequence& b);
+
+}  // namespace readout_diff

@@ -1,0 +1,231 @@
+#include "readout_diff/features.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+
+#include "utf8.hpp"
+
+namespace readout_diff {
+
+std::uint32_t Vocabulary::intern(const std::string& text) {
+  const auto [it, inserted] = ids_.try_emplace(text, static_cast<std::uint32_t>(texts_.size()));
+  if (inserted) texts_.push_back(text);
+  return it->second;
+}
+
+const char* to_string(Language language) {
+  switch (language) {
+    case Language::en: return "en";
+    case Language::hi: return "hi";
+    case Language::mixed: return "mixed";
+  }
+  return "mixed";
+}
+
+struct Analyzer::Icu {
+  std::unique_ptr<icu::BreakIterator> words;
+};
+
+// Lexicon phrases as stem sequences, indexed by their first stem; longest first per key.
+struct Analyzer::PhraseIndex {
+  struct Phrase {
+    std::vector<std::uint32_t> stems;
+    std::uint32_t entry;
+  };
+  std::unordered_map<std::uint32_t, std::vector<Phrase>> by_first_stem;
+
+  void add(std::vector<std::uint32_t> stems, std::uint32_t entry) {
+    if (stems.empty()) return;
+    auto& list = by_first_stem[stems.front()];
+    list.push_back(Phrase{std::move(stems), entry});
+  }
+  void finish() {
+    for (auto& [stem, list] : by_first_stem) {
+      std::stable_sort(list.begin(), list.end(), [](const Phrase& x, const Phrase& y) {
+        return x.stems.size() > y.stems.size();
+      });
+    }
+  }
+  // Leftmost-longest, non-overlapping matches.
+  std::vector<PhraseMatch> match(const std::vector<Token>& tokens) const {
+    std::vector<PhraseMatch> found;
+    for (std::size_t i = 0; i < tokens.size();) {
+      const auto it = by_first_stem.find(tokens[i].stem);
+      const Phrase* best = nullptr;
+      if (it != by_first_stem.end()) {
+        for (const Phrase& phrase : it->second) {
+          if (i + phrase.stems.size() > tokens.size()) continue;
+          bool same = true;
+          for (std::size_t k = 1; k < phrase.stems.size() && same; ++k) same = tokens[i + k].stem == phrase.stems[k];
+          if (same) {
+            best = &phrase;
+            break;
+          }
+        }
+      }
+      if (best == nullptr) {
+        ++i;
+        continue;
+      }
+      found.push_back(PhraseMatch{best->entry, i, i + best->stems.size()});
+      i += best->stems.size();
+    }
+    return found;
+  }
+};
+
+Analyzer::Analyzer(const Lexicon& lexicon, std::unique_ptr<Icu> icu, WordNormalizer normalizer)
+    : lexicon_(lexicon), icu_(std::move(icu)), normalizer_(std::move(normalizer)) {}
+Analyzer::~Analyzer() = default;
+
+Result<std::unique_ptr<Analyzer>> Analyzer::create(const Lexicon& lexicon) {
+  UErrorCode status = U_ZERO_ERROR;
+  auto icu = std::make_unique<Icu>();
+  icu->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) {
+    return Error{"internal", std::string("ICU could not create the word iterator: ") + u_errorName(status), std::nullopt};
+  }
+  auto normalizer = WordNormalizer::create();
+  if (!normalizer.ok()) return normalizer.error();
+  std::unique_ptr<Analyzer> analyzer(new Analyzer(lexicon, std::move(icu), std::move(normalizer).value()));
+  analyzer->compile_phrases();
+  return analyzer;
+}
+
+void Analyzer::compile_phrases() {
+  for (const std::string& word : lexicon_.stopwords) {
+    for (const Token& token : tokenize(word, 0)) {
+      if (stopword_words_.size() <= token.word) stopword_words_.resize(token.word + 1, false);
+      stopword_words_[token.word] = true;
+    }
+  }
+  word_cache_.clear();  // entries cached above predate the stopword flags
+  const auto compile = [&](const std::vector<LexiconEntry>& entries) {
+    auto index = std::make_unique<PhraseIndex>();
+    for (std::uint32_t e = 0; e < entries.size(); ++e) {
+      for (const std::string& term : entries[e].terms) {
+        std::vector<std::uint32_t> stems;
+        for (const Token& token : tokenize(term, 0)) stems.push_back(token.stem);
+        index->add(std::move(stems), e);
+      }
+    }
+    index->finish();
+    return index;
+  };
+  concepts_ = compile(lexicon_.concepts);
+  cues_ = compile(lexicon_.commitment_cues);
+  actors_ = compile(lexicon_.actors);
+}
+
+std::vector<Token> Analyzer::tokenize(std::string_view text, std::size_t offset) {
+  std::vector<Token> tokens;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  icu_->words->setText(utext, status);
+  if (U_FAILURE(status)) {
+    utext_close(utext);
+    return tokens;
+  }
+  int32_t previous = icu_->words->first();
+  for (int32_t boundary = icu_->words->next(); boundary != icu::BreakIterator::DONE;
+       previous = boundary, boundary = icu_->words->next()) {
+    const int32_t rule_status = icu_->words->getRuleStatus();
+    if (rule_status < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
+    const std::string surface(text.substr(static_cast<std::size_t>(previous), static_cast<std::size_t>(boundary - previous)));
+    auto cached = word_cache_.find(surface);
+    if (cached == word_cache_.end()) {
+      const std::string normalized = normalizer_.normalize(surface);
+      const std::uint32_t word = vocabulary_.intern(normalized);
+      const std::uint32_t stem = vocabulary_.intern(stemmer_.stem(normalized));
+      const bool stopword = word < stopword_words_.size() && stopword_words_[word];
+      cached = word_cache_.emplace(surface, CachedWord{word, stem, stopword}).first;
+    }
+    Token token;
+    token.start = offset + static_cast<std::size_t>(previous);
+    token.end = offset + static_cast<std::size_t>(boundary);
+    token.word = cached->second.word;
+    token.stem = cached->second.stem;
+    token.stopword = cached->second.stopword;
+    token.number = rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT;
+    std::size_t i = 0;
+    token.devanagari = utf8::is_devanagari(utf8::next(surface, i));
+    tokens.push_back(token);
+  }
+  utext_close(utext);
+  return tokens;
+}
+
+namespace {
+
+constexpr std::uint32_t kFnvOffset = 2166136261u, kFnvPrime = 16777619u;
+
+// Character trigrams of one word with boundary marks, hashed (FNV-1a): they let "सहमत" meet
+// "सहमति" and "disengage" meet "disengagement" where stems differ.
+void add_trigrams(const std::string& word, std::vector<std::uint32_t>& out) {
+  std::vector<std::size_t> starts;  // byte offset of each code point, with marks at both ends
+  std::string marked = "^" + word + "$";
+  for (std::size_t i = 0; i < marked.size();) {
+    starts.push_back(i);
+    utf8::next(marked, i);
+  }
+  starts.push_back(marked.size());
+  for (std::size_t k = 0; k + 3 < starts.size(); ++k) {
+    std::uint32_t hash = kFnvOffset;
+    for (std::size_t b = starts[k]; b < starts[k + 3]; ++b) {
+      hash = (hash ^ static_cast<unsigned char>(marked[b])) * kFnvPrime;
+    }
+    out.push_back(hash);
+  }
+}
+
+void sort_unique(std::vector<std::uint32_t>& values) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+}
+
+Language language_of(std::size_t devanagari, std::size_t latin) {
+  const std::size_t total = devanagari + latin;
+  if (total == 0) return Language::mixed;
+  if (devanagari * 10 >= total * 7) return Language::hi;
+  if (latin * 10 >= total * 7) return Language::en;
+  return Language::mixed;
+}
+
+}  // namespace
+
+DocumentFeatures Analyzer::analyze(const Document& document) {
+  DocumentFeatures features;
+  std::size_t devanagari_words = 0, latin_words = 0;
+  features.sentences.reserve(document.sentences.size());
+  for (const Sentence& sentence : document.sentences) {
+    SentenceFeatures s;
+    s.tokens = tokenize(sentence.text, sentence.start);
+    std::size_t devanagari = 0, latin = 0;
+    for (const Token& token : s.tokens) {
+      if (token.number) {
+        s.content_stems.push_back(token.stem);
+        continue;
+      }
+      (token.devanagari ? devanagari : latin) += 1;
+      if (token.stopword) continue;
+      s.content_stems.push_back(token.stem);
+      add_trigrams(vocabulary_.text(token.word), s.trigrams);
+    }
+    devanagari_words += devanagari;
+    latin_words += latin;
+    s.language = language_of(devanagari, latin);
+    for (const PhraseMatch& match : concepts_->match(s.tokens)) s.concepts.push_back(match.entry);
+    s.cues = cues_->match(s.tokens);
+    s.actors = actors_->match(s.tokens);
+    sort_unique(s.content_stems);
+    sort_unique(s.trigrams);
+    sort_unique(s.concepts);
+    features.sentences.push_back(std::move(s));
+  }
+  features.language = language_of(devanagari_words, latin_words);
+  return features;
+}
+
+}  // namespace readout_diff

@@ -1,0 +1,112 @@
+#include "readout_diff/text_input.hpp"
+
+#include <string>
+
+namespace readout_diff {
+namespace {
+
+// Length of the well-formed UTF-8 sequence starting at `i`, or 0 when it is ill-formed
+// (Unicode 15, table 3-7: this rejects overlong forms, surrogates and values past U+10FFFF).
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char second_min = 0x80, second_max = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) second_min = 0xA0;
+    if (lead == 0xED) second_max = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) second_min = 0x90;
+    if (lead == 0xF4) second_max = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + length > s.size()) return 0;
+  if (byte(i + 1) < second_min || byte(i + 1) > second_max) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return length;
+}
+
+bool is_allowed_control(unsigned char c) { return c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+Error error_at(std::string_view bytes, std::size_t offset, std::string code, const std::string& what) {
+  const TextPosition where = position_of(bytes, offset);
+  return Error{std::move(code),
+               what + " at byte " + std::to_string(offset) + " (line " + std::to_string(where.line) +
+                   ", column " + std::to_string(where.column) + ")",
+               offset};
+}
+
+std::string hex_byte(unsigned char c) {
+  static const char digits[] = "0123456789ABCDEF";
+  return std::string("0x") + digits[c >> 4] + digits[c & 15];
+}
+
+}  // namespace
+
+TextPosition position_of(std::string_view bytes, std::size_t byte_offset) {
+  TextPosition where;
+  for (std::size_t i = 0; i < byte_offset && i < bytes.size(); ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c == '\n') {
+      ++where.line;
+      where.column = 1;
+    } else if ((c & 0xC0) != 0x80) {  // count code points, not continuation bytes
+      ++where.column;
+    }
+  }
+  return where;
+}
+
+Result<TextInput> check_text_input(std::string_view bytes, std::size_t max_bytes) {
+  if (bytes.size() > max_bytes) {
+    return Error{"too_large",
+                 "The text is " + std::to_string(bytes.size()) + " bytes; the limit is " +
+                     std::to_string(max_bytes) + " bytes (" + std::to_string(max_bytes / (1024 * 1024)) +
+                     " MiB). Split it or compare a shorter excerpt.",
+                 max_bytes};
+  }
+  TextInput input{bytes, 0};
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") input.content_start = 3;
+
+  bool has_content = false;
+  for (std::size_t i = input.content_start; i < bytes.size();) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c == 0) {
+      return error_at(bytes, i, "binary", "The text contains a NUL byte, so it looks like a binary file, not text,");
+    }
+    if (c < 0x20 && !is_allowed_control(c)) {
+      return error_at(bytes, i, "binary",
+                      "The text contains the control character " + hex_byte(c) +
+                          ", so it looks like a binary file, not text,");
+    }
+    const std::size_t length = utf8_sequence_length(bytes, i);
+    if (length == 0) {
+      return error_at(bytes, i, "invalid_utf8",
+                      "The text is not valid UTF-8: unexpected byte " + hex_byte(c));
+    }
+    if (!(c == ' ' || is_allowed_control(c))) {
+      // Any visible character counts; the Unicode spaces (NBSP, ideographic space) do not.
+      const std::string_view sequence = bytes.substr(i, length);
+      const bool unicode_space = sequence == "\xC2\xA0" || sequence == "\xE3\x80\x80" ||
+                                 sequence == "\xE2\x80\xAF" || sequence == "\xE2\x80\x8B" ||
+                                 (sequence.size() == 3 && sequence[0] == '\xE2' && sequence[1] == '\x80' &&
+                                  static_cast<unsigned char>(sequence[2]) <= 0x8A);
+      if (!unicode_space) has_content = true;
+    }
+    i += length;
+  }
+  if (!has_content) {
+    return Error{"empty", bytes.empty() ? "The text is empty." : "The text contains only white space.", std::nullopt};
+  }
+  return input;
+}
+
+}  // namespace readout_diff

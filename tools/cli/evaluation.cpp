@@ -1,0 +1,259 @@
+#include "evaluation.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "readout_diff/engine.hpp"
+
+namespace readout_diff::evaluation {
+
+using nlohmann::json;
+
+void Counts::add(const Counts& other) {
+  true_positive += other.true_positive;
+  false_positive += other.false_positive;
+  false_negative += other.false_negative;
+}
+double Counts::precision() const {
+  return true_positive + false_positive > 0 ? true_positive / (true_positive + false_positive) : 1.0;
+}
+double Counts::recall() const {
+  return true_positive + false_negative > 0 ? true_positive / (true_positive + false_negative) : 1.0;
+}
+double Counts::f1() const {
+  const double p = precision(), r = recall();
+  return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+}
+
+void Scores::add(const Scores& other) {
+  segmentation.add(other.segmentation);
+  alignment.add(other.alignment);
+  commitments.add(other.commitments);
+  for (int k = 0; k < 3; ++k) status[k].add(other.status[k]);
+}
+
+double Scores::status_macro_f1() const {
+  double sum = 0;
+  int labels = 0;
+  for (const Counts& c : status) {
+    if (c.true_positive + c.false_positive + c.false_negative == 0) continue;  // label absent everywhere
+    sum += c.f1();
+    ++labels;
+  }
+  return labels > 0 ? sum / labels : 1.0;
+}
+
+json Scores::to_json() const {
+  const auto prf = [](const Counts& c) {
+    return json{{"precision", c.precision()}, {"recall", c.recall()}, {"f1", c.f1()}};
+  };
+  return json{{"segmentation", prf(segmentation)},
+              {"alignment", prf(alignment)},
+              {"status_macro_f1", status_macro_f1()},
+              {"commitments", prf(commitments)}};
+}
+
+namespace {
+
+enum StatusLabel { kKept = 0, kNew = 1, kDropped = 2 };
+
+struct Span {
+  std::size_t start, end;
+};
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Gold sentences are exact substrings of the file, in order.
+bool locate(const std::string& text, const json& sentences, std::vector<Span>& spans) {
+  std::size_t from = 0;
+  for (const json& s : sentences) {
+    const std::string& needle = s["text"].get_ref<const std::string&>();
+    const std::size_t at = text.find(needle, from);
+    if (at == std::string::npos) return false;
+    spans.push_back({at, at + needle.size()});
+    from = at + needle.size();
+  }
+  return true;
+}
+
+std::vector<Span> system_spans(const json& side) {
+  std::vector<Span> spans;
+  for (const json& s : side["sentences"]) spans.push_back({s["start"].get<std::size_t>(), s["end"].get<std::size_t>()});
+  return spans;
+}
+
+// For each sentence of `from`, the sentence of `onto` it overlaps most (or -1).
+std::vector<long> best_overlap(const std::vector<Span>& from, const std::vector<Span>& onto) {
+  std::vector<long> mapping;
+  for (const Span& f : from) {
+    long best = -1;
+    std::size_t best_overlap_bytes = 0;
+    for (std::size_t k = 0; k < onto.size(); ++k) {
+      const std::size_t lo = std::max(f.start, onto[k].start), hi = std::min(f.end, onto[k].end);
+      if (hi > lo && hi - lo > best_overlap_bytes) {
+        best_overlap_bytes = hi - lo;
+        best = static_cast<long>(k);
+      }
+    }
+    mapping.push_back(best);
+  }
+  return mapping;
+}
+
+Counts set_counts(const std::set<std::pair<std::size_t, std::size_t>>& system,
+                  const std::set<std::pair<std::size_t, std::size_t>>& gold) {
+  Counts c;
+  for (const auto& p : system) (gold.count(p) ? c.true_positive : c.false_positive) += 1;
+  for (const auto& p : gold) c.false_negative += system.count(p) ? 0 : 1;
+  return c;
+}
+
+Counts boundary_counts(const std::vector<Span>& system, const std::vector<Span>& gold) {
+  std::set<std::pair<std::size_t, std::size_t>> sys, ref;
+  for (const Span& s : system) {
+    sys.insert({s.start, 0});
+    sys.insert({s.end, 0});
+  }
+  for (const Span& s : gold) {
+    ref.insert({s.start, 0});
+    ref.insert({s.end, 0});
+  }
+  return set_counts(sys, ref);
+}
+
+Scores score_pair(const json& gold, const json& report, const std::vector<Span>& gold_a, const std::vector<Span>& gold_b) {
+  Scores scores;
+  const std::vector<Span> sys_a = system_spans(report["a"]), sys_b = system_spans(report["b"]);
+  scores.segmentation.add(boundary_counts(sys_a, gold_a));
+  scores.segmentation.add(boundary_counts(sys_b, gold_b));
+
+  // Alignment: system pairs mapped onto gold sentences; pairs in "related" gold links ignored.
+  const std::vector<long> map_a = best_overlap(sys_a, gold_a), map_b = best_overlap(sys_b, gold_b);
+  std::set<std::pair<std::size_t, std::size_t>> gold_pairs, related_pairs, system_pairs;
+  std::vector<bool> gold_kept_a(gold_a.size(), false), gold_kept_b(gold_b.size(), false);
+  for (const json& link : gold["links"]) {
+    const bool related = link["relation"] == "related";
+    for (const json& i : link["a"]) {
+      for (const json& j : link["b"]) (related ? related_pairs : gold_pairs).insert({i.get<std::size_t>(), j.get<std::size_t>()});
+    }
+    if (related) continue;
+    for (const json& i : link["a"]) gold_kept_a[i.get<std::size_t>()] = true;
+    for (const json& j : link["b"]) gold_kept_b[j.get<std::size_t>()] = true;
+  }
+  for (const json& link : report["links"]) {
+    for (const json& i : link["a"]) {
+      for (const json& j : link["b"]) {
+        const long gi = map_a[i.get<std::size_t>()], gj = map_b[j.get<std::size_t>()];
+        if (gi < 0 || gj < 0) continue;
+        const auto pair = std::make_pair(static_cast<std::size_t>(gi), static_cast<std::size_t>(gj));
+        if (related_pairs.count(pair) == 0 || gold_pairs.count(pair) != 0) system_pairs.insert(pair);
+      }
+    }
+  }
+  scores.alignment = set_counts(system_pairs, gold_pairs);
+
+  // Status and commitments: each gold sentence takes the system sentence overlapping it most.
+  const auto score_side = [&](const json& gold_sentences, const std::vector<Span>& gold_spans, const std::vector<Span>& sys_spans,
+                              const json& sys_side, const std::vector<bool>& gold_kept, StatusLabel unmatched) {
+    const std::vector<long> onto_system = best_overlap(gold_spans, sys_spans);
+    for (std::size_t g = 0; g < gold_spans.size(); ++g) {
+      const long s = onto_system[g];
+      const StatusLabel expected = gold_kept[g] ? kKept : unmatched;
+      const StatusLabel found = s >= 0 && sys_side["sentences"][static_cast<std::size_t>(s)]["status"] == "kept" ? kKept : unmatched;
+      if (expected == found) {
+        scores.status[expected].true_positive += 1;
+      } else {
+        scores.status[found].false_positive += 1;
+        scores.status[expected].false_negative += 1;
+      }
+      const bool gold_commitment = gold_sentences[g]["commitment"].get<bool>();
+      const bool system_commitment = s >= 0 && !sys_side["sentences"][static_cast<std::size_t>(s)]["commitment"].is_null();
+      if (gold_commitment && system_commitment) scores.commitments.true_positive += 1;
+      if (!gold_commitment && system_commitment) scores.commitments.false_positive += 1;
+      if (gold_commitment && !system_commitment) scores.commitments.false_negative += 1;
+    }
+  };
+  score_side(gold["a_sentences"], gold_a, sys_a, report["a"], gold_kept_a, kDropped);
+  score_side(gold["b_sentences"], gold_b, sys_b, report["b"], gold_kept_b, kNew);
+  return scores;
+}
+
+}  // namespace
+
+Evaluation evaluate(const std::filesystem::path& gold_dir, const std::filesystem::path& corpus_dir) {
+  Evaluation evaluation;
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(gold_dir)) {
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    const json gold = json::parse(read_file(file), nullptr, false);
+    if (gold.is_discarded() || !gold.contains("a") || !gold.contains("b")) {
+      evaluation.errors.push_back(file.filename().string() + ": not a gold comparison");
+      continue;
+    }
+    const std::string text_a = read_file(corpus_dir / gold["a"].get<std::string>());
+    const std::string text_b = read_file(corpus_dir / gold["b"].get<std::string>());
+    std::vector<Span> gold_a, gold_b;
+    if (!locate(text_a, gold["a_sentences"], gold_a) || !locate(text_b, gold["b_sentences"], gold_b)) {
+      evaluation.errors.push_back(file.filename().string() + ": a gold sentence is not in the corpus text");
+      continue;
+    }
+    const json report = json::parse(compare_json(text_a, text_b, "{}"), nullptr, false);
+    if (report.is_discarded() || report.contains("error")) {
+      evaluation.errors.push_back(file.filename().string() + ": the engine reported " +
+                                  (report.is_discarded() ? std::string("invalid JSON") : report["error"]["message"].get<std::string>()));
+      continue;
+    }
+    PairResult result;
+    result.id = gold.value("id", file.stem().string());
+    result.cross_language = report["a"]["language"] != report["b"]["language"];
+    result.scores = score_pair(gold, report, gold_a, gold_b);
+    (result.cross_language ? evaluation.cross_language : evaluation.same_language).add(result.scores);
+    evaluation.pairs.push_back(std::move(result));
+  }
+  return evaluation;
+}
+
+std::string format_text(const Evaluation& evaluation) {
+  std::string out;
+  char line[256];
+  std::snprintf(line, sizeof line, "%-36s %-6s %6s %6s %6s %6s\n", "comparison", "langs", "seg", "align", "status", "commit");
+  out += line;
+  const auto row = [&](const std::string& name, const char* kind, const Scores& s) {
+    std::snprintf(line, sizeof line, "%-36s %-6s %6.3f %6.3f %6.3f %6.3f\n", name.c_str(), kind, s.segmentation.f1(),
+                  s.alignment.f1(), s.status_macro_f1(), s.commitments.f1());
+    out += line;
+  };
+  for (const PairResult& pair : evaluation.pairs) row(pair.id, pair.cross_language ? "hi-en" : "same", pair.scores);
+  row("OVERALL same-language", "same", evaluation.same_language);
+  row("OVERALL Hindi-English", "hi-en", evaluation.cross_language);
+  for (const std::string& error : evaluation.errors) out += "error: " + error + "\n";
+  return out;
+}
+
+json format_json(const Evaluation& evaluation) {
+  json pairs = json::array();
+  for (const PairResult& pair : evaluation.pairs) {
+    json entry = pair.scores.to_json();
+    entry["id"] = pair.id;
+    entry["cross_language"] = pair.cross_language;
+    pairs.push_back(std::move(entry));
+  }
+  return json{{"pairs", std::move(pairs)},
+              {"overall", {{"same_language", evaluation.same_language.to_json()},
+                           {"cross_language", evaluation.cross_language.to_json()}}},
+              {"errors", evaluation.errors}};
+}
+
+}  // namespace readout_diff::evaluation

@@ -1,0 +1,130 @@
+// readout-diff: the native command line over the engine. Prints JSON on stdout.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "evaluation.hpp"
+#include "readout_diff/engine.hpp"
+
+namespace {
+
+constexpr int kExitOk = 0, kExitBadInput = 1, kExitUsage = 2;
+
+constexpr const char* kUsage = R"(Usage:
+  readout-diff compare A B [--options JSON]   compare two readouts; prints the readout-diff/1 report
+  readout-diff segment FILE [--options JSON]  print a readout's sentences
+  readout-diff eval GOLD_DIR [--corpus DIR] [--format text|json]
+                                              score the engine against hand-labelled comparisons
+                                              (corpus defaults to GOLD_DIR/../corpus)
+  readout-diff --help | --version
+
+FILE, A and B are UTF-8 text files; '-' reads standard input (for one of them).
+Options JSON keys (all optional): max_bytes, min_link_score, min_cross_language_score,
+repeated_min_score, partner_ratio.
+Exit status: 0 success, 1 bad input (the message is on standard error), 2 bad usage.
+)";
+
+int usage_error(const std::string& message) {
+  std::cerr << "readout-diff: " << message << "\n\n" << kUsage;
+  return kExitUsage;
+}
+
+bool read_input(const std::string& path, std::string& text, bool& stdin_used) {
+  if (path == "-") {
+    if (stdin_used) return false;
+    stdin_used = true;
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    return true;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return !in.bad();
+}
+
+// Prints the engine's JSON, or its error message on stderr, naming the file at fault.
+int emit(const std::string& output, const std::vector<std::string>& names) {
+  const nlohmann::json parsed = nlohmann::json::parse(output, nullptr, false);
+  if (!parsed.is_discarded() && parsed.is_object() && parsed.contains("error")) {
+    const auto& error = parsed["error"];
+    std::string where;
+    if (error.contains("side")) where = (error["side"] == "a" ? names.at(0) : names.at(1)) + ": ";
+    else if (names.size() == 1 && error.contains("offset")) where = names.at(0) + ": ";
+    std::cerr << "readout-diff: " << where << error["message"].get<std::string>() << "\n";
+    return error["code"] == "bad_options" ? kExitUsage : kExitBadInput;
+  }
+  std::cout << output << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return usage_error("no command given");
+  if (args[0] == "--help" || args[0] == "-h") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (args[0] == "--version") {
+    std::cout << "readout-diff " << READOUT_DIFF_VERSION << " (report schema " << readout_diff::kReportSchema << ")\n";
+    return kExitOk;
+  }
+  const std::string command = args[0];
+  std::vector<std::string> positional;
+  std::string options_json, corpus, format = "text";
+  for (std::size_t k = 1; k < args.size(); ++k) {
+    const std::string& arg = args[k];
+    const bool takes_value = arg == "--options" || arg == "--corpus" || arg == "--format";
+    if (takes_value) {
+      if (k + 1 >= args.size()) return usage_error(arg + " needs a value");
+      (arg == "--options" ? options_json : arg == "--corpus" ? corpus : format) = args[++k];
+    } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
+      return usage_error("unknown option " + arg);
+    } else {
+      positional.push_back(arg);
+    }
+  }
+
+  bool stdin_used = false;
+  if (command == "compare") {
+    if (positional.size() != 2) return usage_error("compare takes two files");
+    std::string a, b;
+    for (std::size_t k = 0; k < 2; ++k) {
+      if (!read_input(positional[k], k == 0 ? a : b, stdin_used)) {
+        std::cerr << "readout-diff: cannot read " << positional[k] << "\n";
+        return positional[k] == "-" ? kExitUsage : kExitBadInput;
+      }
+    }
+    return emit(readout_diff::compare_json(a, b, options_json), positional);
+  }
+  if (command == "segment") {
+    if (positional.size() != 1) return usage_error("segment takes one file");
+    std::string text;
+    if (!read_input(positional[0], text, stdin_used)) {
+      std::cerr << "readout-diff: cannot read " << positional[0] << "\n";
+      return kExitBadInput;
+    }
+    return emit(readout_diff::segment_json(text, options_json), positional);
+  }
+  if (command == "eval") {
+    if (positional.size() != 1) return usage_error("eval takes the gold folder");
+    if (format != "text" && format != "json") return usage_error("--format is text or json");
+    const std::filesystem::path gold = positional[0];
+    if (!std::filesystem::is_directory(gold)) {
+      std::cerr << "readout-diff: " << gold.string() << " is not a folder\n";
+      return kExitBadInput;
+    }
+    const auto evaluation = readout_diff::evaluation::evaluate(gold, corpus.empty() ? gold / ".." / "corpus" : std::filesystem::path(corpus));
+    if (format == "json") std::cout << readout_diff::evaluation::format_json(evaluation).dump(2) << "\n";
+    else std::cout << readout_diff::evaluation::format_text(evaluation);
+    return evaluation.errors.empty() ? kExitOk : kExitBadInput;
+  }
+  return usage_error("unknown command " + command);
+}
