@@ -76,8 +76,9 @@ Result<TextInput> check_text_input(std::string_view bytes, std::size_t max_bytes
   TextInput input{bytes, 0};
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") input.content_start = 3;
 
-  bool has_content = false;
-  for (std::size_t i = input.content_start; i < bytes.size();) {
+  // Control bytes first: a binary file (PNG, PDF, ZIP) is better named as such than by the
+  // first byte that happens not to be UTF-8.
+  for (std::size_t i = input.content_start; i < bytes.size(); ++i) {
     const auto c = static_cast<unsigned char>(bytes[i]);
     if (c == 0) {
       return error_at(bytes, i, "binary", "The text contains a NUL byte, so it looks like a binary file, not text,");
@@ -87,6 +88,10 @@ Result<TextInput> check_text_input(std::string_view bytes, std::size_t max_bytes
                       "The text contains the control character " + hex_byte(c) +
                           ", so it looks like a binary file, not text,");
     }
+  }
+  bool has_content = false;
+  for (std::size_t i = input.content_start; i < bytes.size();) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
     const std::size_t length = utf8_sequence_length(bytes, i);
     if (length == 0) {
       return error_at(bytes, i, "invalid_utf8",

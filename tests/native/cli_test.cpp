@@ -1,1 +1,69 @@
 #include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+#include <sys/wait.h>
+
+#include "test_support.hpp"
+
+namespace readout_diff {
+namespace {
+
+struct CliRun {
+  int exit_code;
+  std::string output;
+};
+
+// Runs the CLI through the shell (stdout captured, stderr folded in when asked).
+CliRun run_cli(const std::string& arguments, bool with_stderr = false) {
+  const std::string command = std::string("'") + READOUT_DIFF_CLI + "' " + arguments + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string output;
+  std::array<char, 4096> buffer{};
+  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+std::string corpus_file(const char* name) { return "'" + testing::shared_path(std::string("corpus/") + name) + "'"; }
+
+TEST(Cli, ComparePrintsTheSameReportAsTheLibrary) {
+  const CliRun run = run_cli("compare " + corpus_file(testing::kMoscowEn) + " " + corpus_file(testing::kDushanbeHi));
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.output, compare_json(testing::corpus(testing::kMoscowEn), testing::corpus(testing::kDushanbeHi), "") + "\n");
+}
+
+TEST(Cli, ReadsStandardInput) {
+  const CliRun run = run_cli("segment - < " + corpus_file(testing::kMoscowHi));
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(nlohmann::json::parse(run.output)["sentences"].size(), 6u);
+}
+
+TEST(Cli, BadInputExitsOneWithTheMessageOnStderr) {
+  const CliRun run = run_cli("segment - < /dev/null", true);
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.output.find("empty"), std::string::npos) << run.output;
+  EXPECT_EQ(run_cli("compare /nonexistent/file " + corpus_file(testing::kMoscowEn)).exit_code, 1);
+}
+
+TEST(Cli, BadUsageExitsTwo) {
+  EXPECT_EQ(run_cli("").exit_code, 2);
+  EXPECT_EQ(run_cli("compare onlyone").exit_code, 2);
+  EXPECT_EQ(run_cli("frobnicate a b").exit_code, 2);
+  EXPECT_EQ(run_cli("compare a b --options").exit_code, 2);
+  const CliRun help = run_cli("--help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.output.find("readout-diff compare A B"), std::string::npos);
+}
+
+TEST(Cli, EvalPrintsScoresAsJson) {
+  const CliRun run = run_cli("eval '" + testing::shared_path("gold") + "' --format json");
+  EXPECT_EQ(run.exit_code, 0);
+  const auto scores = nlohmann::json::parse(run.output);
+  EXPECT_TRUE(scores["overall"]["same_language"]["alignment"].contains("f1"));
+  EXPECT_EQ(scores["pairs"].size(), 8u);
+}
+
+}  // namespace
+}  // namespace readout_diff

@@ -1,0 +1,31 @@
+#pragma once
+// Shared helpers for the native tests: reading shared/ files and parsing engine output.
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "readout_diff/engine.hpp"
+
+namespace readout_diff::testing {
+
+inline std::string shared_path(const std::string& relative) { return std::string(READOUT_DIFF_SHARED_DIR) + "/" + relative; }
+
+inline std::string read_shared(const std::string& relative) {
+  std::ifstream in(shared_path(relative), std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+inline std::string corpus(const std::string& file) { return read_shared("corpus/" + file); }
+
+inline nlohmann::json segment(const std::string& text) { return nlohmann::json::parse(segment_json(text, "")); }
+inline nlohmann::json compare(const std::string& a, const std::string& b, const std::string& options = "") {
+  return nlohmann::json::parse(compare_json(a, b, options));
+}
+
+inline constexpr const char* kMoscowEn = "2020-09-10_moscow_in-cn_fm_mea_en.txt";
+inline constexpr const char* kMoscowHi = "2020-09-10_moscow_in-cn_fm_mea_hi.txt";
+inline constexpr const char* kDushanbeHi = "2021-07-14_dushanbe_in-cn_fm_mea-seed_hi.txt";
+inline constexpr const char* kDushanbeEn = "2021-07-14_dushanbe_in-cn_fm_netindian-news_en.txt";
+
+}  // namespace readout_diff::testing
