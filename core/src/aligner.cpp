@@ -20,6 +20,10 @@ const std::set<std::string> kNegations = {"not", "no", "never", "neither", "nor"
 constexpr double kStemWeight = 0.50, kTrigramWeight = 0.20, kConceptWeight = 0.30;
 constexpr double kCrossConceptWeight = 0.80, kCrossStemWeight = 0.20;
 constexpr std::size_t kMaxEvidenceStems = 12;
+constexpr double kContainmentShare = 0.5;
+constexpr double kSpeechActMismatchFactor = 0.8;
+// Concepts and numbers a Hindi–English pair must share before it can be linked.
+constexpr std::size_t kMinCrossLanguageEvidence = 2;
 
 using Ids = std::vector<std::uint32_t>;
 
@@ -100,13 +104,18 @@ class Scorer {
     const bool any_concepts = !x.concepts.empty() || !y.concepts.empty();
     double total;
     double trigrams = 0;
-    if (cross) {
+    if (cross && shared_count(x.concepts, y.concepts) + shared_count(x.numbers, y.numbers) < kMinCrossLanguageEvidence) {
+      total = 0;  // one shared idea is a topic, not a restatement, when words cannot confirm it
+    } else if (cross) {
       total = any_concepts ? kCrossConceptWeight * concepts + kCrossStemWeight * stems : kCrossStemWeight * stems;
     } else {
       trigrams = dice(x.trigrams, y.trigrams, trigram_df_, nullptr);
       total = any_concepts ? kStemWeight * stems + kTrigramWeight * trigrams + kConceptWeight * concepts
                            : (kStemWeight * stems + kTrigramWeight * trigrams) / (kStemWeight + kTrigramWeight);
     }
+    // Readouts restate commitments as commitments and narration as narration: a pair that
+    // mixes the two speech acts is less likely to be the same point.
+    if (x.cue_strengths.empty() != y.cue_strengths.empty()) total *= kSpeechActMismatchFactor;
     if (evidence != nullptr) {
       evidence->stem_overlap = stems;
       evidence->trigram_overlap = trigrams;
@@ -115,6 +124,16 @@ class Scorer {
       keep_heaviest_stems(evidence->shared_stems);
     }
     return total;
+  }
+
+  static std::size_t shared_count(const Ids& x, const Ids& y) {
+    std::size_t count = 0;
+    for (std::size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+      if (x[i] < y[j]) ++i;
+      else if (y[j] < x[i]) ++j;
+      else { ++count; ++i; ++j; }
+    }
+    return count;
   }
 
   std::vector<const char*> changes(const Bag& x, const Bag& y) const {
@@ -158,7 +177,12 @@ class Scorer {
         ++j;
       }
     }
-    return sum_x + sum_y > 0 ? 2.0 * common / (sum_x + sum_y) : 0.0;
+    if (sum_x <= 0 || sum_y <= 0) return 0.0;
+    // Half Dice, half containment in the shorter side: a sentence folded into a longer one that
+    // merges several points still counts as restated.
+    const double dice_part = 2.0 * common / (sum_x + sum_y);
+    const double containment = common / std::min(sum_x, sum_y);
+    return kContainmentShare * containment + (1.0 - kContainmentShare) * dice_part;
   }
 
   void keep_heaviest_stems(Ids& stems) const {
@@ -250,7 +274,7 @@ std::vector<Link> align(const Document& a, const DocumentFeatures& fa, const Doc
 
   const std::vector<Pair> candidates = scored_candidates(fa, fb, bags_a, bags_b, scorer, options);
 
-  // Keep a pair when it is close to the best that each of its two sentences can do.
+  // Keep a pair when it is (close to) the best that one of its two sentences can do.
   std::vector<double> best_a(fa.sentences.size(), 0.0), best_b(fb.sentences.size(), 0.0);
   for (const Pair& p : candidates) {
     best_a[p.a] = std::max(best_a[p.a], p.score);
@@ -258,7 +282,7 @@ std::vector<Link> align(const Document& a, const DocumentFeatures& fa, const Doc
   }
   std::vector<Pair> kept;
   for (const Pair& p : candidates) {
-    if (p.score >= options.partner_ratio * best_a[p.a] && p.score >= options.partner_ratio * best_b[p.b]) kept.push_back(p);
+    if (p.score >= options.partner_ratio * best_a[p.a] || p.score >= options.partner_ratio * best_b[p.b]) kept.push_back(p);
   }
 
   // Group kept pairs: a sentence of A with several partners in B is a split, the reverse a

@@ -131,7 +131,7 @@ std::string segment_json(std::string_view text, std::string_view options_json) {
   if (!side.ok()) return error_text(side.error(), nullptr, text);
   return to_text(json{{"schema", kReportSchema},
                       {"language", to_string(side.value().features.language)},
-                      {"sentences", sentences_json(side.value())}});
+                      {"sentences", sentences_json(side.value(), lexicon.value())}});
 }
 
 }  // namespace readout_diff

@@ -67,10 +67,12 @@ json link_json(std::size_t id, const Link& link, const AnalyzedDocument& a, cons
 
 }  // namespace
 
-json sentences_json(const AnalyzedDocument& side) {
+json sentences_json(const AnalyzedDocument& side, const Lexicon& lexicon) {
   json sentences = json::array();
   for (std::size_t i = 0; i < side.document.sentences.size(); ++i) {
     const Sentence& s = side.document.sentences[i];
+    json concepts = json::array();
+    for (auto concept_index : side.features.sentences[i].concepts) concepts.push_back(lexicon.concepts[concept_index].id);
     sentences.push_back(json{{"id", i},
                              {"text", std::string(s.text)},
                              {"start", s.start},
@@ -78,6 +80,7 @@ json sentences_json(const AnalyzedDocument& side) {
                              {"kind", to_string(s.kind)},
                              {"paragraph", s.paragraph},
                              {"language", to_string(side.features.sentences[i].language)},
+                             {"concepts", std::move(concepts)},
                              {"commitment", commitment_json(side.commitments[i])}});
   }
   return sentences;
@@ -109,7 +112,7 @@ json comparison_report(const AnalyzedDocument& a, const AnalyzedDocument& b, con
   json commitment_counts{{"repeated", 0}, {"modified", 0}, {"new", 0}, {"dropped", 0}};
   const auto side_json = [&](const AnalyzedDocument& side, const std::vector<std::vector<std::size_t>>& links_of,
                              const std::vector<int>& relation, const char* unmatched) {
-    json sentences = sentences_json(side);
+    json sentences = sentences_json(side, lexicon);
     std::size_t kept = 0, commitments = 0;
     for (std::size_t i = 0; i < sentences.size(); ++i) {
       const bool is_kept = relation[i] >= 0;

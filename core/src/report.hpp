@@ -18,7 +18,7 @@ struct AnalyzedDocument {
   std::vector<std::optional<Commitment>> commitments;  // one per sentence
 };
 
-nlohmann::json sentences_json(const AnalyzedDocument& side);
+nlohmann::json sentences_json(const AnalyzedDocument& side, const Lexicon& lexicon);
 
 nlohmann::json comparison_report(const AnalyzedDocument& a, const AnalyzedDocument& b, const std::vector<Link>& links,
                                  const Vocabulary& vocabulary, const Lexicon& lexicon);

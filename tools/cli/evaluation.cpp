@@ -189,7 +189,8 @@ Scores score_pair(const json& gold, const json& report, const std::vector<Span>&
 
 }  // namespace
 
-Evaluation evaluate(const std::filesystem::path& gold_dir, const std::filesystem::path& corpus_dir) {
+Evaluation evaluate(const std::filesystem::path& gold_dir, const std::filesystem::path& corpus_dir,
+                    const std::string& options_json) {
   Evaluation evaluation;
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(gold_dir)) {
@@ -209,7 +210,7 @@ Evaluation evaluate(const std::filesystem::path& gold_dir, const std::filesystem
       evaluation.errors.push_back(file.filename().string() + ": a gold sentence is not in the corpus text");
       continue;
     }
-    const json report = json::parse(compare_json(text_a, text_b, "{}"), nullptr, false);
+    const json report = json::parse(compare_json(text_a, text_b, options_json), nullptr, false);
     if (report.is_discarded() || report.contains("error")) {
       evaluation.errors.push_back(file.filename().string() + ": the engine reported " +
                                   (report.is_discarded() ? std::string("invalid JSON") : report["error"]["message"].get<std::string>()));

@@ -38,8 +38,9 @@ struct Evaluation {
   std::vector<std::string> errors;  // a gold file that could not be scored, and why
 };
 
-// Reads every *.json in gold_dir; the texts come from corpus_dir.
-Evaluation evaluate(const std::filesystem::path& gold_dir, const std::filesystem::path& corpus_dir);
+// Reads every *.json in gold_dir; the texts come from corpus_dir; `options_json` goes to the engine.
+Evaluation evaluate(const std::filesystem::path& gold_dir, const std::filesystem::path& corpus_dir,
+                    const std::string& options_json = "");
 
 std::string format_text(const Evaluation& evaluation);
 nlohmann::json format_json(const Evaluation& evaluation);

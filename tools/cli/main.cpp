@@ -19,7 +19,7 @@ constexpr int kExitOk = 0, kExitBadInput = 1, kExitUsage = 2;
 constexpr const char* kUsage = R"(Usage:
   readout-diff compare A B [--options JSON]   compare two readouts; prints the readout-diff/1 report
   readout-diff segment FILE [--options JSON]  print a readout's sentences
-  readout-diff eval GOLD_DIR [--corpus DIR] [--format text|json]
+  readout-diff eval GOLD_DIR [--corpus DIR] [--format text|json] [--options JSON]
                                               score the engine against hand-labelled comparisons
                                               (corpus defaults to GOLD_DIR/../corpus)
   readout-diff --help | --version
@@ -121,7 +121,7 @@ int main(int argc, char** argv) {
       std::cerr << "readout-diff: " << gold.string() << " is not a folder\n";
       return kExitBadInput;
     }
-    const auto evaluation = readout_diff::evaluation::evaluate(gold, corpus.empty() ? gold / ".." / "corpus" : std::filesystem::path(corpus));
+    const auto evaluation = readout_diff::evaluation::evaluate(gold, corpus.empty() ? gold / ".." / "corpus" : std::filesystem::path(corpus), options_json);
     if (format == "json") std::cout << readout_diff::evaluation::format_json(evaluation).dump(2) << "\n";
     else std::cout << readout_diff::evaluation::format_text(evaluation);
     return evaluation.errors.empty() ? kExitOk : kExitBadInput;

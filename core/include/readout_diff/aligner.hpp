@@ -12,14 +12,15 @@ namespace readout_diff {
 
 struct AlignOptions {
   // A pair of sentences in the same language needs this similarity (0..1) to be linked.
-  double min_link_score = 0.22;
+  double min_link_score = 0.24;
   // The same for a Hindi–English pair, which can only meet through concepts and numbers.
-  double min_cross_language_score = 0.18;
+  double min_cross_language_score = 0.25;
   // A link at or above this similarity, with no change of substance, is "repeated".
   double repeated_min_score = 0.55;
-  // A sentence keeps every partner scoring at least this fraction of its best partner's score,
-  // which is what lets one sentence split into two or two merge into one.
-  double partner_ratio = 0.72;
+  // A pair is kept when its score is at least this fraction of the best score of either of its
+  // sentences. At 1, every sentence links to its best partner; a sentence that is the best partner
+  // of several others gathers them all, which is how splits and merges appear.
+  double partner_ratio = 1.0;
   // Candidates scored in full per sentence of A, out of those sharing features with it.
   std::size_t candidates_per_sentence = 12;
   // Postings read per feature: a feature in more sentences than this is read only near the
