@@ -28,8 +28,16 @@ constexpr std::size_t kMinCrossLanguageEvidence = 2;
 using Ids = std::vector<std::uint32_t>;
 
 // What one sentence, or a group of sentences joined by a split or merge, brings to a comparison.
+// Feature ids with their weights alongside (looked up once per sentence, not once per pair).
+struct WeightedIds {
+  Ids ids;
+  std::vector<double> weights;
+  double total = 0;
+};
+
 struct Bag {
-  Ids stems, trigrams, concepts, numbers;
+  WeightedIds stems, trigrams, concepts;
+  Ids numbers;
   std::set<CommitmentStrength> cue_strengths;
   bool negated = false;
   Language language = Language::en;
@@ -47,19 +55,23 @@ class Scorer {
   Scorer(const Vocabulary& vocabulary, const Lexicon& lexicon, const std::vector<const SentenceFeatures*>& all)
       : lexicon_(lexicon) {
     total_ = static_cast<double>(all.size());
+    Frequencies stem_df, trigram_df, concept_df;
     for (const SentenceFeatures* s : all) {
-      for (auto id : s->content_stems) ++stem_df_[id];
-      for (auto id : s->trigrams) ++trigram_df_[id];
-      for (auto id : s->concepts) ++concept_df_[id];
+      for (auto id : s->content_stems) ++stem_df[id];
+      for (auto id : s->trigrams) ++trigram_df[id];
+      for (auto id : s->concepts) ++concept_df[id];
     }
+    stem_weights_ = weights_from(stem_df);
+    trigram_weights_ = weights_from(trigram_df);
+    concept_weights_ = weights_from(concept_df);
     vocabulary_ = &vocabulary;
   }
 
   Bag bag_of(const Sentence& sentence, const SentenceFeatures& s) const {
     Bag bag;
-    bag.stems = s.content_stems;
-    bag.trigrams = s.trigrams;
-    bag.concepts = s.concepts;
+    bag.stems = weighted(s.content_stems, stem_weights_);
+    bag.trigrams = weighted(s.trigrams, trigram_weights_);
+    bag.concepts = weighted(s.concepts, concept_weights_);
     bag.language = s.language;
     bag.heading = sentence.kind != SentenceKind::body;
     for (std::size_t t = 0; t < s.tokens.size(); ++t) {
@@ -77,11 +89,11 @@ class Scorer {
     return bag;
   }
 
-  static Bag join(const Bag& x, const Bag& y) {
+  Bag join(const Bag& x, const Bag& y) const {
     Bag bag;
-    bag.stems = merge_sorted(x.stems, y.stems);
-    bag.trigrams = merge_sorted(x.trigrams, y.trigrams);
-    bag.concepts = merge_sorted(x.concepts, y.concepts);
+    bag.stems = weighted(merge_sorted(x.stems.ids, y.stems.ids), stem_weights_);
+    bag.trigrams = weighted(merge_sorted(x.trigrams.ids, y.trigrams.ids), trigram_weights_);
+    bag.concepts = weighted(merge_sorted(x.concepts.ids, y.concepts.ids), concept_weights_);
     bag.numbers = merge_sorted(x.numbers, y.numbers);
     bag.cue_strengths = x.cue_strengths;
     bag.cue_strengths.insert(y.cue_strengths.begin(), y.cue_strengths.end());
@@ -99,17 +111,17 @@ class Scorer {
   double score(const Bag& x, const Bag& y, LinkEvidence* evidence) const {
     if (x.heading != y.heading) return 0;
     const bool cross = cross_language(x, y);
-    const double stems = dice(x.stems, y.stems, stem_df_, evidence ? &evidence->shared_stems : nullptr);
-    const double concepts = dice(x.concepts, y.concepts, concept_df_, evidence ? &evidence->concepts : nullptr);
-    const bool any_concepts = !x.concepts.empty() || !y.concepts.empty();
+    const double stems = dice(x.stems, y.stems, evidence ? &evidence->shared_stems : nullptr);
+    const double concepts = dice(x.concepts, y.concepts, evidence ? &evidence->concepts : nullptr);
+    const bool any_concepts = !x.concepts.ids.empty() || !y.concepts.ids.empty();
     double total;
     double trigrams = 0;
-    if (cross && shared_count(x.concepts, y.concepts) + shared_count(x.numbers, y.numbers) < kMinCrossLanguageEvidence) {
+    if (cross && shared_count(x.concepts.ids, y.concepts.ids) + shared_count(x.numbers, y.numbers) < kMinCrossLanguageEvidence) {
       total = 0;  // one shared idea is a topic, not a restatement, when words cannot confirm it
     } else if (cross) {
       total = any_concepts ? kCrossConceptWeight * concepts + kCrossStemWeight * stems : kCrossStemWeight * stems;
     } else {
-      trigrams = dice(x.trigrams, y.trigrams, trigram_df_, nullptr);
+      trigrams = dice(x.trigrams, y.trigrams, nullptr);
       total = any_concepts ? kStemWeight * stems + kTrigramWeight * trigrams + kConceptWeight * concepts
                            : (kStemWeight * stems + kTrigramWeight * trigrams) / (kStemWeight + kTrigramWeight);
     }
@@ -147,36 +159,48 @@ class Scorer {
     return found;
   }
 
-  double stem_weight(std::uint32_t id) const { return weight(stem_df_, id); }
-  double concept_weight(std::uint32_t id) const { return weight(concept_df_, id); }
+  double stem_weight(std::uint32_t id) const { return stem_weights_.at(id); }
+  double concept_weight(std::uint32_t id) const { return concept_weights_.at(id); }
 
  private:
   using Frequencies = std::unordered_map<std::uint32_t, std::uint32_t>;
+  using Weights = std::unordered_map<std::uint32_t, double>;
 
   // Rarer features say more: a smoothed inverse document frequency over both documents.
-  double weight(const Frequencies& df, std::uint32_t id) const {
-    const auto it = df.find(id);
-    const double count = it == df.end() ? 0.0 : it->second;
-    return std::log((total_ + 1.0) / (count + 0.5));
+  Weights weights_from(const Frequencies& df) const {
+    Weights weights;
+    weights.reserve(df.size());
+    for (const auto& [id, count] : df) weights.emplace(id, std::log((total_ + 1.0) / (static_cast<double>(count) + 0.5)));
+    return weights;
   }
 
-  double dice(const Ids& x, const Ids& y, const Frequencies& df, Ids* shared) const {
-    double sum_x = 0, sum_y = 0, common = 0;
-    for (auto id : x) sum_x += weight(df, id);
-    for (auto id : y) sum_y += weight(df, id);
+  static WeightedIds weighted(Ids ids, const Weights& weights) {
+    WeightedIds out;
+    out.ids = std::move(ids);
+    out.weights.reserve(out.ids.size());
+    for (auto id : out.ids) {
+      out.weights.push_back(weights.at(id));
+      out.total += out.weights.back();
+    }
+    return out;
+  }
+
+  static double dice(const WeightedIds& x, const WeightedIds& y, Ids* shared) {
+    double common = 0;
     std::size_t i = 0, j = 0;
-    while (i < x.size() && j < y.size()) {
-      if (x[i] < y[j]) {
+    while (i < x.ids.size() && j < y.ids.size()) {
+      if (x.ids[i] < y.ids[j]) {
         ++i;
-      } else if (y[j] < x[i]) {
+      } else if (y.ids[j] < x.ids[i]) {
         ++j;
       } else {
-        common += weight(df, x[i]);
-        if (shared != nullptr) shared->push_back(x[i]);
+        common += x.weights[i];
+        if (shared != nullptr) shared->push_back(x.ids[i]);
         ++i;
         ++j;
       }
     }
+    const double sum_x = x.total, sum_y = y.total;
     if (sum_x <= 0 || sum_y <= 0) return 0.0;
     // Half Dice, half containment in the shorter side: a sentence folded into a longer one that
     // merges several points still counts as restated.
@@ -195,7 +219,7 @@ class Scorer {
   const Lexicon& lexicon_;
   const Vocabulary* vocabulary_ = nullptr;
   double total_ = 0;
-  Frequencies stem_df_, trigram_df_, concept_df_;
+  Weights stem_weights_, trigram_weights_, concept_weights_;
 };
 
 struct Pair {
@@ -274,15 +298,37 @@ std::vector<Link> align(const Document& a, const DocumentFeatures& fa, const Doc
 
   const std::vector<Pair> candidates = scored_candidates(fa, fb, bags_a, bags_b, scorer, options);
 
-  // Keep a pair when it is (close to) the best that one of its two sentences can do.
+  // Keep a pair when it is (close to) the best that one of its two sentences can do. Ties (a
+  // sentence repeated word for word, many times) are settled one to one first, preferring the
+  // partner at the nearest relative position, so each copy pairs with one copy.
   std::vector<double> best_a(fa.sentences.size(), 0.0), best_b(fb.sentences.size(), 0.0);
   for (const Pair& p : candidates) {
     best_a[p.a] = std::max(best_a[p.a], p.score);
     best_b[p.b] = std::max(best_b[p.b], p.score);
   }
+  const double size_a = static_cast<double>(std::max<std::size_t>(1, fa.sentences.size()));
+  const double size_b = static_cast<double>(std::max<std::size_t>(1, fb.sentences.size()));
+  const auto drift = [&](const Pair& p) { return std::fabs(static_cast<double>(p.a) / size_a - static_cast<double>(p.b) / size_b); };
+  std::vector<Pair> ordered = candidates;
+  std::sort(ordered.begin(), ordered.end(), [&](const Pair& x, const Pair& y) {
+    if (x.score != y.score) return x.score > y.score;
+    if (drift(x) != drift(y)) return drift(x) < drift(y);
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+  std::vector<bool> paired_a(fa.sentences.size(), false), paired_b(fb.sentences.size(), false);
   std::vector<Pair> kept;
-  for (const Pair& p : candidates) {
-    if (p.score >= options.partner_ratio * best_a[p.a] || p.score >= options.partner_ratio * best_b[p.b]) kept.push_back(p);
+  for (const Pair& p : ordered) {  // one to one
+    if (paired_a[p.a] || paired_b[p.b]) continue;
+    if (p.score < options.partner_ratio * best_a[p.a] && p.score < options.partner_ratio * best_b[p.b]) continue;
+    paired_a[p.a] = paired_b[p.b] = true;
+    kept.push_back(p);
+  }
+  for (const Pair& p : ordered) {  // then splits and merges: a still-single sentence joins its best
+    const bool joins_from_a = !paired_a[p.a] && p.score >= options.partner_ratio * best_a[p.a];
+    const bool joins_from_b = !paired_b[p.b] && p.score >= options.partner_ratio * best_b[p.b];
+    if (!joins_from_a && !joins_from_b) continue;
+    paired_a[p.a] = paired_b[p.b] = true;
+    kept.push_back(p);
   }
 
   // Group kept pairs: a sentence of A with several partners in B is a split, the reverse a
@@ -317,9 +363,9 @@ std::vector<Link> align(const Document& a, const DocumentFeatures& fa, const Doc
     std::sort(group_a.begin(), group_a.end());
     std::sort(group_b.begin(), group_b.end());
     Bag joined_a = bags_a[group_a.front()];
-    for (std::size_t k = 1; k < group_a.size(); ++k) joined_a = Scorer::join(joined_a, bags_a[group_a[k]]);
+    for (std::size_t k = 1; k < group_a.size(); ++k) joined_a = scorer.join(joined_a, bags_a[group_a[k]]);
     Bag joined_b = bags_b[group_b.front()];
-    for (std::size_t k = 1; k < group_b.size(); ++k) joined_b = Scorer::join(joined_b, bags_b[group_b[k]]);
+    for (std::size_t k = 1; k < group_b.size(); ++k) joined_b = scorer.join(joined_b, bags_b[group_b[k]]);
     Link link;
     link.a = group_a;
     link.b = group_b;

@@ -20,12 +20,7 @@ struct CompareOptions {
   AlignOptions align;
 };
 
-std::string to_text(const json& value) {
-  // `replace` never aborts, even though every string here was validated as UTF-8 on the way in.
-  return value.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-std::string error_text(const Error& error, const char* side, std::string_view input) {
+EngineOutput error_output(const Error& error, const char* side, std::string_view input) {
   json body{{"code", error.code}, {"message", error.message}};
   if (side != nullptr) body["side"] = side;
   if (error.byte_offset) {
@@ -34,7 +29,8 @@ std::string error_text(const Error& error, const char* side, std::string_view in
     body["line"] = where.line;
     body["column"] = where.column;
   }
-  return to_text(json{{"schema", kReportSchema}, {"error", std::move(body)}});
+  const json error_object{{"schema", kReportSchema}, {"error", std::move(body)}};
+  return EngineOutput{error_object.dump(-1, ' ', false, json::error_handler_t::replace), true};
 }
 
 Error bad_option(const std::string& what) { return Error{"bad_options", "Options: " + what, std::nullopt}; }
@@ -95,43 +91,50 @@ Result<AnalyzedDocument> analyze_side(std::string_view text, const CompareOption
   return side;
 }
 
-}  // namespace
+// What every request needs: its options, the lexicon, ICU's iterators and a fresh analyzer.
+struct Pipeline {
+  CompareOptions options;
+  const Lexicon* lexicon = nullptr;
+  std::shared_ptr<Segmenter> segmenter;
+  std::unique_ptr<Analyzer> analyzer;
+};
 
-std::string compare_json(std::string_view a, std::string_view b, std::string_view options_json) {
-  const auto options = parse_options(options_json);
-  if (!options.ok()) return error_text(options.error(), nullptr, {});
+Result<Pipeline> make_pipeline(std::string_view options_json) {
+  auto options = parse_options(options_json);
+  if (!options.ok()) return options.error();
   const auto& lexicon = builtin_lexicon();
-  if (!lexicon.ok()) return error_text(lexicon.error(), nullptr, {});
+  if (!lexicon.ok()) return lexicon.error();
   auto segmenter = Segmenter::create();
-  if (!segmenter.ok()) return error_text(segmenter.error(), nullptr, {});
+  if (!segmenter.ok()) return segmenter.error();
   auto analyzer = Analyzer::create(lexicon.value());
-  if (!analyzer.ok()) return error_text(analyzer.error(), nullptr, {});
-
-  auto side_a = analyze_side(a, options.value(), *segmenter.value(), *analyzer.value());
-  if (!side_a.ok()) return error_text(side_a.error(), "a", a);
-  auto side_b = analyze_side(b, options.value(), *segmenter.value(), *analyzer.value());
-  if (!side_b.ok()) return error_text(side_b.error(), "b", b);
-
-  const std::vector<Link> links =
-      align(side_a.value().document, side_a.value().features, side_b.value().document, side_b.value().features,
-            analyzer.value()->vocabulary(), lexicon.value(), options.value().align);
-  return to_text(comparison_report(side_a.value(), side_b.value(), links, analyzer.value()->vocabulary(), lexicon.value()));
+  if (!analyzer.ok()) return analyzer.error();
+  return Pipeline{std::move(options).value(), &lexicon.value(), std::move(segmenter).value(), std::move(analyzer).value()};
 }
 
-std::string segment_json(std::string_view text, std::string_view options_json) {
-  const auto options = parse_options(options_json);
-  if (!options.ok()) return error_text(options.error(), nullptr, {});
-  const auto& lexicon = builtin_lexicon();
-  if (!lexicon.ok()) return error_text(lexicon.error(), nullptr, {});
-  auto segmenter = Segmenter::create();
-  if (!segmenter.ok()) return error_text(segmenter.error(), nullptr, {});
-  auto analyzer = Analyzer::create(lexicon.value());
-  if (!analyzer.ok()) return error_text(analyzer.error(), nullptr, {});
-  auto side = analyze_side(text, options.value(), *segmenter.value(), *analyzer.value());
-  if (!side.ok()) return error_text(side.error(), nullptr, text);
-  return to_text(json{{"schema", kReportSchema},
-                      {"language", to_string(side.value().features.language)},
-                      {"sentences", sentences_json(side.value(), lexicon.value())}});
+}  // namespace
+
+EngineOutput compare(std::string_view a, std::string_view b, std::string_view options_json) {
+  auto made = make_pipeline(options_json);
+  if (!made.ok()) return error_output(made.error(), nullptr, {});
+  Pipeline& pipeline = made.value();
+  auto side_a = analyze_side(a, pipeline.options, *pipeline.segmenter, *pipeline.analyzer);
+  if (!side_a.ok()) return error_output(side_a.error(), "a", a);
+  auto side_b = analyze_side(b, pipeline.options, *pipeline.segmenter, *pipeline.analyzer);
+  if (!side_b.ok()) return error_output(side_b.error(), "b", b);
+  const std::vector<Link> links =
+      align(side_a.value().document, side_a.value().features, side_b.value().document, side_b.value().features,
+            pipeline.analyzer->vocabulary(), *pipeline.lexicon, pipeline.options.align);
+  return EngineOutput{comparison_report(side_a.value(), side_b.value(), links, pipeline.analyzer->vocabulary(), *pipeline.lexicon),
+                      false};
+}
+
+EngineOutput segment(std::string_view text, std::string_view options_json) {
+  auto made = make_pipeline(options_json);
+  if (!made.ok()) return error_output(made.error(), nullptr, {});
+  Pipeline& pipeline = made.value();
+  auto side = analyze_side(text, pipeline.options, *pipeline.segmenter, *pipeline.analyzer);
+  if (!side.ok()) return error_output(side.error(), nullptr, text);
+  return EngineOutput{segmentation_report(side.value(), *pipeline.lexicon), false};
 }
 
 }  // namespace readout_diff

@@ -31,8 +31,18 @@ namespace {
 
 constexpr char32_t kNukta = 0x093C, kChandrabindu = 0x0901, kAnusvara = 0x0902, kVirama = 0x094D;
 
-bool is_devanagari_consonant(char32_t c) { return c >= 0x0915 && c <= 0x0939; }
-bool is_nasal_consonant(char32_t c) { return c == 0x0919 || c == 0x091E || c == 0x0923 || c == 0x0928 || c == 0x092E; }
+// A nasal consonant with virama is written as anusvara only before a stop of its own class
+// (सम्बन्ध = संबंध, हिन्दी = हिंदी), never before other consonants (अन्य, उम्मीद stay as they are).
+bool is_homorganic_nasal_cluster(char32_t nasal, char32_t next) {
+  switch (nasal) {
+    case 0x0919: return next >= 0x0915 && next <= 0x0918;  // ङ before क ख ग घ
+    case 0x091E: return next >= 0x091A && next <= 0x091D;  // ञ before च छ ज झ
+    case 0x0923: return next >= 0x091F && next <= 0x0922;  // ण before ट ठ ड ढ
+    case 0x0928: return next >= 0x0924 && next <= 0x0927;  // न before त थ द ध
+    case 0x092E: return next >= 0x092A && next <= 0x092D;  // म before प फ ब भ
+    default: return false;
+  }
+}
 
 std::string fold_devanagari(std::string_view text) {
   std::u32string chars;
@@ -46,8 +56,7 @@ std::string fold_devanagari(std::string_view text) {
       utf8::append(out, kAnusvara);
     } else if (c >= 0x0966 && c <= 0x096F) {
       out += static_cast<char>('0' + (c - 0x0966));
-    } else if (is_nasal_consonant(c) && k + 2 < chars.size() && chars[k + 1] == kVirama &&
-               is_devanagari_consonant(chars[k + 2])) {
+    } else if (k + 2 < chars.size() && chars[k + 1] == kVirama && is_homorganic_nasal_cluster(c, chars[k + 2])) {
       utf8::append(out, kAnusvara);
       ++k;  // the virama goes with the nasal
     } else {

@@ -2,25 +2,62 @@
 
 #include <cmath>
 
+#include "json_writer.hpp"
 #include "readout_diff/engine.hpp"
 #include "readout_diff/word_diff.hpp"
 
 namespace readout_diff {
 namespace {
 
-using nlohmann::json;
-
 // Four decimals are all a reader needs, and they keep native and wasm output byte-identical.
 double rounded(double value) { return std::round(value * 10000.0) / 10000.0; }
 
-json commitment_json(const std::optional<Commitment>& commitment) {
-  if (!commitment) return nullptr;
-  return json{{"actor", commitment->actor},
-              {"actor_label", commitment->actor_label},
-              {"cue", commitment->cue},
-              {"strength", to_string(commitment->strength)},
-              {"cue_start", commitment->cue_start},
-              {"cue_end", commitment->cue_end}};
+void write_commitment(JsonWriter& out, const std::optional<Commitment>& commitment) {
+  if (!commitment) {
+    out.null();
+    return;
+  }
+  out.begin_object()
+      .key("actor").value(commitment->actor)
+      .key("actor_label").value(commitment->actor_label)
+      .key("cue").value(commitment->cue)
+      .key("strength").value(to_string(commitment->strength))
+      .key("cue_start").value(commitment->cue_start)
+      .key("cue_end").value(commitment->cue_end)
+      .end_object();
+}
+
+// Per-sentence outcome of the alignment, for one side.
+struct SentenceOutcome {
+  std::vector<std::size_t> links;
+  int relation = -1;  // -1 unmatched, 0 modified, 1 repeated (a repeated link wins)
+};
+
+void write_sentence(JsonWriter& out, const AnalyzedDocument& side, std::size_t i, const Lexicon& lexicon,
+                    const SentenceOutcome* outcome, const char* unmatched) {
+  const Sentence& s = side.document.sentences[i];
+  out.begin_object()
+      .key("id").value(i)
+      .key("text").value(s.text)
+      .key("start").value(s.start)
+      .key("end").value(s.end)
+      .key("kind").value(to_string(s.kind))
+      .key("paragraph").value(s.paragraph)
+      .key("language").value(to_string(side.features.sentences[i].language));
+  out.key("concepts").begin_array();
+  for (auto concept_index : side.features.sentences[i].concepts) out.value(lexicon.concepts[concept_index].id);
+  out.end_array();
+  out.key("commitment");
+  write_commitment(out, side.commitments[i]);
+  if (outcome != nullptr) {
+    const bool kept = outcome->relation >= 0;
+    out.key("status").value(kept ? "kept" : unmatched);
+    out.key("relation");
+    if (kept) out.value(outcome->relation == 1 ? "repeated" : "modified");
+    else out.null();
+    out.key("links").array_of(outcome->links);
+  }
+  out.end_object();
 }
 
 WordSequence words_of(const AnalyzedDocument& side, const std::vector<std::size_t>& sentences) {
@@ -32,119 +69,134 @@ WordSequence words_of(const AnalyzedDocument& side, const std::vector<std::size_
   return words;
 }
 
-json link_json(std::size_t id, const Link& link, const AnalyzedDocument& a, const AnalyzedDocument& b,
-               const Vocabulary& vocabulary, const Lexicon& lexicon) {
-  json evidence{{"stem_overlap", rounded(link.evidence.stem_overlap)},
-                {"trigram_overlap", rounded(link.evidence.trigram_overlap)},
-                {"concept_overlap", rounded(link.evidence.concept_overlap)},
-                {"shared_stems", json::array()},
-                {"concepts", json::array()},
-                {"changes", json::array()}};
-  for (auto stem : link.evidence.shared_stems) evidence["shared_stems"].push_back(vocabulary.text(stem));
-  for (auto concept_index : link.evidence.concepts) evidence["concepts"].push_back(lexicon.concepts[concept_index].id);
-  for (const char* change : link.evidence.changes) evidence["changes"].push_back(change);
+void write_link(JsonWriter& out, std::size_t id, const Link& link, const AnalyzedDocument& a, const AnalyzedDocument& b,
+                const Vocabulary& vocabulary, const Lexicon& lexicon) {
+  out.begin_object()
+      .key("id").value(id)
+      .key("a").array_of(link.a)
+      .key("b").array_of(link.b)
+      .key("relation").value(to_string(link.relation))
+      .key("score").value(rounded(link.score))
+      .key("cross_language").value(link.evidence.cross_language);
+  out.key("evidence").begin_object()
+      .key("stem_overlap").value(rounded(link.evidence.stem_overlap))
+      .key("trigram_overlap").value(rounded(link.evidence.trigram_overlap))
+      .key("concept_overlap").value(rounded(link.evidence.concept_overlap));
+  out.key("shared_stems").begin_array();
+  for (auto stem : link.evidence.shared_stems) out.value(vocabulary.text(stem));
+  out.end_array().key("concepts").begin_array();
+  for (auto concept_index : link.evidence.concepts) out.value(lexicon.concepts[concept_index].id);
+  out.end_array().key("changes").array_of(link.evidence.changes).end_object();
 
-  json diff = json::array();
+  // A word diff only within one language; an identical pair needs none (it would repeat the text).
   bool diff_omitted = false;
+  out.key("diff").begin_array();
   if (!link.evidence.cross_language) {
     const WordSequence words_a = words_of(a, link.a), words_b = words_of(b, link.b);
     if (words_a.tokens.size() <= kMaxDiffWords && words_b.tokens.size() <= kMaxDiffWords) {
-      for (const DiffRun& run : diff_words(words_a, words_b)) diff.push_back({{"op", to_string(run.op)}, {"text", run.text}});
+      const std::vector<DiffRun> runs = diff_words(words_a, words_b);
+      const bool identical = runs.size() == 1 && runs.front().op == DiffOp::equal;
+      for (const DiffRun& run : runs) {
+        if (identical) break;
+        out.begin_object().key("op").value(to_string(run.op)).key("text").value(run.text).end_object();
+      }
     } else {
       diff_omitted = true;
     }
   }
-  return json{{"id", id},
-              {"a", link.a},
-              {"b", link.b},
-              {"relation", to_string(link.relation)},
-              {"score", rounded(link.score)},
-              {"cross_language", link.evidence.cross_language},
-              {"evidence", std::move(evidence)},
-              {"diff", std::move(diff)},
-              {"diff_omitted", diff_omitted}};
+  out.end_array().key("diff_omitted").value(diff_omitted).end_object();
+}
+
+struct SideCounts {
+  std::size_t sentences = 0, commitments = 0, kept = 0;
+};
+
+void write_counts(JsonWriter& out, const SideCounts& counts, const char* unmatched) {
+  out.begin_object()
+      .key("sentences").value(counts.sentences)
+      .key("commitments").value(counts.commitments)
+      .key("kept").value(counts.kept)
+      .key(unmatched).value(counts.sentences - counts.kept)
+      .end_object();
 }
 
 }  // namespace
 
-json sentences_json(const AnalyzedDocument& side, const Lexicon& lexicon) {
-  json sentences = json::array();
-  for (std::size_t i = 0; i < side.document.sentences.size(); ++i) {
-    const Sentence& s = side.document.sentences[i];
-    json concepts = json::array();
-    for (auto concept_index : side.features.sentences[i].concepts) concepts.push_back(lexicon.concepts[concept_index].id);
-    sentences.push_back(json{{"id", i},
-                             {"text", std::string(s.text)},
-                             {"start", s.start},
-                             {"end", s.end},
-                             {"kind", to_string(s.kind)},
-                             {"paragraph", s.paragraph},
-                             {"language", to_string(side.features.sentences[i].language)},
-                             {"concepts", std::move(concepts)},
-                             {"commitment", commitment_json(side.commitments[i])}});
-  }
-  return sentences;
+std::string segmentation_report(const AnalyzedDocument& side, const Lexicon& lexicon) {
+  JsonWriter out;
+  out.begin_object().key("schema").value(kReportSchema).key("language").value(to_string(side.features.language));
+  out.key("sentences").begin_array();
+  for (std::size_t i = 0; i < side.document.sentences.size(); ++i) write_sentence(out, side, i, lexicon, nullptr, nullptr);
+  out.end_array().end_object();
+  return out.take();
 }
 
-json comparison_report(const AnalyzedDocument& a, const AnalyzedDocument& b, const std::vector<Link>& links,
-                       const Vocabulary& vocabulary, const Lexicon& lexicon) {
-  json report{{"schema", kReportSchema}, {"engine", {{"version", READOUT_DIFF_VERSION}}}};
-  json link_list = json::array();
-  // Each sentence's links, and its relation: "repeated" if any of its links repeats it.
-  std::vector<std::vector<std::size_t>> links_of_a(a.document.sentences.size()), links_of_b(b.document.sentences.size());
-  std::vector<int> relation_a(a.document.sentences.size(), -1), relation_b(b.document.sentences.size(), -1);
-  json link_counts{{"repeated", 0}, {"modified", 0}};
+std::string comparison_report(const AnalyzedDocument& a, const AnalyzedDocument& b, const std::vector<Link>& links,
+                              const Vocabulary& vocabulary, const Lexicon& lexicon) {
+  std::vector<SentenceOutcome> outcome_a(a.document.sentences.size()), outcome_b(b.document.sentences.size());
+  std::size_t repeated_links = 0;
   for (std::size_t id = 0; id < links.size(); ++id) {
-    const Link& link = links[id];
-    link_list.push_back(link_json(id, link, a, b, vocabulary, lexicon));
-    link_counts[to_string(link.relation)] = link_counts[to_string(link.relation)].get<int>() + 1;
-    const int relation = link.relation == Relation::repeated ? 1 : 0;
-    for (std::size_t i : link.a) {
-      links_of_a[i].push_back(id);
-      relation_a[i] = std::max(relation_a[i], relation);
+    const int relation = links[id].relation == Relation::repeated ? 1 : 0;
+    repeated_links += static_cast<std::size_t>(relation);
+    for (std::size_t i : links[id].a) {
+      outcome_a[i].links.push_back(id);
+      outcome_a[i].relation = std::max(outcome_a[i].relation, relation);
     }
-    for (std::size_t j : link.b) {
-      links_of_b[j].push_back(id);
-      relation_b[j] = std::max(relation_b[j], relation);
+    for (std::size_t j : links[id].b) {
+      outcome_b[j].links.push_back(id);
+      outcome_b[j].relation = std::max(outcome_b[j].relation, relation);
     }
   }
-
-  json commitment_counts{{"repeated", 0}, {"modified", 0}, {"new", 0}, {"dropped", 0}};
-  const auto side_json = [&](const AnalyzedDocument& side, const std::vector<std::vector<std::size_t>>& links_of,
-                             const std::vector<int>& relation, const char* unmatched) {
-    json sentences = sentences_json(side, lexicon);
-    std::size_t kept = 0, commitments = 0;
-    for (std::size_t i = 0; i < sentences.size(); ++i) {
-      const bool is_kept = relation[i] >= 0;
-      const char* relation_name = relation[i] == 1 ? "repeated" : "modified";
-      sentences[i]["status"] = is_kept ? "kept" : unmatched;
-      sentences[i]["relation"] = is_kept ? json(relation_name) : json(nullptr);
-      sentences[i]["links"] = links_of[i];
-      kept += is_kept ? 1 : 0;
-      if (!side.commitments[i]) continue;
-      ++commitments;
-      // The summary counts A's commitments as repeated, modified or dropped, and B's as new.
-      const bool side_a = std::string(unmatched) == "dropped";
-      const char* outcome = is_kept ? (side_a ? relation_name : nullptr) : unmatched;
-      if (outcome != nullptr) commitment_counts[outcome] = commitment_counts[outcome].get<int>() + 1;
+  // The summary counts A's commitments as repeated, modified or dropped, and B's as new.
+  std::size_t committed_repeated = 0, committed_modified = 0, committed_dropped = 0, committed_new = 0;
+  const auto count = [](const AnalyzedDocument& side, const std::vector<SentenceOutcome>& outcomes) {
+    SideCounts counts;
+    counts.sentences = outcomes.size();
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+      counts.kept += outcomes[i].relation >= 0 ? 1 : 0;
+      counts.commitments += side.commitments[i] ? 1 : 0;
     }
-    return json{{"language", to_string(side.features.language)},
-                {"sentences", std::move(sentences)},
-                {"counts", {{"sentences", side.document.sentences.size()},
-                            {"commitments", commitments},
-                            {"kept", kept},
-                            {unmatched, side.document.sentences.size() - kept}}}};
+    return counts;
   };
-  report["a"] = side_json(a, links_of_a, relation_a, "dropped");
-  report["b"] = side_json(b, links_of_b, relation_b, "new");
-  report["links"] = std::move(link_list);
-  report["summary"] = json{{"a", report["a"]["counts"]},
-                           {"b", report["b"]["counts"]},
-                           {"links", std::move(link_counts)},
-                           {"commitments", std::move(commitment_counts)}};
-  report["a"].erase("counts");
-  report["b"].erase("counts");
-  return report;
+  for (std::size_t i = 0; i < outcome_a.size(); ++i) {
+    if (!a.commitments[i]) continue;
+    const int relation = outcome_a[i].relation;
+    (relation == 1 ? committed_repeated : relation == 0 ? committed_modified : committed_dropped) += 1;
+  }
+  for (std::size_t j = 0; j < outcome_b.size(); ++j) committed_new += b.commitments[j] && outcome_b[j].relation < 0 ? 1 : 0;
+
+  JsonWriter out;
+  out.begin_object().key("schema").value(kReportSchema);
+  out.key("engine").begin_object().key("version").value(READOUT_DIFF_VERSION).end_object();
+  const auto write_side = [&](const char* name, const AnalyzedDocument& side, const std::vector<SentenceOutcome>& outcomes,
+                              const char* unmatched) {
+    out.key(name).begin_object().key("language").value(to_string(side.features.language));
+    out.key("sentences").begin_array();
+    for (std::size_t i = 0; i < outcomes.size(); ++i) write_sentence(out, side, i, lexicon, &outcomes[i], unmatched);
+    out.end_array().end_object();
+  };
+  write_side("a", a, outcome_a, "dropped");
+  write_side("b", b, outcome_b, "new");
+  out.key("links").begin_array();
+  for (std::size_t id = 0; id < links.size(); ++id) write_link(out, id, links[id], a, b, vocabulary, lexicon);
+  out.end_array();
+  out.key("summary").begin_object();
+  out.key("a");
+  write_counts(out, count(a, outcome_a), "dropped");
+  out.key("b");
+  write_counts(out, count(b, outcome_b), "new");
+  out.key("links").begin_object()
+      .key("repeated").value(repeated_links)
+      .key("modified").value(links.size() - repeated_links)
+      .end_object();
+  out.key("commitments").begin_object()
+      .key("repeated").value(committed_repeated)
+      .key("modified").value(committed_modified)
+      .key("new").value(committed_new)
+      .key("dropped").value(committed_dropped)
+      .end_object();
+  out.end_object().end_object();
+  return out.take();
 }
 
 }  // namespace readout_diff

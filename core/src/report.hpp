@@ -1,8 +1,8 @@
 #pragma once
-// Stage 6, report: everything the engine found, as readout-diff/1 JSON. Internal to the core:
-// front ends get the JSON text from engine.hpp.
-#include <nlohmann/json.hpp>
+// Stage 6, report: everything the engine found, as readout-diff/1 JSON text. Internal to the
+// core: front ends get the JSON from engine.hpp.
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "readout_diff/aligner.hpp"
@@ -18,9 +18,9 @@ struct AnalyzedDocument {
   std::vector<std::optional<Commitment>> commitments;  // one per sentence
 };
 
-nlohmann::json sentences_json(const AnalyzedDocument& side, const Lexicon& lexicon);
+std::string segmentation_report(const AnalyzedDocument& side, const Lexicon& lexicon);
 
-nlohmann::json comparison_report(const AnalyzedDocument& a, const AnalyzedDocument& b, const std::vector<Link>& links,
-                                 const Vocabulary& vocabulary, const Lexicon& lexicon);
+std::string comparison_report(const AnalyzedDocument& a, const AnalyzedDocument& b, const std::vector<Link>& links,
+                              const Vocabulary& vocabulary, const Lexicon& lexicon);
 
 }  // namespace readout_diff

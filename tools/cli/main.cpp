@@ -49,9 +49,9 @@ bool read_input(const std::string& path, std::string& text, bool& stdin_used) {
 }
 
 // Prints the engine's JSON, or its error message on stderr, naming the file at fault.
-int emit(const std::string& output, const std::vector<std::string>& names) {
-  const nlohmann::json parsed = nlohmann::json::parse(output, nullptr, false);
-  if (!parsed.is_discarded() && parsed.is_object() && parsed.contains("error")) {
+int emit(const readout_diff::EngineOutput& output, const std::vector<std::string>& names) {
+  if (output.is_error) {
+    const nlohmann::json parsed = nlohmann::json::parse(output.json);
     const auto& error = parsed["error"];
     std::string where;
     if (error.contains("side")) where = (error["side"] == "a" ? names.at(0) : names.at(1)) + ": ";
@@ -59,7 +59,7 @@ int emit(const std::string& output, const std::vector<std::string>& names) {
     std::cerr << "readout-diff: " << where << error["message"].get<std::string>() << "\n";
     return error["code"] == "bad_options" ? kExitUsage : kExitBadInput;
   }
-  std::cout << output << "\n";
+  std::cout << output.json << "\n";
   return kExitOk;
 }
 
@@ -102,7 +102,7 @@ int main(int argc, char** argv) {
         return positional[k] == "-" ? kExitUsage : kExitBadInput;
       }
     }
-    return emit(readout_diff::compare_json(a, b, options_json), positional);
+    return emit(readout_diff::compare(a, b, options_json), positional);
   }
   if (command == "segment") {
     if (positional.size() != 1) return usage_error("segment takes one file");
@@ -111,7 +111,7 @@ int main(int argc, char** argv) {
       std::cerr << "readout-diff: cannot read " << positional[0] << "\n";
       return kExitBadInput;
     }
-    return emit(readout_diff::segment_json(text, options_json), positional);
+    return emit(readout_diff::segment(text, options_json), positional);
   }
   if (command == "eval") {
     if (positional.size() != 1) return usage_error("eval takes the gold folder");

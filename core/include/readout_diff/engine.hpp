@@ -10,11 +10,23 @@ namespace readout_diff {
 
 inline constexpr const char* kReportSchema = "readout-diff/1";
 
-// Compares readout A (earlier / reference) with readout B. `options_json` may be empty or "{}";
-// see CompareOptions in options.hpp for the keys. Returns the readout-diff/1 report.
-std::string compare_json(std::string_view a, std::string_view b, std::string_view options_json);
+struct EngineOutput {
+  std::string json;
+  bool is_error = false;  // `json` is then the error object
+};
 
-// Segments one readout; returns {"schema":…,"sentences":[…]} or an error object.
-std::string segment_json(std::string_view text, std::string_view options_json);
+// Compares readout A (earlier / reference) with readout B. `options_json` may be empty or a JSON
+// object with any of: max_bytes, min_link_score, min_cross_language_score, repeated_min_score,
+// partner_ratio (see README.md). Gives the readout-diff/1 report.
+EngineOutput compare(std::string_view a, std::string_view b, std::string_view options_json);
+inline std::string compare_json(std::string_view a, std::string_view b, std::string_view options_json) {
+  return compare(a, b, options_json).json;
+}
+
+// Segments one readout: {"schema":…,"language":…,"sentences":[…]} or an error object.
+EngineOutput segment(std::string_view text, std::string_view options_json);
+inline std::string segment_json(std::string_view text, std::string_view options_json) {
+  return segment(text, options_json).json;
+}
 
 }  // namespace readout_diff

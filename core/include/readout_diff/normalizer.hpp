@@ -14,7 +14,7 @@ class WordNormalizer {
 
   // ICU NFKC_Casefold, then the Devanagari variants Hindi writers use interchangeably:
   // nukta dropped (ज़ → ज), chandrabindu as anusvara (ँ → ं), a nasal consonant with virama
-  // before a consonant as anusvara (सम्बन्ध → संबंध), Devanagari digits as ASCII digits.
+  // before a stop of its class as anusvara (सम्बन्ध → संबंध), Devanagari digits as ASCII digits.
   std::string normalize(std::string_view word) const;
 
  private:

@@ -21,6 +21,7 @@ class Result {
   Result(Error error) : state_(std::move(error)) {}
   bool ok() const { return std::holds_alternative<T>(state_); }
   const T& value() const& { return std::get<T>(state_); }
+  T& value() & { return std::get<T>(state_); }
   T&& value() && { return std::get<T>(std::move(state_)); }
   const Error& error() const { return std::get<Error>(state_); }
 

@@ -1,0 +1,215 @@
+#!/usr/bin/env node
+// Builds the two deliverables of the page from web/, the engine script and the default example:
+//   <out>/readout-diff.html  one self-contained file that works from file:// with no network
+//   <out>/served/            the same page as separate files, with no inline script or style
+// Usage: node tools/bundle-page.mjs --engine <readout-diff-engine.js> --web <web/> --corpus <corpus/> --out <dist/>
+//        [--example-a <file in corpus>] [--example-b <file in corpus>]
+//
+// The single file inlines web/'s ES modules as one module script. They are joined without a
+// general-purpose bundler, so web/ keeps to a small module syntax that is checked here:
+// `import { x, y as z } from './file.js';`, `import './file.js';` and `export` in front of
+// function, class, const, let or var declarations. Each module becomes a function scope; its
+// exports are read once, after it has run (no live bindings, no import cycles).
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
+const DEFAULT_EXAMPLE = {
+  a: '2020-09-10_moscow_in-cn_fm_mea_en.txt',
+  b: '2021-07-14_dushanbe_in-cn_fm_mea-seed_hi.txt',
+};
+const ENTRY_MODULE = 'app.js';
+// The single file gets its resources from elements of its own page (see web/assets-inline.js).
+const MODULE_REPLACEMENTS = { 'assets.js': 'assets-inline.js' };
+const SERVED_ONLY_EXCLUDES = new Set(['assets-inline.js']);
+const ENGINE_FILE = 'readout-diff-engine.js';
+const SERVED_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'; " +
+  "img-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'";
+
+class BundleError extends Error {}
+
+function main() {
+  const { values } = parseArgs({
+    options: {
+      engine: { type: 'string' }, web: { type: 'string' }, corpus: { type: 'string' }, out: { type: 'string' },
+      'example-a': { type: 'string', default: DEFAULT_EXAMPLE.a }, 'example-b': { type: 'string', default: DEFAULT_EXAMPLE.b },
+    },
+  });
+  for (const required of ['engine', 'web', 'corpus', 'out']) {
+    if (!values[required]) throw new BundleError(`missing --${required}`);
+  }
+  const web = resolve(values.web);
+  const out = resolve(values.out);
+  const engineSource = normalizeNewlines(readFileSync(values.engine, 'utf8'));
+  if (!/\bcreateReadoutDiffEngine\b/.test(engineSource)) {
+    throw new BundleError(`${values.engine} does not define createReadoutDiffEngine`);
+  }
+  const example = {
+    a: readExample(values.corpus, values['example-a']),
+    b: readExample(values.corpus, values['example-b']),
+  };
+  checkNoHtmlInjectionSinks(web);
+
+  writeServed(web, join(out, 'served'), values.engine, example);
+  const html = singleFileHtml(web, engineSource, example);
+  mkdirSync(out, { recursive: true });
+  const htmlPath = join(out, 'readout-diff.html');
+  writeFileSync(htmlPath, html);
+  const bytes = Buffer.byteLength(html);
+  console.log(`bundle-page: ${htmlPath} ${bytes} bytes (${gzipSync(html).length} gzipped); ${join(out, 'served')}/`);
+}
+
+function readExample(corpus, file) {
+  return { name: file, text: readFileSync(join(corpus, file), 'utf8') };
+}
+
+function normalizeNewlines(text) {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+// web/ never parses text as HTML: the only sanctioned path for input is textContent. This guard
+// keeps it that way.
+function checkNoHtmlInjectionSinks(web) {
+  for (const file of readdirSync(web).filter((f) => f.endsWith('.js'))) {
+    const source = readFileSync(join(web, file), 'utf8');
+    const sink = source.match(/\.(innerHTML|outerHTML)\s*\+?=|insertAdjacentHTML|document\.write|createContextualFragment|\beval\(|new Function\(/);
+    if (sink) throw new BundleError(`web/${file} uses ${sink[0]}: build DOM with dom.js instead`);
+  }
+}
+
+// ---- served/ ---------------------------------------------------------------------------------
+
+function writeServed(web, served, enginePath, example) {
+  rmSync(served, { recursive: true, force: true });
+  mkdirSync(served, { recursive: true });
+  for (const file of readdirSync(web)) {
+    if (!/\.(js|css|html)$/.test(file) || SERVED_ONLY_EXCLUDES.has(file)) continue;
+    copyFileSync(join(web, file), join(served, file));
+  }
+  copyFileSync(enginePath, join(served, ENGINE_FILE));
+  writeFileSync(join(served, 'example-data.js'),
+    `// The default example, read from the corpus by tools/bundle-page.mjs.\nexport const EXAMPLE = ${JSON.stringify(example, null, 1)};\n`);
+  const index = readFileSync(join(served, 'index.html'), 'utf8');
+  if (!index.includes(`content="${SERVED_CSP}"`)) throw new BundleError('web/index.html must carry the served CSP meta tag');
+  if (/<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle=|\son[a-z]+=/i.test(index)) {
+    throw new BundleError('web/index.html has inline script or style, which the served CSP forbids');
+  }
+}
+
+// ---- readout-diff.html -----------------------------------------------------------------------
+
+function singleFileHtml(web, engineSource, example) {
+  let html = readFileSync(join(web, 'index.html'), 'utf8');
+  const scriptHashes = [];
+  const styleHashes = [];
+
+  html = html.replace(/<link rel="stylesheet" href="([\w.-]+\.css)"( media="print")?>/g, (_, file, media = '') => {
+    const css = normalizeNewlines(readFileSync(join(web, file), 'utf8'));
+    if (/<\/style/i.test(css)) throw new BundleError(`web/${file} contains "</style"`);
+    styleHashes.push(cspHash(css));
+    const id = file === 'view.css' ? ' id="readout-diff-view-css"' : '';
+    return `<style${id}${media}>${css}</style>`;
+  });
+
+  const moduleScript = bundleModules(web);
+  scriptHashes.push(cspHash(moduleScript));
+  html = replaceOnce(html, '<script type="module" src="app.js"></script>', `<script type="module">${moduleScript}</script>`);
+
+  const engineScript = scriptText(engineSource, ENGINE_FILE);
+  scriptHashes.push(cspHash(engineScript));
+  const workerSource = scriptText(normalizeNewlines(readFileSync(join(web, 'worker.js'), 'utf8')), 'worker.js');
+  // JSON with "<" escaped cannot end its script element early; JSON.parse reads it unchanged.
+  const exampleJson = JSON.stringify(example).replace(/</g, '\\u003c');
+  html = replaceOnce(html, '</body>',
+    `<script type="application/json" id="readout-diff-example">${exampleJson}</script>\n` +
+    `<script type="text/plain" id="readout-diff-worker">${workerSource}</script>\n` +
+    `<script id="readout-diff-engine">${engineScript}</script>\n</body>`);
+
+  const csp = [
+    "default-src 'none'",
+    `script-src ${scriptHashes.join(' ')} 'wasm-unsafe-eval'`,
+    `style-src ${styleHashes.join(' ')}`,
+    'worker-src blob:',
+    "img-src 'self' data:",
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  return replaceOnce(html, `content="${SERVED_CSP}"`, `content="${csp}"`);
+}
+
+// Script text made safe to sit inside <script>…</script>: "</script" becomes "<\/script", which
+// means the same in JavaScript strings, regular expressions and comments.
+function scriptText(source, name) {
+  if (source.includes('<!--')) throw new BundleError(`${name} contains "<!--", which would change how HTML parses the script`);
+  return source.replace(/<\/(script)/gi, '<\\/$1');
+}
+
+function cspHash(text) {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+function replaceOnce(text, search, replacement) {
+  const at = text.indexOf(search);
+  if (at === -1 || text.indexOf(search, at + 1) !== -1) throw new BundleError(`expected exactly one ${search} in web/index.html`);
+  return text.slice(0, at) + replacement + text.slice(at + search.length);
+}
+
+const IMPORT = /^import\s+(?:\{([^}]*)\}\s*from\s*)?'\.\/([\w-]+\.js)';[ \t]*$/gm;
+const EXPORT = /^export\s+((?:async\s+)?function\*?|class|const|let|var)\s+([A-Za-z_$][\w$]*)/gm;
+
+function bundleModules(web) {
+  const ordered = [];
+  const state = new Map();
+  const visit = (file, from) => {
+    const actual = MODULE_REPLACEMENTS[file] ?? file;
+    if (state.get(actual) === 'done') return;
+    if (state.get(actual) === 'visiting') throw new BundleError(`import cycle through ${actual} (from ${from})`);
+    state.set(actual, 'visiting');
+    const module = parseModule(web, actual);
+    for (const dependency of module.dependencies) visit(dependency, actual);
+    state.set(actual, 'done');
+    ordered.push(module);
+  };
+  visit(ENTRY_MODULE, 'the entry');
+  const body = ordered.map((module) => module.wrapped).join('\n');
+  return `\n// Readout Diff page script: web/ modules joined by tools/bundle-page.mjs.\n${scriptText(body, 'web/ modules')}\n`;
+}
+
+function moduleVariable(file) {
+  return `module_${file.replace(/\.js$/, '').replace(/[^\w]/g, '_')}`;
+}
+
+function parseModule(web, file) {
+  const source = normalizeNewlines(readFileSync(join(web, file), 'utf8'));
+  const dependencies = [];
+  const exports = [];
+  let body = source.replace(IMPORT, (_, names, dependency) => {
+    dependencies.push(dependency);
+    if (names === undefined) return '';
+    const bindings = names.split(',').map((n) => n.trim()).filter(Boolean)
+      .map((n) => n.replace(/^([\w$]+)\s+as\s+([\w$]+)$/, '$1: $2'));
+    return `const { ${bindings.join(', ')} } = ${moduleVariable(MODULE_REPLACEMENTS[dependency] ?? dependency)};`;
+  });
+  body = body.replace(EXPORT, (_, kind, name) => {
+    exports.push(name);
+    return `${kind} ${name}`;
+  });
+  const unsupported = body.match(/^(import|export)\b.*$|\bimport\s*\(|\bimport\.meta\b/m);
+  if (unsupported) throw new BundleError(`web/${file}: unsupported module syntax for the single file: ${unsupported[0]}`);
+  return {
+    file,
+    dependencies,
+    wrapped: `// ---- web/${file}\nconst ${moduleVariable(file)} = (() => {\n${body.trim()}\nreturn { ${exports.join(', ')} };\n})();\n`,
+  };
+}
+
+try {
+  main();
+} catch (error) {
+  if (!(error instanceof BundleError) && error.code !== 'ENOENT') throw error;
+  console.error(`bundle-page: ${error.message}`);
+  process.exit(1);
+}
