@@ -270,10 +270,11 @@ std::vector<Pair> scored_candidates(const DocumentFeatures& fa, const DocumentFe
       overlap[j] = 0.0;
     }
     touched.clear();
-    std::sort(ranked.begin(), ranked.end(), [](const auto& p, const auto& q) {
-      return p.first != q.first ? p.first > q.first : p.second < q.second;
-    });
-    if (ranked.size() > options.candidates_per_sentence) ranked.resize(options.candidates_per_sentence);
+    const auto stronger = [](const auto& p, const auto& q) { return p.first != q.first ? p.first > q.first : p.second < q.second; };
+    if (ranked.size() > options.candidates_per_sentence) {  // only the top few need ordering
+      std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(options.candidates_per_sentence), ranked.end(), stronger);
+      ranked.resize(options.candidates_per_sentence);
+    }
     for (const auto& candidate : ranked) {
       const std::size_t j = candidate.second;
       const double score = scorer.score(bags_a[i], bags_b[j], nullptr);
