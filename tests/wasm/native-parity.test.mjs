@@ -1,0 +1,107 @@
+// The wasm engine and the native CLI are one engine: for the same input their JSON must be
+// byte-identical (the CLI adds one newline). Differences would come from the toolchains (float
+// formatting, libc++ vs libstdc++ containers) or from ICU (compiled-in data package vs Debian's
+// libicu), which is exactly what this guards.
+// Needs READOUT_DIFF_NATIVE_CLI (e.g. build/native/tools/cli/readout-diff); skipped without it.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { FILES, corpusDir, corpusText, createEngine, nativeCli } from './support.mjs';
+
+const skip = nativeCli ? false : 'READOUT_DIFF_NATIVE_CLI is not set: set it to the native readout-diff to compare the two builds';
+
+function runCli(args) {
+  const result = spawnSync(nativeCli, args, { maxBuffer: 256 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
+}
+
+function assertSameOutput(wasmJson, cliArgs, label) {
+  const cli = runCli(cliArgs);
+  assert.equal(cli.status, 0, `${label}: the CLI failed: ${cli.stderr}`);
+  const wasmBytes = Buffer.from(`${wasmJson}\n`, 'utf8');
+  if (!wasmBytes.equals(cli.stdout)) {
+    // Point at the first difference rather than dumping megabytes.
+    let at = 0;
+    while (at < wasmBytes.length && wasmBytes[at] === cli.stdout[at]) at += 1;
+    const around = (bytes) => bytes.subarray(Math.max(0, at - 80), at + 80).toString('utf8');
+    assert.fail(`${label}: wasm and native differ at byte ${at}\n  wasm:   ${around(wasmBytes)}\n  native: ${around(cli.stdout)}`);
+  }
+}
+
+describe('wasm and native CLI give identical output', { skip }, () => {
+  let engine;
+  let scratch;
+  before(async () => {
+    assert.ok(existsSync(nativeCli), `READOUT_DIFF_NATIVE_CLI=${nativeCli} does not exist`);
+    engine = await createEngine();
+    scratch = mkdtempSync(join(tmpdir(), 'readout-parity-'));
+  });
+  after(() => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  test('version', () => {
+    const cli = runCli(['--version']);
+    assert.equal(cli.status, 0);
+    assert.equal(cli.stdout.toString('utf8'), `${engine.version()}\n`);
+  });
+
+  const pairs = [
+    [FILES.moscowEn, FILES.dushanbeHi],
+    [FILES.dushanbeHi, FILES.moscowEn],
+    [FILES.moscowEn, FILES.moscowHi],
+    [FILES.moscowEn, FILES.moscowNiasEn],
+    [FILES.moldoHi, FILES.moldoEn],
+    [FILES.dushanbeHi, FILES.moldoHi],
+    [FILES.munichUs, FILES.munichCn],
+    [FILES.dushanbeEn, FILES.dushanbeEn],
+  ];
+  for (const [a, b] of pairs) {
+    test(`compare ${a} ${b}`, () => {
+      assertSameOutput(engine.compare(corpusText(a), corpusText(b), ''), ['compare', join(corpusDir, a), join(corpusDir, b)], `${a} vs ${b}`);
+    });
+  }
+
+  test('compare with options', () => {
+    const options = '{"min_link_score":0.2,"partner_ratio":0.5}';
+    const [a, b] = [FILES.moscowEn, FILES.dushanbeHi];
+    assertSameOutput(engine.compare(corpusText(a), corpusText(b), options),
+      ['compare', join(corpusDir, a), join(corpusDir, b), '--options', options], 'with options');
+  });
+
+  test('segment every corpus readout', () => {
+    const names = readdirSync(corpusDir).filter((name) => name.endsWith('.txt'));
+    assert.ok(names.length >= 10, `only ${names.length} readouts in ${corpusDir}`);
+    for (const name of names) {
+      assertSameOutput(engine.segment(corpusText(name), ''), ['segment', join(corpusDir, name)], name);
+    }
+  });
+
+  test('a byte order mark, CRLF line ends and a long input', () => {
+    const a = `\uFEFF${corpusText(FILES.munichUs).replace(/\r?\n/g, '\r\n')}`;
+    const b = `${corpusText(FILES.dushanbeHi)}\n\n`.repeat(40);
+    const pathA = join(scratch, 'a.txt');
+    const pathB = join(scratch, 'b.txt');
+    writeFileSync(pathA, a, 'utf8');
+    writeFileSync(pathB, b, 'utf8');
+    assertSameOutput(engine.compare(a, b, ''), ['compare', pathA, pathB], 'BOM, CRLF, long');
+  });
+
+  test('an unpaired surrogate in a string and ill-formed UTF-8 in a file give the same error', () => {
+    // The engine writes a lone surrogate as its 3-byte form ED A0 80; the same bytes in a file
+    // must be refused by the native build with the same message.
+    const prefix = 'The ministers met.\nThey agreed ';
+    const path = join(scratch, 'surrogate.txt');
+    writeFileSync(path, Buffer.concat([Buffer.from(prefix), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('on five points.')]));
+    const wasm = JSON.parse(engine.segment(`${prefix}\ud800on five points.`, ''));
+    assert.equal(wasm.error.code, 'invalid_utf8');
+    const cli = runCli(['segment', path]);
+    assert.equal(cli.status, 1);
+    assert.equal(cli.stderr, `readout-diff: ${path}: ${wasm.error.message}\n`);
+  });
+});
