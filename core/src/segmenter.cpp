@@ -218,6 +218,13 @@ Result<Document> Segmenter::segment(const TextInput& input) {
     line_breaks_seen = 0;
     paragraph_has_sentence = true;
     scanned = start + piece.size();
+    if (document.sentences.size() == kMaxSentences) {
+      return Error{"too_many_sentences",
+                   "The text has more than " + std::to_string(kMaxSentences) +
+                       " sentences; the sentence after the limit starts at byte " +
+                       std::to_string(input.content_start + start) + ". Compare a shorter excerpt.",
+                   input.content_start + start};
+    }
     Sentence sentence;
     sentence.start = input.content_start + start;
     sentence.end = sentence.start + piece.size();

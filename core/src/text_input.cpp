@@ -94,8 +94,10 @@ Result<TextInput> check_text_input(std::string_view bytes, std::size_t max_bytes
     const auto c = static_cast<unsigned char>(bytes[i]);
     const std::size_t length = utf8_sequence_length(bytes, i);
     if (length == 0) {
+      const bool surrogate = c == 0xED && i + 1 < bytes.size() && static_cast<unsigned char>(bytes[i + 1]) >= 0xA0;
       return error_at(bytes, i, "invalid_utf8",
-                      "The text is not valid UTF-8: unexpected byte " + hex_byte(c));
+                      surrogate ? std::string("The text is not valid UTF-8: it holds an unpaired surrogate (U+D800 to U+DFFF)")
+                                : "The text is not valid UTF-8: unexpected byte " + hex_byte(c));
     }
     if (!(c == ' ' || is_allowed_control(c))) {
       // Any visible character counts; the Unicode spaces (NBSP, ideographic space) do not.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "evaluation.hpp"
+#include "readout_diff/text_input.hpp"
 #include "test_support.hpp"
 
 namespace readout_diff {
@@ -83,6 +84,21 @@ TEST(Segmenter, BoundaryF1OverAllGoldFilesIsAtLeast098) {
   evaluation::Counts all = evaluation.same_language.segmentation;
   all.add(evaluation.cross_language.segmentation);
   EXPECT_GE(all.f1(), 0.98);
+}
+
+}  // namespace
+}  // namespace readout_diff
+
+namespace readout_diff {
+namespace {
+
+TEST(Segmenter, RefusesMoreSentencesThanTheLimitWithThePlace) {
+  std::string text;
+  for (std::size_t i = 0; i <= kMaxSentences; ++i) text += "Go. ";
+  const auto result = testing::segment(text);
+  ASSERT_TRUE(result.contains("error"));
+  EXPECT_EQ(result["error"]["code"], "too_many_sentences");
+  EXPECT_EQ(result["error"]["offset"], kMaxSentences * 4);
 }
 
 }  // namespace

@@ -58,3 +58,16 @@ TEST(TextInput, EnforcesTheSizeLimit) {
 
 }  // namespace
 }  // namespace readout_diff
+
+namespace readout_diff {
+namespace {
+
+TEST(TextInput, NamesAnEncodedSurrogate) {
+  const auto result = check_text_input("ok \xED\xA0\x80 no");
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.error().message.find("surrogate"), std::string::npos) << result.error().message;
+  EXPECT_EQ(*result.error().byte_offset, 3u);
+}
+
+}  // namespace
+}  // namespace readout_diff

@@ -8,9 +8,11 @@
 
 namespace readout_diff {
 
-// The largest document accepted, in bytes. Large enough for a 50,000-sentence readout, small
-// enough that a comparison always fits in a browser tab's memory. Documented in README.md.
+// The largest document accepted, in bytes, and the most sentences it may hold. Large enough for a
+// 50,000-sentence readout; the sentence cap keeps a document of many tiny sentences (16 MiB of
+// "A b c." is three million of them) from exhausting a browser tab's memory. Documented in README.md.
 inline constexpr std::size_t kMaxInputBytes = 16u * 1024u * 1024u;
+inline constexpr std::size_t kMaxSentences = 100000;
 
 struct TextInput {
   std::string_view bytes;        // the input exactly as given
