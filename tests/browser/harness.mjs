@@ -1,0 +1,123 @@
+// Shared set-up for the browser tests: Debian's Chromium through playwright-core (never a
+// downloaded browser), a guard that fails on any network request or CSP violation, and a tiny
+// static server on 127.0.0.1 for the served variant.
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const distDir = resolve(process.env.READOUT_DIFF_DIST ?? join(repoRoot, 'build/wasm/dist'));
+export const singleFilePath = join(distDir, 'readout-diff.html');
+export const singleFileUrl = pathToFileURL(singleFilePath).href;
+export const servedDir = join(distDir, 'served');
+export const screenshotDir = join(distDir, 'screenshots');
+
+if (!existsSync(singleFilePath)) {
+  throw new Error(`${singleFilePath} is missing: build the wasm preset first, or set READOUT_DIFF_DIST`);
+}
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+// A browser with a fresh profile; close() also removes the profile.
+export async function launchBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'readout-diff-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1440, height: 1000 },
+    acceptDownloads: true,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// Records what must never happen: a request to anything but the allowed origins (file:, data:,
+// blob: always), a CSP violation, a dialog (alert from injected script), an uncaught page error.
+export async function watchPage(page, { allowedOrigins = [] } = {}) {
+  const problems = { requests: [], csp: [], dialogs: [], errors: [] };
+  const allowed = (url) => /^(file|data|blob):/.test(url) || allowedOrigins.some((origin) => url.startsWith(`${origin}/`));
+  page.context().on('request', (request) => {
+    if (!allowed(request.url())) problems.requests.push(request.url());
+  });
+  page.on('dialog', (dialog) => {
+    problems.dialogs.push(dialog.message());
+    dialog.dismiss().catch(() => {});
+  });
+  page.on('pageerror', (error) => problems.errors.push(String(error)));
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) problems.csp.push(message.text());
+  });
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  return problems;
+}
+
+export async function cspViolationsIn(page) {
+  return page.evaluate(() => window.cspViolations);
+}
+
+// Waits until the page has finished a comparison (or shows an error) and returns the status text.
+export async function settled(page) {
+  await page.waitForFunction(() => document.getElementById('results').getAttribute('aria-busy') === 'false' &&
+    !document.getElementById('status').classList.contains('busy') &&
+    document.getElementById('status-text').textContent !== '');
+  return page.textContent('#status-text');
+}
+
+// The statuses a sentence can have, derived here from the report itself.
+export function expectedStatus(sentence) {
+  if (sentence.status === 'dropped' || sentence.status === 'new') return sentence.status;
+  return sentence.relation;
+}
+
+export function countBy(items, key) {
+  const counts = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
+
+export function screenshotPath(name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  return join(screenshotDir, name);
+}
+
+const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+
+// Serves `root` (plus extra in-memory pages) on 127.0.0.1; `host` names the origin used in URLs.
+export async function serveDirectory(root, { extraPages = {}, host = '127.0.0.1' } = {}) {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (extraPages[path]) {
+      response.writeHead(200, { 'content-type': CONTENT_TYPES['.html'] });
+      response.end(extraPages[path]);
+      return;
+    }
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  await new Promise((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  return {
+    origin: `http://${host}:${server.address().port}`,
+    close: () => new Promise((resolveClose) => server.close(resolveClose)),
+  };
+}

@@ -1,0 +1,304 @@
+// The single file (readout-diff.html) opened from file://, as an analyst would: the default
+// example, editing, untrusted input, keyboard navigation, errors, exports and the custom element.
+// Expected numbers always come from the engine itself, through the page's ReadoutDiff API.
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  launchBrowser, singleFileUrl, watchPage, cspViolationsIn, settled, expectedStatus, countBy, screenshotPath,
+} from './harness.mjs';
+
+let browser;
+let page;
+let problems;
+
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+beforeEach(async () => {
+  page = await browser.context.newPage();
+  problems = await watchPage(page);
+  // Each test starts from the default example: texts saved by an earlier test are forgotten when
+  // its tab first loads (sessionStorage is per tab, so a reload within the test keeps them).
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('readout-diff-test-tab')) return;
+    sessionStorage.setItem('readout-diff-test-tab', '1');
+    localStorage.clear();
+  });
+  await page.goto(singleFileUrl);
+  await settled(page);
+});
+
+afterEach(async () => {
+  assert.deepEqual(problems.requests, [], 'no network request of any kind');
+  assert.deepEqual(await cspViolationsIn(page), [], 'no CSP violation in the page');
+  assert.deepEqual(problems.csp, [], 'no CSP violation reported on the console');
+  assert.deepEqual(problems.dialogs, [], 'no dialog opened');
+  assert.deepEqual(problems.errors, [], 'no uncaught error');
+  // Leaving the page first lets its pagehide handler finish before the next test starts.
+  await page.goto('about:blank');
+  await page.close();
+});
+
+// Sets a box's text as a paste would (one input event), also for text that cannot be typed.
+function setText(side, text) {
+  return page.evaluate(([id, value]) => {
+    const box = document.getElementById(id);
+    box.value = value;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }, [`text-${side}`, text]);
+}
+
+// The engine's own report for the texts currently in the page.
+function engineReport() {
+  return page.evaluate(() => ReadoutDiff.compare(document.getElementById('text-a').value, document.getElementById('text-b').value));
+}
+
+function renderedStatuses(side) {
+  return page.$$eval(`#view-host .rd-column-${side} .rd-sentence`, (items) => items.map((item) => item.dataset.status));
+}
+
+async function assertViewMatches(report) {
+  const c = report.summary.commitments;
+  const expectedLine = `A: ${report.summary.a.commitments} commitment${report.summary.a.commitments === 1 ? '' : 's'}, ` +
+    `B: ${report.summary.b.commitments} — ${c.repeated} repeated, ${c.modified} modified, ${c.new} new, ${c.dropped} dropped`;
+  assert.equal(await page.textContent('#view-host .rd-summary'), expectedLine);
+  for (const side of ['a', 'b']) {
+    const statuses = await renderedStatuses(side);
+    assert.equal(statuses.length, report[side].sentences.length, `one item per sentence of ${side}`);
+    assert.deepEqual(countBy(statuses, (s) => s), countBy(report[side].sentences, expectedStatus), `statuses of ${side}`);
+    const badges = await page.$$eval(`#view-host .rd-column-${side} .rd-commitment`, (items) => items.length);
+    assert.equal(badges, report[side].sentences.filter((s) => s.commitment).length, `commitment badges of ${side}`);
+  }
+}
+
+describe('single file from file://', () => {
+  test('default example: the view matches the engine report, in a worker, Hindi marked', async () => {
+    const report = await engineReport();
+    assert.equal(report.schema, 'readout-diff/1');
+    assert.ok(report.a.sentences.length > 0 && report.b.sentences.length > 0);
+    assert.match(await page.inputValue('#text-a'), /Joint Press Statement/);
+    assert.match(await page.inputValue('#text-b'), /विदेश मंत्री/);
+    await assertViewMatches(report);
+    assert.equal(await page.evaluate(() => ReadoutDiff.engineMode), 'worker');
+    // Every sentence with Devanagari carries lang="hi"; English ones do not.
+    const langs = await page.$$eval('#view-host .rd-sentence > .rd-text', (items) =>
+      items.map((item) => [/[\u0900-\u097F]/.test(item.textContent), item.lang]));
+    assert.ok(langs.some(([devanagari]) => devanagari));
+    for (const [devanagari, lang] of langs) assert.equal(lang, devanagari ? 'hi' : 'en');
+    // Each status is shown as text too, not by colour alone.
+    const labels = await page.$$eval('#view-host .rd-sentence .rd-meta > .rd-status', (items) => items.map((i) => i.textContent.trim()));
+    for (const label of labels) assert.match(label, /^. (Repeated|Modified|New|Dropped|Kept)$/);
+  });
+
+  test('screenshots of the default view', async () => {
+    await page.screenshot({ path: screenshotPath('single-file-top.png') });
+    await page.evaluate(() => document.querySelector('#view-host .rd-columns').scrollIntoView());
+    const firstModified = page.locator('#view-host .rd-column-b .rd-sentence[data-status="modified"]').first();
+    await firstModified.hover();
+    await page.screenshot({ path: screenshotPath('single-file-columns-hover.png') });
+    await page.screenshot({ path: screenshotPath('single-file-full.png'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: screenshotPath('single-file-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  test('editing a text changes the comparison, and the texts survive a reload', async () => {
+    const before = await page.textContent('#view-host .rd-summary');
+    const edited = 'The two sides agreed to hold the next round of talks soon. India and China agreed to maintain peace and tranquillity in the border areas.';
+    await page.fill('#text-b', edited);
+    await page.waitForFunction((old) => document.querySelector('#view-host .rd-summary')?.textContent !== old, before);
+    await settled(page);
+    const report = await engineReport();
+    assert.equal(report.b.sentences.length, 2);
+    await assertViewMatches(report);
+    await page.reload();
+    await settled(page);
+    assert.equal(await page.inputValue('#text-b'), edited);
+  });
+
+  test('markup typed as text is shown as text and never runs', async () => {
+    const payload = '<img src=x onerror=alert(1)> The sides agreed to <script>alert(2)</script> continue talks.';
+    await page.fill('#text-a', payload);
+    await page.fill('#text-b', 'The sides agreed to continue talks. <b onmouseover=alert(3)>Bold</b> claim.');
+    await page.click('#compare');
+    await page.waitForFunction(() => document.querySelector('#view-host .rd-column-a .rd-text')?.textContent.includes('<img'));
+    await settled(page);
+    const texts = await page.$$eval('#view-host .rd-text', (items) => items.map((i) => i.textContent).join(' '));
+    assert.ok(texts.includes('<img src=x onerror=alert(1)>'));
+    assert.ok(texts.includes('<script>alert(2)</script>') || texts.includes('<script>'));
+    for (const item of await page.$$('#view-host .rd-sentence')) await item.hover();
+    assert.equal(await page.evaluate(() => document.querySelectorAll('img, #view-host script, #view-host b').length), 0);
+  });
+
+  test('HTML pasted or opened from a file is reduced to its text, inertly', async () => {
+    await page.evaluate(() => {
+      const box = document.getElementById('text-a');
+      box.value = '';
+      const data = new DataTransfer();
+      data.setData('text/html', '<h1>Joint statement</h1><p>The sides agreed to talk.<img src=x onerror=alert(1)></p><script>alert(2)</script><ul><li>Point one.</li><li>Point two.</li></ul>');
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    assert.equal(await page.inputValue('#text-a'), 'Joint statement\n\nThe sides agreed to talk.\n\nPoint one.\n\nPoint two.');
+    await page.setInputFiles('.input-panel[data-side="b"] input[type="file"]', {
+      name: 'readout.html', mimeType: 'text/html',
+      buffer: Buffer.from('<html><body><div>दोनों पक्ष सहमत हुए।</div><div>Second <b>line</b>.</div></body></html>'),
+    });
+    await page.waitForFunction(() => document.getElementById('text-b').value.startsWith('दोनों'));
+    assert.equal(await page.inputValue('#text-b'), 'दोनों पक्ष सहमत हुए।\nSecond line.');
+    assert.match(await page.textContent('#meta-b'), /readout\.html/);
+    assert.equal(await page.getAttribute('#text-b', 'lang'), 'hi');
+    await settled(page);
+    // Chromium checks the pasted onerror attribute against the page's CSP while DOMParser builds
+    // its inert document and reports it as blocked; nothing ran (no dialog, checked after each test).
+    const violations = await page.evaluate(() => window.cspViolations.splice(0));
+    for (const violation of violations) assert.equal(violation, 'script-src-attr inline');
+    const reported = problems.csp.splice(0);
+    for (const message of reported) assert.match(message, /^Executing inline event handler .* The action has been blocked\.$/);
+  });
+
+  test('n and p move focus between changes, with a visible focus ring', async () => {
+    const report = await engineReport();
+    const changeCount = ['a', 'b'].flatMap((side) => report[side].sentences)
+      .filter((s) => ['modified', 'new', 'dropped'].includes(expectedStatus(s))).length;
+    assert.ok(changeCount >= 2, 'the example has at least two changes');
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement;
+      return { id: el.id, status: el.dataset?.status, outline: getComputedStyle(el).outlineStyle, width: getComputedStyle(el).outlineWidth };
+    });
+    await page.click('h1');
+    await page.keyboard.press('n');
+    const first = await focused();
+    assert.match(first.status, /^(modified|new|dropped)$/);
+    assert.notEqual(first.outline, 'none');
+    assert.ok(parseFloat(first.width) >= 2, 'focus ring at least 2px');
+    await page.keyboard.press('n');
+    const second = await focused();
+    assert.notEqual(second.id, first.id);
+    assert.match(second.status, /^(modified|new|dropped)$/);
+    await page.keyboard.press('p');
+    assert.equal((await focused()).id, first.id);
+    await page.keyboard.press('j');
+    assert.equal((await focused()).id, second.id);
+    // Typing n into a text box types it.
+    await page.focus('#text-a');
+    await page.keyboard.press('End');
+    await page.keyboard.type('n');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'text-a');
+  });
+
+  test('hover and focus highlight the counterpart; filters hide sentences', async () => {
+    const linked = page.locator('#view-host .rd-column-b .rd-sentence[data-status="modified"], #view-host .rd-column-b .rd-sentence[data-status="repeated"]').first();
+    await linked.focus();
+    const highlighted = await page.$$eval('#view-host .rd-column-a .rd-counterpart', (items) => items.length);
+    assert.ok(highlighted >= 1);
+    await page.check('#filter-changes');
+    const shownStatuses = await page.$$eval('#view-host .rd-sentence:not([hidden])', (items) => items.map((i) => i.dataset.status));
+    assert.ok(shownStatuses.length > 0);
+    for (const status of shownStatuses) assert.match(status, /^(modified|new|dropped)$/);
+    await page.uncheck('#filter-changes');
+    await page.check('#filter-commitments');
+    const report = await engineReport();
+    const withCommitments = ['a', 'b'].flatMap((side) => report[side].sentences).filter((s) => s.commitment).length;
+    assert.equal(await page.$$eval('#view-host .rd-sentence:not([hidden])', (items) => items.length), withCommitments);
+  });
+
+  test('an engine error is shown at its input, the text is kept, and the page recovers', async () => {
+    // A lone surrogate cannot be typed, and becomes invalid UTF-8 for the engine.
+    const broken = 'India and China agreed. \uD800 Broken text.';
+    await setText('a', broken);
+    await page.waitForSelector('#error-a:not([hidden])');
+    assert.match(await page.textContent('#error-a'), /UTF-8.*line 1, column 25/);
+    assert.equal(await page.evaluate(() => document.getElementById('text-a').value), broken);
+    assert.equal(await page.getAttribute('#text-a', 'aria-invalid'), 'true');
+    assert.equal(await page.isHidden('#error-b'), true);
+    assert.equal(await page.$$eval('#view-host .rd-sentence', (items) => items.length), 0);
+    await page.click('#error-a button');
+    assert.deepEqual(await page.evaluate(() => {
+      const box = document.getElementById('text-a');
+      return [document.activeElement.id, box.selectionStart];
+    }), ['text-a', broken.indexOf('\uD800')]);
+    await page.fill('#text-a', 'India and China agreed to continue talks.');
+    await page.waitForSelector('#error-a', { state: 'hidden' });
+    await settled(page);
+    assert.equal(await page.$$eval('#view-host .rd-column-a .rd-sentence', (items) => items.length), 1);
+  });
+
+  test('cancelling a long comparison keeps the texts and Retry runs it again', async () => {
+    const longA = (await page.inputValue('#text-a')).repeat(100);
+    const longB = (await page.inputValue('#text-b')).repeat(100);
+    await setText('a', longA);
+    await setText('b', longB);
+    // Cancel in the same task as the start, so the worker is certainly still busy.
+    await page.evaluate(() => {
+      document.getElementById('compare').click();
+      document.getElementById('cancel').click();
+    });
+    await page.waitForSelector('#retry:not([hidden])');
+    assert.match(await page.textContent('#status-text'), /cancelled/i);
+    assert.equal((await page.inputValue('#text-b')).length, longB.length);
+    // The page stayed usable: the texts can be edited and compared again with a fresh worker.
+    await page.fill('#text-a', 'India and China agreed to continue talks. They met in Moscow.');
+    await page.fill('#text-b', 'India and China agreed to continue talks.');
+    await page.click('#retry');
+    await settled(page);
+    await assertViewMatches(await engineReport());
+  });
+
+  test('exports: JSON report, Markdown, CSV and a script-free HTML report', async () => {
+    const report = await engineReport();
+    const folder = await mkdtemp(join(tmpdir(), 'readout-diff-exports-'));
+    const download = async (kind) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${kind}"]`)]);
+      const path = join(folder, file.suggestedFilename());
+      await file.saveAs(path);
+      return { name: file.suggestedFilename(), path };
+    };
+    const json = await download('json');
+    assert.deepEqual(JSON.parse(await readFile(json.path, 'utf8')), report);
+    const markdown = await readFile((await download('markdown')).path, 'utf8');
+    assert.ok(markdown.includes(await page.textContent('#view-host .rd-summary')));
+    const csv = await readFile((await download('csv')).path, 'utf8');
+    assert.ok(csv.startsWith('\uFEFF'), 'a byte order mark for spreadsheet programs');
+    const lines = csv.slice(1).trim().split('\r\n');
+    assert.match(lines[0], /^link,relation,score/);
+    assert.ok(lines.length >= report.links.length + 1);
+    const html = await download('html');
+    assert.match(html.name, /\.html$/);
+    const reportPage = await browser.context.newPage();
+    const reportProblems = await watchPage(reportPage);
+    await reportPage.goto(pathToFileURL(html.path).href);
+    assert.equal(await reportPage.$$eval('script', (s) => s.length), 0);
+    assert.equal(await reportPage.$$eval('.rd-sentence', (s) => s.length), report.a.sentences.length + report.b.sentences.length);
+    assert.deepEqual(await cspViolationsIn(reportPage), []);
+    assert.deepEqual(reportProblems.requests, []);
+    await reportPage.close();
+  });
+
+  test('the <readout-diff> element renders texts from attributes and slotted elements', async () => {
+    const result = await page.evaluate(async () => {
+      const rendered = (element) => new Promise((resolve) => element.addEventListener('readout-diff:rendered', (e) => resolve(e.detail), { once: true }));
+      const byAttribute = document.createElement('readout-diff');
+      byAttribute.setAttribute('a', 'India and China agreed to continue talks. The meeting was frank.');
+      byAttribute.setAttribute('b', 'India and China agreed to continue talks.');
+      const bySlot = document.createElement('readout-diff');
+      bySlot.innerHTML = '<pre slot="a">Both sides agreed to maintain peace.</pre><template slot="b"><p>Both sides agreed to maintain peace and tranquillity.</p><p>New point.</p></template>';
+      const waits = [rendered(byAttribute), rendered(bySlot)];
+      document.body.append(byAttribute, bySlot);
+      const [reportA, reportB] = await Promise.all(waits);
+      const count = (el) => el.shadowRoot.querySelectorAll('.rd-sentence').length;
+      return {
+        attribute: [count(byAttribute), reportA.a.sentences.length + reportA.b.sentences.length],
+        slot: [count(bySlot), reportB.a.sentences.length + reportB.b.sentences.length, reportB.b.sentences.length],
+        styled: getComputedStyle(byAttribute.shadowRoot.querySelector('.rd-sentence')).borderLeftStyle,
+      };
+    });
+    assert.equal(result.attribute[0], result.attribute[1]);
+    assert.equal(result.slot[0], result.slot[1]);
+    assert.equal(result.slot[2], 2, 'template paragraphs become two sentences');
+    assert.equal(result.styled, 'solid', 'the view stylesheet applies inside the shadow root');
+  });
+});

@@ -1,0 +1,222 @@
+// The page: two input boxes, the comparison view, filters, exports, and the iframe mode. Compares
+// automatically shortly after each edit; the engine runs in a worker (engine-client.js).
+import { sharedEngine } from './engine-client.js';
+import { InputPanel } from './inputs.js';
+import { renderComparison } from './render.js';
+import { attachInteractions, applyFilters, handleNavigationKey } from './interactions.js';
+import { reportJson, markdownSummary, linksCsv } from './exporters.js';
+import { staticReportHtml } from './report-html.js';
+import { downloadText } from './download.js';
+import { loadKeepPreference, saveKeepPreference, loadTexts, saveTexts } from './storage.js';
+import { loadExample, viewStyleText } from './assets.js';
+import { embedSettings, startEmbedding } from './embed.js';
+import { commitmentSummary, SIDES } from './report-model.js';
+import './element.js';
+import './api.js';
+
+const EDIT_DELAY_MS = 500;
+const SAVE_DELAY_MS = 400;
+
+const byId = (id) => document.getElementById(id);
+const ui = {
+  status: byId('status'), statusText: byId('status-text'), cancel: byId('cancel'), retry: byId('retry'),
+  results: byId('results'), tools: byId('result-tools'), viewHost: byId('view-host'),
+  keepTexts: byId('keep-texts'), storageNote: byId('storage-note'),
+  filterCommitments: byId('filter-commitments'), filterChanges: byId('filter-changes'),
+};
+const embed = embedSettings(window.location);
+const engine = sharedEngine();
+const panels = {};
+const state = { report: null, view: null, busy: false, rerun: false, editTimer: 0, saveTimer: 0, unsaved: false, embedding: null };
+
+function onEdit() {
+  clearTimeout(state.editTimer);
+  state.editTimer = setTimeout(compare, EDIT_DELAY_MS);
+  scheduleSave();
+}
+
+async function compare() {
+  clearTimeout(state.editTimer);
+  if (state.busy) {
+    state.rerun = true;
+    return;
+  }
+  for (const side of SIDES) panels[side].clearError();
+  const missing = SIDES.filter((side) => !panels[side].text.trim());
+  if (missing.length) {
+    showResult(null);
+    setStatus(`Enter, paste or open ${missing.length === 2 ? 'two readouts' : `readout ${missing[0].toUpperCase()}`} to compare.`);
+    return;
+  }
+  const oversized = SIDES.filter((side) => !panels[side].checkSize());
+  if (oversized.length) {
+    showResult(null);
+    setStatus(`Readout ${oversized[0].toUpperCase()} is over the size limit; see the message under it.`);
+    return;
+  }
+  setBusy(true);
+  const started = performance.now();
+  try {
+    const report = await engine.compare(panels.a.text, panels.b.text);
+    if (report.error) showEngineError(report.error);
+    else {
+      showResult(report);
+      setStatus(`Compared in ${Math.round(performance.now() - started)} ms. ${commitmentSummary(report.summary)}.`);
+    }
+  } catch (error) {
+    showResult(null);
+    setStatus(error.cancelled
+      ? 'Comparison cancelled. Your texts are unchanged.'
+      : `${error.message} Your texts are unchanged.`, { retry: true });
+  } finally {
+    setBusy(false);
+  }
+  if (state.rerun) {
+    state.rerun = false;
+    compare();
+  }
+}
+
+function showEngineError(error) {
+  showResult(null);
+  const side = SIDES.includes(error.side) ? error.side : null;
+  if (side) {
+    panels[side].showError(error);
+    setStatus(`Readout ${side.toUpperCase()} could not be compared; see the message under it.`);
+  } else {
+    setStatus(`The texts could not be compared: ${error.message}`, { retry: true });
+  }
+}
+
+function showResult(report) {
+  state.report = report;
+  state.view = report ? renderComparison(report, { idPrefix: 'rd' }) : null;
+  if (state.view) {
+    attachInteractions(state.view);
+    applyCurrentFilters();
+  }
+  ui.viewHost.replaceChildren(...(state.view ? [state.view] : []));
+  ui.tools.hidden = !report;
+  if (report) state.embedding?.sendSummary(report.summary);
+}
+
+function applyCurrentFilters() {
+  if (!state.view) return;
+  applyFilters(state.view, { commitmentsOnly: ui.filterCommitments.checked, changesOnly: ui.filterChanges.checked });
+}
+
+function setBusy(busy) {
+  state.busy = busy;
+  ui.results.setAttribute('aria-busy', String(busy));
+  ui.status.classList.toggle('busy', busy);
+  ui.cancel.hidden = !busy;
+  if (busy) setStatus('Comparing…');
+}
+
+function setStatus(message, { retry = false } = {}) {
+  ui.statusText.textContent = message;
+  ui.retry.hidden = !retry;
+}
+
+function scheduleSave() {
+  if (embed || !ui.keepTexts.checked) return;
+  state.unsaved = true;
+  clearTimeout(state.saveTimer);
+  state.saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
+}
+
+function saveNow() {
+  clearTimeout(state.saveTimer);
+  state.unsaved = false;
+  if (embed || !ui.keepTexts.checked) return;
+  const texts = Object.fromEntries(SIDES.map((side) => [side, { text: panels[side].text, name: panels[side].name }]));
+  ui.storageNote.textContent = saveTexts(texts)
+    ? 'Texts are kept in this browser until you clear them.'
+    : 'These texts are too large to keep in this browser; they stay in this tab only.';
+}
+
+function swapSides() {
+  const a = { text: panels.a.text, name: panels.a.name };
+  panels.a.set(panels.b.text, panels.b.name);
+  panels.b.set(a.text, a.name);
+}
+
+async function loadDefaultExample() {
+  const example = await loadExample();
+  if (!example) return false;
+  panels.a.set(example.a.text, example.a.name);
+  panels.b.set(example.b.text, example.b.name);
+  return true;
+}
+
+const EXPORTS = {
+  json: () => ['readout-diff-report.json', 'application/json', reportJson(state.report)],
+  markdown: () => ['readout-diff-summary.md', 'text/markdown', markdownSummary(state.report, names())],
+  csv: () => ['readout-diff-links.csv', 'text/csv', linksCsv(state.report)],
+  html: async () => ['readout-diff-report.html', 'text/html',
+    await staticReportHtml(state.report, { names: names(), viewCss: viewStyleText() })],
+};
+
+function names() {
+  return { a: panels.a.displayName, b: panels.b.displayName };
+}
+
+async function exportReport(kind) {
+  if (!state.report) return;
+  const [filename, type, content] = await EXPORTS[kind]();
+  downloadText(filename, type, content);
+}
+
+function wireControls() {
+  byId('compare').addEventListener('click', compare);
+  byId('swap').addEventListener('click', swapSides);
+  byId('load-example').addEventListener('click', loadDefaultExample);
+  ui.retry.addEventListener('click', compare);
+  ui.cancel.addEventListener('click', () => engine.cancel());
+  ui.filterCommitments.addEventListener('change', applyCurrentFilters);
+  ui.filterChanges.addEventListener('change', applyCurrentFilters);
+  for (const button of document.querySelectorAll('[data-export]')) {
+    button.addEventListener('click', () => exportReport(button.dataset.export));
+  }
+  ui.keepTexts.checked = loadKeepPreference();
+  if (!ui.keepTexts.checked) ui.storageNote.textContent = 'Texts are not kept: they are gone when this tab closes.';
+  ui.keepTexts.addEventListener('change', () => {
+    saveKeepPreference(ui.keepTexts.checked);
+    if (ui.keepTexts.checked) saveNow();
+    else ui.storageNote.textContent = 'Texts are not kept: they are gone when this tab closes.';
+  });
+  // Only unsaved edits are written on leaving, so closing an old tab never overwrites newer texts
+  // saved by another tab.
+  window.addEventListener('pagehide', () => {
+    if (state.unsaved) saveNow();
+  });
+  document.addEventListener('keydown', (event) => {
+    if (state.view) handleNavigationKey(state.view, event);
+  });
+}
+
+async function start() {
+  for (const element of document.querySelectorAll('.input-panel')) {
+    const panel = new InputPanel(element, onEdit);
+    panels[panel.side] = panel;
+  }
+  wireControls();
+  if (embed) {
+    document.documentElement.classList.add('embed');
+    state.embedding = startEmbedding(embed, ({ a, b }) => {
+      panels.a.set(a);
+      panels.b.set(b);
+    });
+  }
+  const stored = embed ? null : loadTexts();
+  if (stored) {
+    panels.a.set(stored.a.text, stored.a.name);
+    panels.b.set(stored.b.text, stored.b.name);
+  } else {
+    await loadDefaultExample();
+  }
+  compare();
+  engine.version().then((version) => { byId('engine-version').textContent = version; }, () => {});
+}
+
+start();

@@ -1,0 +1,50 @@
+// Where the page's other files come from when it is served as separate files: next to this
+// module. tools/bundle-page.mjs puts assets-inline.js in this module's place for the single file.
+import { h } from './dom.js';
+
+const base = new URL('./', import.meta.url);
+const ENGINE_FILE = 'readout-diff-engine.js';
+
+export function createEngineWorker() {
+  return new Worker(new URL('worker.js', base));
+}
+
+// The engine factory on the main thread (fallback when no worker can run): loads the engine
+// script once with a <script src>, which script-src 'self' allows.
+let factoryPromise = null;
+export function loadEngineFactory() {
+  factoryPromise ??= new Promise((resolve, reject) => {
+    if (typeof globalThis.createReadoutDiffEngine === 'function') {
+      resolve(globalThis.createReadoutDiffEngine);
+      return;
+    }
+    const script = h('script', { src: new URL(ENGINE_FILE, base).href });
+    script.addEventListener('load', () => resolve(globalThis.createReadoutDiffEngine));
+    script.addEventListener('error', () => {
+      factoryPromise = null;
+      reject(new Error(`could not load ${ENGINE_FILE}`));
+    });
+    document.head.append(script);
+  });
+  return factoryPromise;
+}
+
+// Styles for a <readout-diff> element's shadow root.
+export function viewStyleNodes() {
+  return [h('link', { rel: 'stylesheet', href: new URL('view.css', base).href })];
+}
+
+// The default example texts, written by the bundler as example-data.js; null when absent.
+export async function loadExample() {
+  try {
+    return (await import('./example-data.js')).EXAMPLE;
+  } catch {
+    return null;
+  }
+}
+
+// The view stylesheet's text, for the exported HTML report (same-origin sheets are readable).
+export function viewStyleText() {
+  const sheet = [...document.styleSheets].find((s) => s.href && new URL(s.href).pathname.endsWith('/view.css'));
+  return sheet ? [...sheet.cssRules].map((rule) => rule.cssText).join('\n') : '';
+}

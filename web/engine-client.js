@@ -1,0 +1,143 @@
+// Talks to the wasm engine. Normally through a Web Worker (the page stays responsive however long
+// a comparison takes); if no worker can be started (e.g. a host page's CSP forbids it) the engine
+// runs on the main thread after the busy state has been painted. A crashed or cancelled engine is
+// replaced on the next request, so one failure never leaves the page unusable.
+import { createEngineWorker, loadEngineFactory } from './assets.js';
+
+export class EngineError extends Error {
+  constructor(message, { fatal = false, cancelled = false } = {}) {
+    super(message);
+    this.name = 'EngineError';
+    this.fatal = fatal;
+    this.cancelled = cancelled;
+  }
+}
+
+export class EngineClient {
+  #worker = null;
+  #pending = new Map();
+  #nextId = 1;
+  #mainThreadEngine = null;
+  mode = 'worker';
+
+  // Resolves with the engine's JSON text parsed (a report, or an {error} object).
+  async compare(a, b, options = {}) {
+    return JSON.parse(await this.#call('compare', [a, b, JSON.stringify(options)]));
+  }
+
+  async segment(text, options = {}) {
+    return JSON.parse(await this.#call('segment', [text, JSON.stringify(options)]));
+  }
+
+  version() {
+    return this.#call('version', []);
+  }
+
+  // Stops whatever is running; pending calls reject with a cancelled EngineError.
+  cancel() {
+    if (this.mode === 'worker') this.#discardWorker(new EngineError('Cancelled.', { cancelled: true }));
+  }
+
+  #call(method, args) {
+    if (this.mode === 'main-thread') return this.#callOnMainThread(method, args);
+    const worker = this.#ensureWorker();
+    if (!worker) return this.#callOnMainThread(method, args);
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject, method, args });
+      worker.postMessage({ id, method, args });
+    });
+  }
+
+  #ensureWorker() {
+    if (this.#worker) return this.#worker;
+    let worker;
+    try {
+      worker = createEngineWorker();
+    } catch {
+      this.mode = 'main-thread';
+      return null;
+    }
+    let answered = false;
+    worker.onmessage = ({ data }) => {
+      answered = true;
+      const call = this.#pending.get(data.id);
+      if (!call) return;
+      this.#pending.delete(data.id);
+      if (data.ok) call.resolve(data.result);
+      else {
+        call.reject(new EngineError(describeCrash(data.message), { fatal: data.fatal }));
+        if (data.fatal) this.#discardWorker(new EngineError(describeCrash(data.message), { fatal: true }));
+      }
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      if (!answered) {
+        // The worker never ran (blocked by a policy or unsupported here): use the main thread.
+        this.#worker = null;
+        worker.terminate();
+        this.mode = 'main-thread';
+        const waiting = [...this.#pending.values()];
+        this.#pending.clear();
+        for (const call of waiting) this.#callOnMainThread(call.method, call.args).then(call.resolve, call.reject);
+        return;
+      }
+      this.#discardWorker(new EngineError(describeCrash(event.message), { fatal: true }));
+    };
+    this.#worker = worker;
+    return worker;
+  }
+
+  #discardWorker(reason) {
+    this.#worker?.terminate();
+    this.#worker = null;
+    const waiting = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const call of waiting) call.reject(reason);
+  }
+
+  async #callOnMainThread(method, args) {
+    try {
+      this.#mainThreadEngine ??= loadEngineFactory().then(instantiateWithoutFetch);
+      const engine = await this.#mainThreadEngine;
+      await paintedFrame();
+      return engine[method](...args);
+    } catch (error) {
+      this.#mainThreadEngine = null;
+      throw new EngineError(describeCrash(String(error?.message ?? error)), { fatal: true });
+    }
+  }
+}
+
+// Emscripten would fetch() the engine's own inlined data: URL, which connect-src 'none' blocks and
+// reports, before decoding the base64 itself. It checks for fetch synchronously inside the factory
+// call, so hiding fetch for that one synchronous moment sends it straight to the decoding.
+function instantiateWithoutFetch(factory) {
+  const { fetch } = globalThis;
+  globalThis.fetch = undefined;
+  try {
+    return factory({ print() {}, printErr() {} });
+  } finally {
+    globalThis.fetch = fetch;
+  }
+}
+
+// Waits until the browser has painted, so a busy indicator is visible before a long synchronous call.
+function paintedFrame() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+function describeCrash(message = '') {
+  if (/OOM|out of memory|memory access out of bounds|Cannot enlarge memory/i.test(message)) {
+    return 'The comparison engine ran out of memory. Try shorter texts.';
+  }
+  return `The comparison engine stopped unexpectedly${message ? ` (${message})` : ''}.`;
+}
+
+let sharedClient = null;
+
+// One engine per document, shared by the page, the JS API and every <readout-diff> element.
+export function sharedEngine() {
+  sharedClient ??= new EngineClient();
+  return sharedClient;
+}

@@ -1,0 +1,171 @@
+// One input box (readout A or B): typing and pasting, opening and dropping files, HTML reduced to
+// text, clearing with undo, its size, and engine errors shown right under the box they concern.
+import { h, langOf } from './dom.js';
+import { htmlToText } from './html-to-text.js';
+import { readFileAsText } from './file-text.js';
+import { utf16IndexOfByte } from './utf8.js';
+
+// The engine's own limit (kMaxInputBytes in core/include/readout_diff/text_input.hpp); checked here
+// too so an oversized text is reported at once instead of being sent to the engine.
+const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+const encoder = new TextEncoder();
+
+export class InputPanel {
+  #textarea; #meta; #error; #clearButton;
+  #name = '';
+  #clearedText = null;
+
+  // onEdit(panel) runs after every change of text, whatever its origin.
+  constructor(panel, onEdit) {
+    this.side = panel.dataset.side;
+    this.#textarea = panel.querySelector('textarea');
+    this.#meta = panel.querySelector('.input-meta');
+    this.#error = panel.querySelector('.input-error');
+    this.#clearButton = panel.querySelector('[data-action="clear"]');
+    this.onEdit = onEdit;
+
+    this.#textarea.addEventListener('input', () => this.#edited(true));
+    this.#textarea.addEventListener('paste', (event) => this.#paste(event));
+    this.#textarea.addEventListener('dragover', (event) => this.#dragOver(event));
+    this.#textarea.addEventListener('dragleave', () => this.#textarea.classList.remove('drag-over'));
+    this.#textarea.addEventListener('drop', (event) => this.#drop(event));
+    panel.querySelector('input[type="file"]').addEventListener('change', (event) => this.#openFile(event));
+    this.#clearButton.addEventListener('click', () => this.#clearOrUndo());
+  }
+
+  get text() { return this.#textarea.value; }
+  get name() { return this.#name; }
+  get displayName() { return this.#name || `Readout ${this.side.toUpperCase()}`; }
+
+  set(text, name = '') {
+    this.#textarea.value = text;
+    this.#name = name;
+    this.#clearedText = null;
+    this.#edited(false);
+  }
+
+  byteLength() {
+    return encoder.encode(this.text).length;
+  }
+
+  // Reports an over-limit text under the box; returns whether the text is within the limit.
+  checkSize() {
+    const bytes = this.byteLength();
+    if (bytes <= MAX_INPUT_BYTES) return true;
+    this.showError(`This text is ${formatMiB(bytes)}; the limit is ${formatMiB(MAX_INPUT_BYTES)}. Shorten it to compare.`);
+    return false;
+  }
+
+  // error: the engine's {code, message, offset, line, column} for this side, or a message string.
+  showError(error) {
+    const message = typeof error === 'string' ? error : error.message;
+    const mentionsPlace = /\bline \d+/.test(message);
+    const where = typeof error === 'object' && error.line && !mentionsPlace ? ` (line ${error.line}, column ${error.column})` : '';
+    const children = [h('strong', {}, 'Problem: '), `${message}${where}`];
+    if (typeof error === 'object' && Number.isInteger(error.offset)) {
+      children.push(' ', h('button', { type: 'button', class: 'button small', onclick: () => this.#select(error.offset) }, 'Show the place'));
+    }
+    this.#error.replaceChildren(...children);
+    this.#error.hidden = false;
+    this.#textarea.setAttribute('aria-invalid', 'true');
+  }
+
+  clearError() {
+    this.#error.hidden = true;
+    this.#error.replaceChildren();
+    this.#textarea.removeAttribute('aria-invalid');
+  }
+
+  #edited(byUser) {
+    if (byUser && this.#clearedText !== null) {
+      this.#clearedText = null;
+      this.#clearButton.textContent = `Clear ${this.side.toUpperCase()}`;
+    }
+    this.#textarea.lang = langOf(this.text.slice(0, 2000));
+    const bytes = this.byteLength();
+    const size = `${bytes.toLocaleString('en')} bytes`;
+    this.#meta.textContent = this.#name ? `${this.#name} · ${size}` : size;
+    this.onEdit(this);
+  }
+
+  #select(byteOffset) {
+    const index = utf16IndexOfByte(this.text, byteOffset);
+    this.#textarea.focus();
+    this.#textarea.setSelectionRange(index, Math.min(index + 1, this.text.length));
+  }
+
+  #insert(text) {
+    const { selectionStart, selectionEnd } = this.#textarea;
+    this.#textarea.setRangeText(text, selectionStart, selectionEnd, 'end');
+    this.#edited(true);
+  }
+
+  // Pasted HTML (from a web page or a word processor) is reduced to its text and paragraphs.
+  #paste(event) {
+    const html = event.clipboardData?.getData('text/html');
+    if (!html) return;
+    event.preventDefault();
+    this.#insert(htmlToText(html));
+  }
+
+  #dragOver(event) {
+    const types = [...(event.dataTransfer?.types ?? [])];
+    if (!types.some((t) => t === 'Files' || t === 'text/html' || t === 'text/plain')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    this.#textarea.classList.add('drag-over');
+  }
+
+  async #drop(event) {
+    this.#textarea.classList.remove('drag-over');
+    const transfer = event.dataTransfer;
+    if (!transfer) return;
+    event.preventDefault();
+    if (transfer.files.length) {
+      await this.#load(transfer.files[0]);
+      return;
+    }
+    const html = transfer.getData('text/html');
+    this.#insert(html ? htmlToText(html) : transfer.getData('text/plain'));
+  }
+
+  async #openFile(event) {
+    const [file] = event.target.files;
+    event.target.value = '';
+    if (file) await this.#load(file);
+  }
+
+  // A file that cannot be read leaves the current text as it is.
+  async #load(file) {
+    // Reading a far larger file (likely not a readout at all) would only stall the page.
+    if (file.size > MAX_INPUT_BYTES * 2) {
+      this.showError(`${file.name} is ${formatMiB(file.size)}; the limit is ${formatMiB(MAX_INPUT_BYTES)}.`);
+      return;
+    }
+    try {
+      this.clearError();
+      this.set(await readFileAsText(file), file.name);
+    } catch (error) {
+      this.showError(error.message);
+    }
+  }
+
+  #clearOrUndo() {
+    if (this.#clearedText !== null) {
+      const { text, name } = this.#clearedText;
+      this.set(text, name);
+      this.#clearButton.textContent = `Clear ${this.side.toUpperCase()}`;
+      return;
+    }
+    const saved = { text: this.text, name: this.#name };
+    this.set('', '');
+    this.#clearedText = saved;
+    this.#clearButton.textContent = `Undo clear ${this.side.toUpperCase()}`;
+    this.#textarea.focus();
+  }
+}
+
+function formatMiB(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}

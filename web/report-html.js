@@ -1,0 +1,53 @@
+// The static HTML report: one file with the same two-column view and no script at all, for a CMS
+// to host or a reader to archive. Its CSP allows nothing but its own stylesheet.
+import { createBuilder } from './dom.js';
+import { renderComparison } from './render.js';
+import { commitmentSummary } from './report-model.js';
+
+// On top of the view's stylesheet: page basics, and every column at full length.
+const REPORT_CSS = `
+body { margin: 0 auto; max-width: 75rem; padding: 1rem 1.5rem 3rem; color: #1b1f24; background: #fff;
+  font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Devanagari", Mangal, "Nirmala UI", sans-serif; }
+h1 { font-size: 1.5rem; margin: 0.5rem 0; }
+.report-meta { color: #4a5360; margin: 0 0 1rem; }
+.rd-sentence:focus, .rd-sentence:hover { outline: none; }
+`;
+
+// viewCss: the text of the view stylesheet (see assets.js viewStyleText).
+export async function staticReportHtml(report, { names, viewCss, generatedAt = new Date() }) {
+  const doc = document.implementation.createHTMLDocument('');
+  const h = createBuilder(doc);
+  const css = `${viewCss}\n${REPORT_CSS}`;
+  const title = `Readout comparison: ${names.a} → ${names.b}`;
+  doc.documentElement.lang = 'en';
+  doc.head.append(
+    h('meta', { charset: 'utf-8' }),
+    h('meta', { 'http-equiv': 'Content-Security-Policy', content: await reportCsp(css) }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('meta', { name: 'referrer', content: 'no-referrer' }),
+    h('meta', { name: 'generator', content: `Readout Diff ${report.engine?.version ?? ''}`.trim() }));
+  doc.title = title;
+  const view = doc.importNode(renderComparison(report, { idPrefix: 'report' }), true);
+  // The exported view is read, not navigated: no roving tab stops without the script behind them.
+  for (const item of view.querySelectorAll('[tabindex]')) item.removeAttribute('tabindex');
+  doc.body.append(h('main', {},
+    h('h1', {}, title),
+    h('p', { class: 'report-meta' },
+      `${commitmentSummary(report.summary)}. Generated ${generatedAt.toISOString().slice(0, 10)} by Readout Diff, offline.`),
+    view));
+  // The stylesheet (our own constant text, no input in it) is added to the serialized markup: a
+  // <style> element in a document built here would be checked against this page's CSP.
+  const html = doc.documentElement.outerHTML.replace('</head>', `<style>${css}</style></head>`);
+  return `<!DOCTYPE html>\n${html}\n`;
+}
+
+// A hash of the one stylesheet where the browser can compute it (secure contexts, including
+// file://); elsewhere inline styles are allowed, which is harmless in a document without script.
+async function reportCsp(css) {
+  let styleSource = "'unsafe-inline'";
+  if (globalThis.crypto?.subtle) {
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(css));
+    styleSource = `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`;
+  }
+  return `default-src 'none'; style-src ${styleSource}; img-src data:; base-uri 'none'; form-action 'none'`;
+}

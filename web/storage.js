@@ -1,0 +1,63 @@
+// Keeps the two texts in this browser's localStorage so they survive a reload. Nothing leaves the
+// device. Storage can be unavailable (privacy settings) or full (very long texts): then the page
+// works as before and says the texts will not be kept.
+
+const TEXTS_KEY = 'readout-diff:texts:v1';
+// localStorage writes are synchronous: storing megabytes stalls the page for seconds and most
+// browsers cap an origin at about 5 MB anyway, so longer texts are not kept.
+const MAX_STORED_CHARACTERS = 1_000_000;
+const KEEP_KEY = 'readout-diff:keep-texts:v1';
+
+export function loadKeepPreference() {
+  return read(KEEP_KEY) !== 'no';
+}
+
+export function saveKeepPreference(keep) {
+  write(KEEP_KEY, keep ? 'yes' : 'no');
+  if (!keep) remove(TEXTS_KEY);
+}
+
+// Returns {a: {text, name}, b: {text, name}} or null.
+export function loadTexts() {
+  try {
+    const stored = JSON.parse(read(TEXTS_KEY) ?? 'null');
+    if (stored && typeof stored.a?.text === 'string' && typeof stored.b?.text === 'string') return stored;
+  } catch {
+    // A damaged entry is ignored; the next save replaces it.
+  }
+  return null;
+}
+
+// Returns false when the texts could not be stored (too long, storage full or unavailable).
+export function saveTexts(texts) {
+  if (texts.a.text.length + texts.b.text.length > MAX_STORED_CHARACTERS) {
+    remove(TEXTS_KEY);
+    return false;
+  }
+  return write(TEXTS_KEY, JSON.stringify(texts));
+}
+
+function read(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key, value) {
+  try {
+    localStorage.setItem(key, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function remove(key) {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // Unavailable storage holds nothing to remove.
+  }
+}
