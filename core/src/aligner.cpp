@@ -27,6 +27,12 @@ constexpr std::size_t kMinCrossLanguageEvidence = 2;
 
 using Ids = std::vector<std::uint32_t>;
 
+// Body text meets body text, a title a title, and date or place lines each other.
+bool comparable_kinds(SentenceKind x, SentenceKind y) {
+  const auto group = [](SentenceKind kind) { return kind == SentenceKind::signoff ? SentenceKind::dateline : kind; };
+  return group(x) == group(y);
+}
+
 // What one sentence, or a group of sentences joined by a split or merge, brings to a comparison.
 // Feature ids with their weights alongside (looked up once per sentence, not once per pair).
 struct WeightedIds {
@@ -41,7 +47,7 @@ struct Bag {
   std::set<CommitmentStrength> cue_strengths;
   bool negated = false;
   Language language = Language::en;
-  bool heading = false;  // title, dateline or sign-off
+  SentenceKind kind = SentenceKind::body;
 };
 
 Ids merge_sorted(const Ids& x, const Ids& y) {
@@ -73,7 +79,7 @@ class Scorer {
     bag.trigrams = weighted(s.trigrams, trigram_weights_);
     bag.concepts = weighted(s.concepts, concept_weights_);
     bag.language = s.language;
-    bag.heading = sentence.kind != SentenceKind::body;
+    bag.kind = sentence.kind;
     for (std::size_t t = 0; t < s.tokens.size(); ++t) {
       const Token& token = s.tokens[t];
       // A leading list number ("2.") numbers the point; it is not part of what is said.
@@ -99,7 +105,7 @@ class Scorer {
     bag.cue_strengths.insert(y.cue_strengths.begin(), y.cue_strengths.end());
     bag.negated = x.negated || y.negated;
     bag.language = x.language == y.language ? x.language : Language::mixed;
-    bag.heading = x.heading && y.heading;
+    bag.kind = x.kind == y.kind ? x.kind : SentenceKind::body;
     return bag;
   }
 
@@ -109,7 +115,7 @@ class Scorer {
 
   // Similarity in 0..1, with the evidence behind it.
   double score(const Bag& x, const Bag& y, LinkEvidence* evidence) const {
-    if (x.heading != y.heading) return 0;
+    if (!comparable_kinds(x.kind, y.kind)) return 0;
     const bool cross = cross_language(x, y);
     const double stems = dice(x.stems, y.stems, evidence ? &evidence->shared_stems : nullptr);
     const double concepts = dice(x.concepts, y.concepts, evidence ? &evidence->concepts : nullptr);

@@ -66,6 +66,9 @@ std::string_view trim(std::string_view text, std::size_t& start) {
 
 constexpr std::size_t kMaxHeadingWords = 25;
 constexpr std::size_t kMaxDatelineWords = 10;
+// Sign-offs are a place, a date or an agency tag ("Moscow", "(ANI)"); a longer unfinished line
+// after the body is a note that belongs to the body.
+constexpr std::size_t kMaxSignoffWords = 8;
 
 const std::array<std::string_view, 31> kMonthNames = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -147,7 +150,7 @@ void assign_kinds(std::vector<Sentence>& sentences) {
   for (Sentence& s : sentences) {
     if (!heading_like(s)) continue;
     if (s.paragraph > last_body) {
-      s.kind = SentenceKind::signoff;
+      s.kind = word_count(s.text) <= kMaxSignoffWords ? SentenceKind::signoff : SentenceKind::body;
     } else if (mentions_a_date(s.text) && word_count(s.text) <= kMaxDatelineWords) {
       s.kind = SentenceKind::dateline;
     } else {
