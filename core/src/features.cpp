@@ -150,7 +150,10 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::size_t offset)
     token.stopword = cached->second.stopword;
     token.number = rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT;
     std::size_t i = 0;
-    token.devanagari = utf8::is_devanagari(utf8::next(surface, i));
+    const char32_t first = utf8::next(surface, i);
+    token.script = utf8::is_devanagari(first) ? Script::devanagari
+                   : (first < 0x250 && first >= 'A')  ? Script::latin  // Basic Latin to Latin Extended-B
+                                                      : Script::other;
     tokens.push_back(token);
   }
   utext_close(utext);
@@ -185,8 +188,8 @@ void sort_unique(std::vector<std::uint32_t>& values) {
   values.erase(std::unique(values.begin(), values.end()), values.end());
 }
 
-Language language_of(std::size_t devanagari, std::size_t latin) {
-  const std::size_t total = devanagari + latin;
+Language language_of(std::size_t devanagari, std::size_t latin, std::size_t other) {
+  const std::size_t total = devanagari + latin + other;
   if (total == 0) return Language::mixed;
   if (devanagari * 10 >= total * 7) return Language::hi;
   if (latin * 10 >= total * 7) return Language::en;
@@ -197,25 +200,26 @@ Language language_of(std::size_t devanagari, std::size_t latin) {
 
 DocumentFeatures Analyzer::analyze(const Document& document) {
   DocumentFeatures features;
-  std::size_t devanagari_words = 0, latin_words = 0;
+  std::size_t devanagari_words = 0, latin_words = 0, other_words = 0;
   features.sentences.reserve(document.sentences.size());
   for (const Sentence& sentence : document.sentences) {
     SentenceFeatures s;
     s.tokens = tokenize(sentence.text, sentence.start);
-    std::size_t devanagari = 0, latin = 0;
+    std::size_t devanagari = 0, latin = 0, other = 0;
     for (const Token& token : s.tokens) {
       if (token.number) {
         s.content_stems.push_back(token.stem);
         continue;
       }
-      (token.devanagari ? devanagari : latin) += 1;
+      (token.script == Script::devanagari ? devanagari : token.script == Script::latin ? latin : other) += 1;
       if (token.stopword) continue;
       s.content_stems.push_back(token.stem);
       add_trigrams(vocabulary_.text(token.word), s.trigrams);
     }
     devanagari_words += devanagari;
     latin_words += latin;
-    s.language = language_of(devanagari, latin);
+    other_words += other;
+    s.language = language_of(devanagari, latin, other);
     for (const PhraseMatch& match : concepts_->match(s.tokens)) s.concepts.push_back(match.entry);
     s.cues = cues_->match(s.tokens);
     s.actors = actors_->match(s.tokens);
@@ -224,7 +228,7 @@ DocumentFeatures Analyzer::analyze(const Document& document) {
     sort_unique(s.concepts);
     features.sentences.push_back(std::move(s));
   }
-  features.language = language_of(devanagari_words, latin_words);
+  features.language = language_of(devanagari_words, latin_words, other_words);
   return features;
 }
 

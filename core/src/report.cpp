@@ -61,10 +61,12 @@ void write_sentence(JsonWriter& out, const AnalyzedDocument& side, std::size_t i
 }
 
 WordSequence words_of(const AnalyzedDocument& side, const std::vector<std::size_t>& sentences) {
-  WordSequence words{side.document.bytes, {}};
+  WordSequence words{side.document.bytes, {}, {}};
   for (std::size_t index : sentences) {
     const auto& tokens = side.features.sentences[index].tokens;
     words.tokens.insert(words.tokens.end(), tokens.begin(), tokens.end());
+    words.starts_sentence.resize(words.tokens.size(), false);
+    if (!tokens.empty()) words.starts_sentence[words.tokens.size() - tokens.size()] = true;
   }
   return words;
 }

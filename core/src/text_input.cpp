@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "utf8.hpp"
+
 namespace readout_diff {
 namespace {
 
@@ -53,7 +55,9 @@ std::string hex_byte(unsigned char c) {
 
 TextPosition position_of(std::string_view bytes, std::size_t byte_offset) {
   TextPosition where;
-  for (std::size_t i = 0; i < byte_offset && i < bytes.size(); ++i) {
+  // A byte order mark is not a character anyone sees, so it takes no column.
+  const std::size_t first = bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  for (std::size_t i = first; i < byte_offset && i < bytes.size(); ++i) {
     const auto c = static_cast<unsigned char>(bytes[i]);
     if (c == '\n') {
       ++where.line;
@@ -99,15 +103,8 @@ Result<TextInput> check_text_input(std::string_view bytes, std::size_t max_bytes
                       surrogate ? std::string("The text is not valid UTF-8: it holds an unpaired surrogate (U+D800 to U+DFFF)")
                                 : "The text is not valid UTF-8: unexpected byte " + hex_byte(c));
     }
-    if (!(c == ' ' || is_allowed_control(c))) {
-      // Any visible character counts; the Unicode spaces (NBSP, ideographic space) do not.
-      const std::string_view sequence = bytes.substr(i, length);
-      const bool unicode_space = sequence == "\xC2\xA0" || sequence == "\xE3\x80\x80" ||
-                                 sequence == "\xE2\x80\xAF" || sequence == "\xE2\x80\x8B" ||
-                                 (sequence.size() == 3 && sequence[0] == '\xE2' && sequence[1] == '\x80' &&
-                                  static_cast<unsigned char>(sequence[2]) <= 0x8A);
-      if (!unicode_space) has_content = true;
-    }
+    std::size_t next = i;
+    if (!utf8::is_space(utf8::next(bytes, next))) has_content = true;
     i += length;
   }
   if (!has_content) {

@@ -44,7 +44,8 @@ std::vector<DiffRun> diff_words(const WordSequence& a, const WordSequence& b) {
     const DiffOp op = info.type == dtl::SES_ADD ? DiffOp::insert : info.type == dtl::SES_DELETE ? DiffOp::remove : DiffOp::equal;
     // dtl's indices are 1-based positions in the sequence the element comes from.
     const std::size_t index = static_cast<std::size_t>((op == DiffOp::insert ? info.afterIdx : info.beforeIdx) - 1);
-    if (open && op == current && index == last + 1) {
+    const WordSequence& side = op == DiffOp::insert ? b : a;
+    if (open && op == current && index == last + 1 && !side.starts_sentence[index]) {
       last = index;
       continue;
     }

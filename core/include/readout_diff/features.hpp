@@ -25,6 +25,8 @@ class Vocabulary {
   std::vector<std::string> texts_;
 };
 
+enum class Script { latin, devanagari, other };
+
 struct Token {
   std::size_t start = 0;  // byte span in the document
   std::size_t end = 0;
@@ -32,7 +34,7 @@ struct Token {
   std::uint32_t stem = 0;  // Snowball stem of the normalised form, in the Vocabulary
   bool stopword = false;
   bool number = false;
-  bool devanagari = false;
+  Script script = Script::other;
 };
 
 struct PhraseMatch {

@@ -21,10 +21,12 @@ struct DiffRun {
 // the report then says the diff was omitted.
 inline constexpr std::size_t kMaxDiffWords = 4000;
 
-// The words of several sentences of one document, in order: a link's side.
+// The words of several sentences of one document, in order: a link's side. A run of the diff
+// never crosses from one sentence to the next, so it never quotes text between them.
 struct WordSequence {
   std::string_view document;
   std::vector<Token> tokens;
+  std::vector<bool> starts_sentence;  // parallel to tokens
 };
 
 std::vector<DiffRun> diff_words(const WordSequence& a, const WordSequence& b);
