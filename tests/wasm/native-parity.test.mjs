@@ -2,7 +2,7 @@
 // byte-identical (the CLI adds one newline). Differences would come from the toolchains (float
 // formatting, libc++ vs libstdc++ containers) or from ICU (compiled-in data package vs Debian's
 // libicu), which is exactly what this guards.
-// Needs READOUT_DIFF_NATIVE_CLI (e.g. build/native/tools/cli/readout-diff); skipped without it.
+// Needs READOUT_DIFF_NATIVE_CLI (e.g. build/native/tools/readout-diff); skipped without it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
