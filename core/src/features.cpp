@@ -9,8 +9,23 @@
 
 namespace readout_diff {
 
+Vocabulary::Vocabulary(std::shared_ptr<const Vocabulary> base)
+    : base_(std::move(base)), offset_(base_ ? static_cast<std::uint32_t>(base_->size()) : 0) {}
+
+std::optional<std::uint32_t> Vocabulary::find(const std::string& text) const {
+  if (base_) {
+    if (auto id = base_->find(text)) return id;
+  }
+  const auto it = ids_.find(text);
+  if (it == ids_.end()) return std::nullopt;
+  return it->second;
+}
+
 std::uint32_t Vocabulary::intern(const std::string& text) {
-  const auto [it, inserted] = ids_.try_emplace(text, static_cast<std::uint32_t>(texts_.size()));
+  if (base_) {
+    if (auto id = base_->find(text)) return *id;
+  }
+  const auto [it, inserted] = ids_.try_emplace(text, offset_ + static_cast<std::uint32_t>(texts_.size()));
   if (inserted) texts_.push_back(text);
   return it->second;
 }
@@ -76,11 +91,31 @@ struct Analyzer::PhraseIndex {
   }
 };
 
-Analyzer::Analyzer(const Lexicon& lexicon, std::unique_ptr<Icu> icu, WordNormalizer normalizer)
-    : lexicon_(lexicon), icu_(std::move(icu)), normalizer_(std::move(normalizer)) {}
+struct Analyzer::Compiled {
+  std::shared_ptr<const Vocabulary> vocabulary;
+  WordCache words;
+  std::vector<bool> stopword_words;  // by word id
+  std::unique_ptr<PhraseIndex> concepts, cues, actors;
+};
+
+Analyzer::Analyzer(const Lexicon& lexicon, std::unique_ptr<Icu> icu, WordNormalizer normalizer,
+                   std::shared_ptr<const Compiled> compiled)
+    : lexicon_(lexicon),
+      icu_(std::move(icu)),
+      normalizer_(std::move(normalizer)),
+      compiled_(std::move(compiled)),
+      vocabulary_(compiled_ ? compiled_->vocabulary : nullptr) {}
 Analyzer::~Analyzer() = default;
 
 Result<std::unique_ptr<Analyzer>> Analyzer::create(const Lexicon& lexicon) {
+  // Compiled once per lexicon for the life of the process (the engine has one lexicon).
+  static const Lexicon* compiled_for = nullptr;
+  static Result<std::shared_ptr<const Compiled>> compiled = Error{"internal", "not compiled", std::nullopt};
+  if (compiled_for != &lexicon) {
+    compiled = compile(lexicon);
+    compiled_for = &lexicon;
+  }
+  if (!compiled.ok()) return compiled.error();
   UErrorCode status = U_ZERO_ERROR;
   auto icu = std::make_unique<Icu>();
   icu->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
@@ -89,34 +124,48 @@ Result<std::unique_ptr<Analyzer>> Analyzer::create(const Lexicon& lexicon) {
   }
   auto normalizer = WordNormalizer::create();
   if (!normalizer.ok()) return normalizer.error();
-  std::unique_ptr<Analyzer> analyzer(new Analyzer(lexicon, std::move(icu), std::move(normalizer).value()));
-  analyzer->compile_phrases();
-  return analyzer;
+  return std::unique_ptr<Analyzer>(new Analyzer(lexicon, std::move(icu), std::move(normalizer).value(), compiled.value()));
 }
 
-void Analyzer::compile_phrases() {
-  for (const std::string& word : lexicon_.stopwords) {
-    for (const Token& token : tokenize(word, 0)) {
-      if (stopword_words_.size() <= token.word) stopword_words_.resize(token.word + 1, false);
-      stopword_words_[token.word] = true;
+// Tokenises the stopwords and every lexicon phrase with an Analyzer of its own, and keeps what
+// it learnt (its vocabulary, word cache and phrase indexes) as the shared part.
+Result<std::shared_ptr<const Analyzer::Compiled>> Analyzer::compile(const Lexicon& lexicon) {
+  UErrorCode status = U_ZERO_ERROR;
+  auto icu = std::make_unique<Icu>();
+  icu->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) {
+    return Error{"internal", std::string("ICU could not create the word iterator: ") + u_errorName(status), std::nullopt};
+  }
+  auto normalizer = WordNormalizer::create();
+  if (!normalizer.ok()) return normalizer.error();
+  Analyzer builder(lexicon, std::move(icu), std::move(normalizer).value(), nullptr);
+  for (const std::string& word : lexicon.stopwords) {
+    for (const Token& token : builder.tokenize(word, 0)) {
+      if (builder.stopword_words_.size() <= token.word) builder.stopword_words_.resize(token.word + 1, false);
+      builder.stopword_words_[token.word] = true;
     }
   }
-  word_cache_.clear();  // entries cached above predate the stopword flags
-  const auto compile = [&](const std::vector<LexiconEntry>& entries) {
+  builder.word_cache_.clear();  // entries cached above predate the stopword flags
+  const auto index_of = [&](const std::vector<LexiconEntry>& entries) {
     auto index = std::make_unique<PhraseIndex>();
     for (std::uint32_t e = 0; e < entries.size(); ++e) {
       for (const std::string& term : entries[e].terms) {
         std::vector<std::uint32_t> stems;
-        for (const Token& token : tokenize(term, 0)) stems.push_back(token.stem);
+        for (const Token& token : builder.tokenize(term, 0)) stems.push_back(token.stem);
         index->add(std::move(stems), e);
       }
     }
     index->finish();
     return index;
   };
-  concepts_ = compile(lexicon_.concepts);
-  cues_ = compile(lexicon_.commitment_cues);
-  actors_ = compile(lexicon_.actors);
+  auto compiled = std::make_shared<Compiled>();
+  compiled->concepts = index_of(lexicon.concepts);
+  compiled->cues = index_of(lexicon.commitment_cues);
+  compiled->actors = index_of(lexicon.actors);
+  compiled->stopword_words = std::move(builder.stopword_words_);
+  compiled->words = std::move(builder.word_cache_);
+  compiled->vocabulary = std::make_shared<const Vocabulary>(std::move(builder.vocabulary_));
+  return std::shared_ptr<const Compiled>(std::move(compiled));
 }
 
 std::vector<Token> Analyzer::tokenize(std::string_view text, std::size_t offset) {
@@ -134,20 +183,29 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::size_t offset)
     const int32_t rule_status = icu_->words->getRuleStatus();
     if (rule_status < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
     const std::string surface(text.substr(static_cast<std::size_t>(previous), static_cast<std::size_t>(boundary - previous)));
-    auto cached = word_cache_.find(surface);
-    if (cached == word_cache_.end()) {
-      const std::string normalized = normalizer_.normalize(surface);
-      const std::uint32_t word = vocabulary_.intern(normalized);
-      const std::uint32_t stem = vocabulary_.intern(stemmer_.stem(normalized));
-      const bool stopword = word < stopword_words_.size() && stopword_words_[word];
-      cached = word_cache_.emplace(surface, CachedWord{word, stem, stopword}).first;
+    const CachedWord* known = nullptr;
+    if (compiled_) {
+      const auto shared = compiled_->words.find(surface);
+      if (shared != compiled_->words.end()) known = &shared->second;
+    }
+    if (known == nullptr) {
+      auto cached = word_cache_.find(surface);
+      if (cached == word_cache_.end()) {
+        const std::string normalized = normalizer_.normalize(surface);
+        const std::uint32_t word = vocabulary_.intern(normalized);
+        const std::uint32_t stem = vocabulary_.intern(stemmer_.stem(normalized));
+        const std::vector<bool>& stopwords = compiled_ ? compiled_->stopword_words : stopword_words_;
+        const bool stopword = word < stopwords.size() && stopwords[word];
+        cached = word_cache_.emplace(surface, CachedWord{word, stem, stopword}).first;
+      }
+      known = &cached->second;
     }
     Token token;
     token.start = offset + static_cast<std::size_t>(previous);
     token.end = offset + static_cast<std::size_t>(boundary);
-    token.word = cached->second.word;
-    token.stem = cached->second.stem;
-    token.stopword = cached->second.stopword;
+    token.word = known->word;
+    token.stem = known->stem;
+    token.stopword = known->stopword;
     token.number = rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT;
     std::size_t i = 0;
     const char32_t first = utf8::next(surface, i);
@@ -220,9 +278,9 @@ DocumentFeatures Analyzer::analyze(const Document& document) {
     latin_words += latin;
     other_words += other;
     s.language = language_of(devanagari, latin, other);
-    for (const PhraseMatch& match : concepts_->match(s.tokens)) s.concepts.push_back(match.entry);
-    s.cues = cues_->match(s.tokens);
-    s.actors = actors_->match(s.tokens);
+    for (const PhraseMatch& match : compiled_->concepts->match(s.tokens)) s.concepts.push_back(match.entry);
+    s.cues = compiled_->cues->match(s.tokens);
+    s.actors = compiled_->actors->match(s.tokens);
     sort_unique(s.content_stems);
     sort_unique(s.trigrams);
     sort_unique(s.concepts);

@@ -3,6 +3,7 @@
 // Snowball stems, character trigrams, and the lexicon's concepts, commitment cues and actors.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -14,13 +15,21 @@
 namespace readout_diff {
 
 // Interned strings: ids are given in first-seen order, so the same inputs give the same ids.
+// A vocabulary may extend a frozen base (the lexicon's words, interned once per process): the
+// base keeps its ids and new words are numbered after it.
 class Vocabulary {
  public:
+  explicit Vocabulary(std::shared_ptr<const Vocabulary> base = nullptr);
   std::uint32_t intern(const std::string& text);
-  const std::string& text(std::uint32_t id) const { return texts_[id]; }
-  std::size_t size() const { return texts_.size(); }
+  std::optional<std::uint32_t> find(const std::string& text) const;
+  const std::string& text(std::uint32_t id) const {
+    return id < offset_ ? base_->text(id) : texts_[id - offset_];
+  }
+  std::size_t size() const { return offset_ + texts_.size(); }
 
  private:
+  std::shared_ptr<const Vocabulary> base_;
+  std::uint32_t offset_ = 0;
   std::unordered_map<std::string, std::uint32_t> ids_;
   std::vector<std::string> texts_;
 };
@@ -61,7 +70,9 @@ struct DocumentFeatures {
   Language language = Language::en;
 };
 
-// One per comparison (it keeps a word cache and the vocabulary both documents share).
+// One per comparison: it keeps the words of both documents in one vocabulary. What depends only on
+// the lexicon (its phrases as stems, the stopwords, their words) is compiled once per process and
+// shared by every Analyzer, so a comparison does not pay for it.
 class Analyzer {
  public:
   static Result<std::unique_ptr<Analyzer>> create(const Lexicon& lexicon);
@@ -74,22 +85,26 @@ class Analyzer {
  private:
   struct Icu;
   struct PhraseIndex;
-  Analyzer(const Lexicon& lexicon, std::unique_ptr<Icu> icu, WordNormalizer normalizer);
+  struct CachedWord {
+    std::uint32_t word, stem;
+    bool stopword;
+  };
+  using WordCache = std::unordered_map<std::string, CachedWord>;
+  struct Compiled;  // the lexicon's shared part
+
+  Analyzer(const Lexicon& lexicon, std::unique_ptr<Icu> icu, WordNormalizer normalizer,
+           std::shared_ptr<const Compiled> compiled);
+  static Result<std::shared_ptr<const Compiled>> compile(const Lexicon& lexicon);
   std::vector<Token> tokenize(std::string_view text, std::size_t offset);
-  void compile_phrases();
 
   const Lexicon& lexicon_;
   std::unique_ptr<Icu> icu_;
   WordNormalizer normalizer_;
   Stemmer stemmer_;
+  std::shared_ptr<const Compiled> compiled_;  // null only while compiling
   Vocabulary vocabulary_;
-  struct CachedWord {
-    std::uint32_t word, stem;
-    bool stopword;
-  };
-  std::unordered_map<std::string, CachedWord> word_cache_;
-  std::vector<bool> stopword_words_;  // by word id
-  std::unique_ptr<PhraseIndex> concepts_, cues_, actors_;
+  WordCache word_cache_;
+  std::vector<bool> stopword_words_;  // by word id; filled while compiling, then shared
 };
 
 }  // namespace readout_diff
