@@ -158,9 +158,8 @@ class Scorer {
     std::vector<const char*> found;
     if (x.numbers != y.numbers) found.push_back("numbers");
     if (x.negated != y.negated) found.push_back("negation");
-    if (!x.cue_strengths.empty() && !y.cue_strengths.empty() && x.cue_strengths != y.cue_strengths) {
-      found.push_back("commitment");
-    }
+    // A commitment made on one side only. (Its wording — "agreed that … should" against "agreed
+    // to" — varies too much between restatements to count as a change by itself.)
     if (x.cue_strengths.empty() != y.cue_strengths.empty()) found.push_back("commitment");
     return found;
   }

@@ -34,7 +34,11 @@ void Scores::add(const Scores& other) {
   alignment.add(other.alignment);
   commitments.add(other.commitments);
   for (int k = 0; k < 3; ++k) status[k].add(other.status[k]);
+  relations_right += other.relations_right;
+  relations_found += other.relations_found;
 }
+
+double Scores::relation_accuracy() const { return relations_found > 0 ? relations_right / relations_found : 1.0; }
 
 double Scores::status_macro_f1() const {
   double sum = 0;
@@ -54,6 +58,7 @@ json Scores::to_json() const {
   return json{{"segmentation", prf(segmentation)},
               {"alignment", prf(alignment)},
               {"status_macro_f1", status_macro_f1()},
+              {"relation_accuracy", relation_accuracy()},
               {"commitments", prf(commitments)}};
 }
 
@@ -139,11 +144,16 @@ Scores score_pair(const json& gold, const json& report, const std::vector<Span>&
   // Alignment: system pairs mapped onto gold sentences; pairs in "related" gold links ignored.
   const std::vector<long> map_a = best_overlap(sys_a, gold_a), map_b = best_overlap(sys_b, gold_b);
   std::set<std::pair<std::size_t, std::size_t>> gold_pairs, related_pairs, system_pairs;
+  std::map<std::pair<std::size_t, std::size_t>, std::string> gold_relation;
   std::vector<bool> gold_kept_a(gold_a.size(), false), gold_kept_b(gold_b.size(), false);
   for (const json& link : gold["links"]) {
     const bool related = link["relation"] == "related";
     for (const json& i : link["a"]) {
-      for (const json& j : link["b"]) (related ? related_pairs : gold_pairs).insert({i.get<std::size_t>(), j.get<std::size_t>()});
+      for (const json& j : link["b"]) {
+        const auto pair = std::make_pair(i.get<std::size_t>(), j.get<std::size_t>());
+        (related ? related_pairs : gold_pairs).insert(pair);
+        if (!related) gold_relation[pair] = link["relation"].get<std::string>();
+      }
     }
     if (related) continue;
     for (const json& i : link["a"]) gold_kept_a[i.get<std::size_t>()] = true;
@@ -156,6 +166,11 @@ Scores score_pair(const json& gold, const json& report, const std::vector<Span>&
         if (gi < 0 || gj < 0) continue;
         const auto pair = std::make_pair(static_cast<std::size_t>(gi), static_cast<std::size_t>(gj));
         if (related_pairs.count(pair) == 0 || gold_pairs.count(pair) != 0) system_pairs.insert(pair);
+        const auto gold_link = gold_relation.find(pair);
+        if (gold_link != gold_relation.end()) {
+          scores.relations_found += 1;
+          scores.relations_right += gold_link->second == link["relation"].get<std::string>() ? 1 : 0;
+        }
       }
     }
   }
@@ -229,11 +244,12 @@ Evaluation evaluate(const std::filesystem::path& gold_dir, const std::filesystem
 std::string format_text(const Evaluation& evaluation) {
   std::string out;
   char line[256];
-  std::snprintf(line, sizeof line, "%-36s %-6s %6s %6s %6s %6s\n", "comparison", "langs", "seg", "align", "status", "commit");
+  std::snprintf(line, sizeof line, "%-36s %-6s %6s %6s %6s %6s %8s\n", "comparison", "langs", "seg", "align", "status", "commit",
+                "relation");
   out += line;
   const auto row = [&](const std::string& name, const char* kind, const Scores& s) {
-    std::snprintf(line, sizeof line, "%-36s %-6s %6.3f %6.3f %6.3f %6.3f\n", name.c_str(), kind, s.segmentation.f1(),
-                  s.alignment.f1(), s.status_macro_f1(), s.commitments.f1());
+    std::snprintf(line, sizeof line, "%-36s %-6s %6.3f %6.3f %6.3f %6.3f %8.3f\n", name.c_str(), kind, s.segmentation.f1(),
+                  s.alignment.f1(), s.status_macro_f1(), s.commitments.f1(), s.relation_accuracy());
     out += line;
   };
   for (const PairResult& pair : evaluation.pairs) row(pair.id, pair.cross_language ? "hi-en" : "same", pair.scores);

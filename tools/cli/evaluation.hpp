@@ -21,6 +21,10 @@ struct Counts {
 struct Scores {
   Counts segmentation, alignment, commitments;
   Counts status[3];  // kept, new, dropped
+  // Of the gold pairs found, how many carry the gold relation (repeated or modified). Not part of
+  // the quality bar: shown so that the relation's quality is visible.
+  double relations_right = 0, relations_found = 0;
+  double relation_accuracy() const;
   void add(const Scores& other);
   double status_macro_f1() const;
   nlohmann::json to_json() const;
