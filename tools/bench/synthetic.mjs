@@ -1,0 +1,157 @@
+// Synthetic long readouts for the benchmark, built at run time from the English sentences of the
+// shared corpus (never copied into the repository): sentences are drawn at random, spliced and
+// re-worded so that most of them are distinct, grouped into paragraphs, and the B side is an
+// edited copy of A (sentences dropped, re-worded, inserted, and paragraphs moved). Everything
+// comes from one seeded generator, so the same seed and size always give the same bytes.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Bump when the generator changes, so figures are only compared across equal texts.
+export const GENERATOR_VERSION = 1;
+
+// mulberry32: small, fast and deterministic across node versions.
+export function rng(seed) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  next.int = (n) => Math.floor(next() * n);
+  next.pick = (items) => items[next.int(items.length)];
+  return next;
+}
+
+// The corpus's English sentences (a plain splitter of the bench's own, so that the texts do not
+// change when the engine's segmentation does) and its vocabulary.
+export function corpusMaterial(corpusDir) {
+  let index = [];
+  try {
+    index = JSON.parse(readFileSync(join(corpusDir, 'index.json'), 'utf8'));
+  } catch {
+    index = readdirSync(corpusDir).filter((name) => name.endsWith('_en.txt')).map((file) => ({ file, lang: 'en' }));
+  }
+  const sentences = [];
+  const vocabulary = new Set();
+  for (const entry of index.filter((item) => item.lang === 'en').sort((x, y) => x.file.localeCompare(y.file))) {
+    const text = readFileSync(join(corpusDir, entry.file), 'utf8');
+    for (const line of text.split(/\r?\n/)) {
+      for (const piece of line.trim().split(/(?<=[.!?]["”’)]?)\s+(?=["“(]?[A-Z0-9])/)) {
+        const words = piece.trim().split(/\s+/).filter(Boolean);
+        if (words.length >= 6 && /[.!?:;]["”’)]?$/.test(piece)) sentences.push(words);
+        for (const word of words) {
+          const bare = word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+          if (/^\p{Ll}{4,}$/u.test(bare)) vocabulary.add(bare);
+        }
+      }
+    }
+  }
+  if (sentences.length < 20) throw new Error(`too few English sentences in ${corpusDir} to build synthetic texts`);
+  return { sentences, vocabulary: [...vocabulary].sort() };
+}
+
+const NEGATIONS = ['not', 'no longer', 'never'];
+
+function reword(words, random, vocabulary, rate) {
+  return words.map((word) => {
+    const match = word.match(/^([^\p{L}\p{N}]*)([\p{L}\p{N}][\p{L}\p{N}'’-]*)([^\p{L}\p{N}]*)$/u);
+    if (!match) return word;
+    const [, before, core, after] = match;
+    if (/^\d+$/.test(core)) return random() < 0.5 ? `${before}${1 + random.int(2999)}${after}` : word;
+    if (random() >= rate) return word;
+    let replacement = random.pick(vocabulary);
+    if (/^\p{Lu}/u.test(core)) replacement = replacement[0].toUpperCase() + replacement.slice(1);
+    return `${before}${replacement}${after}`;
+  });
+}
+
+function finish(words) {
+  const sentence = words.join(' ');
+  return /[.!?]["”’)]?$/.test(sentence) ? sentence : `${sentence.replace(/[,:;]$/, '')}.`;
+}
+
+function freshSentence(random, material) {
+  let words = random.pick(material.sentences);
+  if (random() < 0.5) {
+    const other = random.pick(material.sentences);
+    const cut = 2 + random.int(Math.max(1, words.length - 3));
+    const otherCut = random.int(Math.max(1, other.length - 3));
+    words = [...words.slice(0, cut), ...other.slice(otherCut)];
+  }
+  return finish(reword(words, random, material.vocabulary, 0.15));
+}
+
+function editSentence(sentence, random, material) {
+  const words = sentence.split(' ');
+  const kind = random();
+  if (kind < 0.25) {
+    // A negation where the sentence has an auxiliary to hang it on, else a re-wording.
+    const at = words.findIndex((word) => /^(should|shall|will|would|can|could|must|is|are|was|were)$/i.test(word));
+    if (at >= 0) {
+      words.splice(at + 1, 0, random.pick(NEGATIONS));
+      return words.join(' ');
+    }
+  }
+  if (kind < 0.5 && words.length > 10) {
+    // A clause cut out of the middle.
+    const from = 3 + random.int(words.length - 8);
+    words.splice(from, 2 + random.int(3));
+    return finish(words);
+  }
+  return finish(reword(words, random, material.vocabulary, 0.25));
+}
+
+// Returns {a, b, sentencesA, sentencesB} for `count` sentences a side.
+export function syntheticPair(count, seed, material) {
+  const random = rng(seed ^ Math.imul(count, 0x9e3779b1));
+  const paragraphsA = [];
+  for (let made = 0; made < count;) {
+    const size = Math.min(count - made, 1 + random.int(4));
+    const paragraph = [];
+    for (let k = 0; k < size; ++k) paragraph.push(freshSentence(random, material));
+    paragraphsA.push(paragraph);
+    made += size;
+  }
+  const paragraphsB = [];
+  for (const paragraph of paragraphsA) {
+    const edited = [];
+    for (const sentence of paragraph) {
+      const roll = random();
+      if (roll < 0.08) {
+        // dropped
+      } else if (roll < 0.22) {
+        edited.push(editSentence(sentence, random, material));
+      } else {
+        edited.push(sentence);
+      }
+      if (random() < 0.08) edited.push(freshSentence(random, material));
+    }
+    if (edited.length) paragraphsB.push(edited);
+  }
+  // A few paragraphs moved elsewhere.
+  for (let moves = Math.floor(paragraphsB.length * 0.03); moves > 0; --moves) {
+    const [moved] = paragraphsB.splice(random.int(paragraphsB.length), 1);
+    paragraphsB.splice(random.int(paragraphsB.length + 1), 0, moved);
+  }
+  const title = (side) => `Synthetic readout ${side}: ${count} sentences (generator ${GENERATOR_VERSION}, seed ${seed})`;
+  const render = (side, paragraphs) => `${title(side)}\n\n${paragraphs.map((p) => p.join(' ')).join('\n\n')}\n`;
+  return {
+    a: render('A', paragraphsA),
+    b: render('B', paragraphsB),
+    sentencesA: count,
+    sentencesB: paragraphsB.reduce((total, paragraph) => total + paragraph.length, 0),
+  };
+}
+
+// Writes the pair to dir/synthetic-<count>-{a,b}.txt and returns their paths and sizes.
+export function writeSyntheticPair(dir, count, seed, material) {
+  mkdirSync(dir, { recursive: true });
+  const pair = syntheticPair(count, seed, material);
+  const a = join(dir, `synthetic-${count}-a.txt`);
+  const b = join(dir, `synthetic-${count}-b.txt`);
+  writeFileSync(a, pair.a);
+  writeFileSync(b, pair.b);
+  return { a, b, bytesA: Buffer.byteLength(pair.a), bytesB: Buffer.byteLength(pair.b), sentencesA: pair.sentencesA, sentencesB: pair.sentencesB };
+}
