@@ -61,13 +61,8 @@ void write_sentence(JsonWriter& out, const AnalyzedDocument& side, std::size_t i
 }
 
 WordSequence words_of(const AnalyzedDocument& side, const std::vector<std::size_t>& sentences) {
-  WordSequence words{side.document.bytes, {}, {}};
-  for (std::size_t index : sentences) {
-    const auto& tokens = side.features.sentences[index].tokens;
-    words.tokens.insert(words.tokens.end(), tokens.begin(), tokens.end());
-    words.starts_sentence.resize(words.tokens.size(), false);
-    if (!tokens.empty()) words.starts_sentence[words.tokens.size() - tokens.size()] = true;
-  }
+  WordSequence words(side.document.bytes);
+  for (std::size_t index : sentences) words.add_sentence(side.features.sentences[index].tokens);
   return words;
 }
 
@@ -95,7 +90,7 @@ void write_link(JsonWriter& out, std::size_t id, const Link& link, const Analyze
   out.key("diff").begin_array();
   if (!link.evidence.cross_language) {
     const WordSequence words_a = words_of(a, link.a), words_b = words_of(b, link.b);
-    if (words_a.tokens.size() <= kMaxDiffWords && words_b.tokens.size() <= kMaxDiffWords) {
+    if (words_a.tokens().size() <= kMaxDiffWords && words_b.tokens().size() <= kMaxDiffWords) {
       const std::vector<DiffRun> runs = diff_words(words_a, words_b);
       const bool identical = runs.size() == 1 && runs.front().op == DiffOp::equal;
       for (const DiffRun& run : runs) {

@@ -183,18 +183,12 @@ void check_links(const std::vector<rd::Link>& links, const Side& a, const Side& 
     if (link.evidence.cross_language) continue;
     // The word diff quotes A for equal and delete runs, B for insert runs, from the link's sentences.
     const auto words_of = [](const Side& side, const std::vector<std::size_t>& joined) {
-      rd::WordSequence words{side.document.bytes, {}, {}};
-      for (std::size_t i : joined) {
-        const auto& t = side.features.sentences[i].tokens;
-        for (std::size_t k = 0; k < t.size(); ++k) {
-          words.tokens.push_back(t[k]);
-          words.starts_sentence.push_back(k == 0);
-        }
-      }
+      rd::WordSequence words(side.document.bytes);
+      for (std::size_t i : joined) words.add_sentence(side.features.sentences[i].tokens);
       return words;
     };
     const rd::WordSequence words_a = words_of(a, link.a), words_b = words_of(b, link.b);
-    if (words_a.tokens.size() > rd::kMaxDiffWords || words_b.tokens.size() > rd::kMaxDiffWords) continue;
+    if (words_a.tokens().size() > rd::kMaxDiffWords || words_b.tokens().size() > rd::kMaxDiffWords) continue;
     for (const rd::DiffRun& run : rd::diff_words(words_a, words_b)) {
       require(!run.text.empty(), "a diff run has text");
       const bool from_b = run.op == rd::DiffOp::insert;

@@ -23,10 +23,19 @@ inline constexpr std::size_t kMaxDiffWords = 4000;
 
 // The words of several sentences of one document, in order: a link's side. A run of the diff
 // never crosses from one sentence to the next, so it never quotes text between them.
-struct WordSequence {
-  std::string_view document;
-  std::vector<Token> tokens;
-  std::vector<bool> starts_sentence;  // parallel to tokens
+class WordSequence {
+ public:
+  explicit WordSequence(std::string_view document) : document_(document) {}
+  void add_sentence(const std::vector<Token>& tokens);  // tokens of `document`, in text order
+
+  std::string_view document() const { return document_; }
+  const std::vector<Token>& tokens() const { return tokens_; }
+  bool starts_sentence(std::size_t token) const { return starts_sentence_[token]; }
+
+ private:
+  std::string_view document_;
+  std::vector<Token> tokens_;
+  std::vector<bool> starts_sentence_;  // parallel to tokens_
 };
 
 std::vector<DiffRun> diff_words(const WordSequence& a, const WordSequence& b);
