@@ -23,7 +23,7 @@ const DEFAULT_EXAMPLE = {
 const ENTRY_MODULE = 'app.js';
 // The single file gets its resources from elements of its own page (see web/assets-inline.js).
 const MODULE_REPLACEMENTS = { 'assets.js': 'assets-inline.js' };
-const SERVED_ONLY_EXCLUDES = new Set(['assets-inline.js']);
+const SERVED_ONLY_EXCLUDES = new Set(['assets-inline.js', 'engine-start-inline.js']);
 const ENGINE_FILE = 'readout-diff-engine.js';
 const SERVED_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'; " +
   "img-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'";
@@ -113,19 +113,24 @@ function singleFileHtml(web, engineSource, example) {
     return `<style${id}${media}>${css}</style>`;
   });
 
-  const moduleScript = bundleModules(web);
-  scriptHashes.push(cspHash(moduleScript));
-  html = replaceOnce(html, '<script type="module" src="app.js"></script>', `<script type="module">${moduleScript}</script>`);
-
+  // The engine in <head>, with the script that starts its worker (web/engine-start-inline.js):
+  // the worker then instantiates and prepares the engine while the rest of the page is parsed.
   const engineScript = scriptText(engineSource, ENGINE_FILE);
   scriptHashes.push(cspHash(engineScript));
   const workerSource = scriptText(normalizeNewlines(readFileSync(join(web, 'worker.js'), 'utf8')), 'worker.js');
+  const startScript = scriptText(normalizeNewlines(readFileSync(join(web, 'engine-start-inline.js'), 'utf8')), 'engine-start-inline.js');
+  scriptHashes.push(cspHash(startScript));
+  const moduleScript = bundleModules(web);
+  scriptHashes.push(cspHash(moduleScript));
+  html = replaceOnce(html, '<script type="module" src="app.js"></script>',
+    `<script type="text/plain" id="readout-diff-worker">${workerSource}</script>\n` +
+    `<script id="readout-diff-engine">${engineScript}</script>\n` +
+    `<script>${startScript}</script>\n` +
+    `<script type="module">${moduleScript}</script>`);
   // JSON with "<" escaped cannot end its script element early; JSON.parse reads it unchanged.
   const exampleJson = JSON.stringify(example).replace(/</g, '\\u003c');
   html = replaceOnce(html, '</body>',
-    `<script type="application/json" id="readout-diff-example">${exampleJson}</script>\n` +
-    `<script type="text/plain" id="readout-diff-worker">${workerSource}</script>\n` +
-    `<script id="readout-diff-engine">${engineScript}</script>\n</body>`);
+    `<script type="application/json" id="readout-diff-example">${exampleJson}</script>\n</body>`);
 
   const csp = [
     "default-src 'none'",

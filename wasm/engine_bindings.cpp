@@ -2,6 +2,7 @@
 //   compare(a: string, b: string, optionsJson: string) -> string   readout-diff/1 report or error JSON
 //   segment(text: string, optionsJson: string) -> string           sentences or error JSON
 //   version() -> string                                             as `readout-diff --version` prints it
+//   prepare() -> undefined        the once-per-process set-up now rather than in the first compare()
 // The core never throws (and C++ exceptions are disabled in this build), so nothing but JSON text
 // comes back. Passing a non-string is a JavaScript programming error: embind throws a BindingError
 // before any C++ runs.
@@ -83,6 +84,10 @@ std::string segment(const std::u16string& text, const std::u16string& options_js
   return readout_diff::segment_json(to_utf8(text), to_utf8(options_json));
 }
 
+void prepare() {
+  if (readout_register_icu_data()) readout_diff::prepare();
+}
+
 std::string version() {
   return std::string("readout-diff ") + READOUT_DIFF_VERSION + " (report schema " + readout_diff::kReportSchema + ")";
 }
@@ -93,4 +98,5 @@ EMSCRIPTEN_BINDINGS(readout_diff_engine) {
   emscripten::function("compare", &compare);
   emscripten::function("segment", &segment);
   emscripten::function("version", &version);
+  emscripten::function("prepare", &prepare);
 }

@@ -2,8 +2,6 @@
 // of the page itself. tools/bundle-page.mjs puts this module in place of assets.js.
 import { h } from './dom.js';
 
-const ENGINE_SCRIPT_ID = 'readout-diff-engine';
-const WORKER_SOURCE_ID = 'readout-diff-worker';
 const VIEW_STYLE_ID = 'readout-diff-view-css';
 const EXAMPLE_ID = 'readout-diff-example';
 
@@ -11,17 +9,10 @@ function textOf(id) {
   return document.getElementById(id).textContent;
 }
 
-// A file:// page cannot start a worker from a file, so the worker is a Blob of the inlined engine
-// script followed by the inlined worker source (the page's CSP allows worker-src blob:).
+// The engine's worker: the one web/engine-start-inline.js started while the page was loading,
+// or a new one.
 export function createEngineWorker() {
-  const source = new Blob([textOf(ENGINE_SCRIPT_ID), '\n;\n', textOf(WORKER_SOURCE_ID)], { type: 'text/javascript' });
-  const url = URL.createObjectURL(source);
-  try {
-    return new Worker(url);
-  } finally {
-    // The Worker constructor has resolved the URL already; revoking frees the Blob's registry entry.
-    URL.revokeObjectURL(url);
-  }
+  return globalThis.readoutDiffEngineWorkers.next();
 }
 
 // The engine script is also an ordinary (hash-allowed) script of this page, so the main-thread

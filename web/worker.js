@@ -9,13 +9,24 @@ self.fetch = undefined;
 if (typeof createReadoutDiffEngine !== 'function') importScripts('readout-diff-engine.js');
 
 const ENGINE_METHODS = new Set(['compare', 'segment', 'version']);
-let enginePromise = null;
+
+// The engine is instantiated and its set-up done (lexicon, ICU iterators: most of a cold first
+// comparison) as soon as the worker runs, while the page is still loading; the first request
+// then waits only for what is left of it. A failure here is reported to that first request.
+function startEngine() {
+  const started = createReadoutDiffEngine({ print() {}, printErr() {} }).then((engine) => {
+    engine.prepare();
+    return engine;
+  });
+  started.catch(() => {});  // not unhandled: the next request awaits it and reports the failure
+  return started;
+}
+const enginePromise = startEngine();
 
 self.onmessage = async (event) => {
   const { id, method, args } = event.data;
   try {
     if (!ENGINE_METHODS.has(method)) throw new Error(`Unknown engine method ${method}`);
-    enginePromise ??= createReadoutDiffEngine({ print() {}, printErr() {} });
     const engine = await enginePromise;
     self.postMessage({ id, ok: true, result: engine[method](...args) });
   } catch (error) {

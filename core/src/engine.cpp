@@ -128,6 +128,8 @@ EngineOutput compare(std::string_view a, std::string_view b, std::string_view op
                       false};
 }
 
+void prepare() { make_pipeline({}); }
+
 EngineOutput segment(std::string_view text, std::string_view options_json) {
   auto made = make_pipeline(options_json);
   if (!made.ok()) return error_output(made.error(), nullptr, {});

@@ -94,6 +94,30 @@ describe('single file from file://', () => {
     for (const label of labels) assert.match(label, /^. (Repeated|Modified|New|Dropped|Kept)$/);
   });
 
+  test('the engine worker starts while the page is still loading, and the page uses it', async () => {
+    const fresh = await browser.context.newPage();
+    try {
+      await fresh.addInitScript(() => {
+        const RealWorker = window.Worker;
+        window.__workers = [];
+        window.Worker = function (...args) {
+          window.__workers.push({ at: performance.now(), parsing: document.readyState === 'loading' });
+          return new RealWorker(...args);
+        };
+        document.addEventListener('DOMContentLoaded', () => { window.__contentLoadedAt = performance.now(); });
+      });
+      await fresh.goto(singleFileUrl);
+      await settled(fresh);
+      const { workers, contentLoadedAt } = await fresh.evaluate(() => ({ workers: window.__workers, contentLoadedAt: window.__contentLoadedAt }));
+      assert.equal(workers.length, 1, 'one worker, started early and then used for the first comparison');
+      assert.ok(workers[0].parsing, 'started while the document was still being parsed');
+      assert.ok(workers[0].at < contentLoadedAt);
+      assert.equal(await fresh.evaluate(() => ReadoutDiff.engineMode), 'worker');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('screenshots of the default view', async () => {
     await page.screenshot({ path: screenshotPath('single-file-top.png') });
     await page.evaluate(() => document.querySelector('#view-host .rd-columns').scrollIntoView());

@@ -31,9 +31,17 @@ function positionOf(text, index) {
 }
 
 describe('API', () => {
-  test('exposes compare, segment and version', () => {
-    for (const name of ['compare', 'segment', 'version']) assert.equal(typeof engine[name], 'function', name);
+  test('exposes compare, segment, version and prepare', () => {
+    for (const name of ['compare', 'segment', 'version', 'prepare']) assert.equal(typeof engine[name], 'function', name);
     assert.match(engine.version(), /^readout-diff \d+\.\d+\.\d+ \(report schema readout-diff\/1\)$/);
+  });
+
+  test('prepare() changes no result: an engine prepared first reports what an unprepared one does', async () => {
+    const prepared = await createEngine();
+    assert.equal(prepared.prepare(), undefined);
+    prepared.prepare();
+    const a = corpusText(FILES.moscowEn), b = corpusText(FILES.dushanbeHi);
+    assert.equal(prepared.compare(a, b, '{}'), engine.compare(a, b, '{}'));
   });
 
   test('passing a non-string is a JavaScript error, not a crash', () => {

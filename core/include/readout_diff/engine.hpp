@@ -29,4 +29,10 @@ inline std::string segment_json(std::string_view text, std::string_view options_
   return segment(text, options_json).json;
 }
 
+// Does the once-per-process set-up now (the lexicon and ICU's iterators) instead of in the first
+// compare() or segment(): a front end calls it while it waits for its first input (the page's
+// worker does, while the page is still loading). A set-up error is not lost: the next call
+// reports it as its JSON error.
+void prepare();
+
 }  // namespace readout_diff
