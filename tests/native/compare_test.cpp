@@ -108,6 +108,24 @@ TEST(Compare, IsDeterministic) {
   EXPECT_EQ(compare_json(a, b, ""), compare_json(a, b, ""));
 }
 
+
+// The report is streamed by the engine's own writer; nlohmann, reading it and writing it back in
+// the same key order, must give the very same bytes (escapes, numbers, separators).
+TEST(Compare, TheReportIsExactlyAsNlohmannWouldWriteIt) {
+  const std::string awkward = "He said \"no\\yes\"\tand\vso /on\f.\nदूसरा \"वाक्य\" है।\n";
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {corpus(testing::kMoscowEn), corpus(testing::kDushanbeHi)},
+      {corpus(testing::kMoscowHi), corpus(testing::kDushanbeHi)},
+      {awkward, awkward + "A third \"one\".\n"},
+  };
+  for (const auto& [a, b] : pairs) {
+    const std::string written = compare_json(a, b, "");
+    EXPECT_EQ(nlohmann::ordered_json::parse(written).dump(), written);
+  }
+  const std::string segmented = segment_json(awkward, "");
+  EXPECT_NE(segmented.find(R"(\"no\\yes\"\tand\u000bso /on\f.)"), std::string::npos) << segmented;
+  EXPECT_EQ(nlohmann::ordered_json::parse(segmented).dump(), segmented);
+}
 TEST(Compare, ADocumentAgainstItselfRepeatsEverySentence) {
   const std::string text = corpus(testing::kDushanbeHi);
   const auto r = compare(text, text);
