@@ -2,7 +2,6 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -35,17 +34,22 @@ int usage_error(const std::string& message) {
   return kExitUsage;
 }
 
+// Reads a whole stream in blocks (a character at a time, a 16 MiB file took a tenth of a second).
+bool read_all(std::istream& in, std::string& text) {
+  text.clear();
+  char block[1 << 16];
+  while (in.read(block, sizeof block) || in.gcount() > 0) text.append(block, static_cast<std::size_t>(in.gcount()));
+  return !in.bad();
+}
+
 bool read_input(const std::string& path, std::string& text, bool& stdin_used) {
   if (path == "-") {
     if (stdin_used) return false;
     stdin_used = true;
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    return true;
+    return read_all(std::cin, text);
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
+  return in && read_all(in, text);
 }
 
 // Prints the engine's JSON, or its error message on stderr, naming the file at fault.
