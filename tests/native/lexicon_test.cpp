@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "readout_diff/builtin_lexicon.hpp"
 #include "readout_diff/lexicon.hpp"
 
 namespace readout_diff {
