@@ -191,6 +191,8 @@ bool read_phrases(Reader& in, std::size_t entries, std::size_t vocabulary_size, 
   const auto count = in.count();
   if (!count) return false;
   std::vector<std::uint32_t> phrase_entries, lengths;
+  phrase_entries.reserve(*count);
+  lengths.reserve(*count);
   std::uint32_t entry = 0;
   for (std::uint32_t i = 0; i < *count; ++i) {
     const auto gap = in.below(std::uint64_t{entries} - entry);
@@ -205,6 +207,7 @@ bool read_phrases(Reader& in, std::size_t entries, std::size_t vocabulary_size, 
   }
   for (std::uint32_t i = 0; i < *count; ++i) {
     std::vector<std::uint32_t> stems;
+    stems.reserve(lengths[i]);
     for (std::uint32_t k = 0; k < lengths[i]; ++k) {
       const auto code = in.number();
       const auto stem = code ? stem_from_code(*code, next_stem, vocabulary_size) : std::nullopt;

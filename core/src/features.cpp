@@ -106,8 +106,8 @@ Result<std::unique_ptr<Analyzer>> Analyzer::create(const CompiledLexicon& lexico
 
 // Tokenises the stopwords and every lexicon phrase with an Analyzer that has no lexicon yet, and
 // keeps what it learnt (its vocabulary, stopword flags and phrase indexes). Its word cache is not
-// kept: it would save each comparison the normalising and stemming of the few lexicon words it
-// meets, and cost more in the engine's download than that is worth.
+// kept: loading it would cost about the instructions it saves a comparison (normalising and
+// stemming the lexicon words a readout uses) and 7 KB of the engine's gzipped download.
 Result<CompiledLexicon> Analyzer::compile(const Lexicon& lexicon) {
   auto made = make(nullptr);
   if (!made.ok()) return made.error();
