@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <iterator>
 #include <optional>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -157,32 +156,23 @@ std::optional<std::uint32_t> stem_from_code(std::uint32_t code, std::uint32_t& n
 }
 
 // An index's phrases: count, entries (each as the gap from the one before), stem counts, stems.
-// In entry order, and by first stem then the index's own order within an entry: the order the
-// compiler added them in, except between phrases of one entry with different first stems, which
-// never share a list. PhraseIndex::add and finish on the reader's side therefore rebuild every
-// list exactly, ties in length included (the earlier entry's phrase wins a tie).
+// In entry order, and within an entry in the index's own order: the order the compiler added
+// them in, except between phrases of one entry that start with different stems, which match()
+// never weighs against each other. PhraseIndex::add and finish on the reader's side therefore
+// give back the index's order exactly, ties in length included (the earlier entry wins a tie).
 void write_phrases(Writer& out, const PhraseIndex& index, std::uint32_t& next_stem) {
-  struct Placed {
-    const PhraseIndex::Phrase* phrase;
-    std::size_t position;  // in its list
-  };
-  std::vector<Placed> phrases;
-  for (const auto& [stem, list] : index.by_first_stem) {
-    for (std::size_t i = 0; i < list.size(); ++i) phrases.push_back(Placed{&list[i], i});
-  }
-  std::sort(phrases.begin(), phrases.end(), [](const Placed& x, const Placed& y) {
-    return std::make_tuple(x.phrase->entry, x.phrase->stems.front(), x.position) <
-           std::make_tuple(y.phrase->entry, y.phrase->stems.front(), y.position);
-  });
+  std::vector<PhraseIndex::Phrase> phrases = index.phrases();
+  std::stable_sort(phrases.begin(), phrases.end(),
+                   [](const PhraseIndex::Phrase& x, const PhraseIndex::Phrase& y) { return x.entry < y.entry; });
   out.number(phrases.size());
   std::uint32_t previous_entry = 0;
-  for (const Placed& placed : phrases) {
-    out.number(placed.phrase->entry - previous_entry);
-    previous_entry = placed.phrase->entry;
+  for (const auto& phrase : phrases) {
+    out.number(phrase.entry - previous_entry);
+    previous_entry = phrase.entry;
   }
-  for (const Placed& placed : phrases) out.number(placed.phrase->stems.size());
-  for (const Placed& placed : phrases) {
-    for (const std::uint32_t stem : placed.phrase->stems) out.number(stem_code(stem, next_stem));
+  for (const auto& phrase : phrases) out.number(phrase.length);
+  for (const auto& phrase : phrases) {
+    for (const std::uint32_t stem : index.stems_of(phrase)) out.number(stem_code(stem, next_stem));
   }
 }
 
@@ -205,16 +195,16 @@ bool read_phrases(Reader& in, std::size_t entries, std::size_t vocabulary_size, 
     if (!length || *length == 0) return false;
     lengths.push_back(*length);
   }
+  std::vector<std::uint32_t> stems;
   for (std::uint32_t i = 0; i < *count; ++i) {
-    std::vector<std::uint32_t> stems;
-    stems.reserve(lengths[i]);
+    stems.clear();
     for (std::uint32_t k = 0; k < lengths[i]; ++k) {
       const auto code = in.number();
       const auto stem = code ? stem_from_code(*code, next_stem, vocabulary_size) : std::nullopt;
       if (!stem) return false;
       stems.push_back(*stem);
     }
-    index.add(std::move(stems), phrase_entries[i]);
+    index.add(stems, phrase_entries[i]);
   }
   index.finish();
   return true;

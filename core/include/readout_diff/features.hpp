@@ -70,18 +70,30 @@ struct DocumentFeatures {
   Language language = Language::en;
 };
 
-// Lexicon phrases as stem sequences, indexed by their first stem; longest first per key.
-struct PhraseIndex {
+// Lexicon phrases as stem sequences, for leftmost-longest matching. Flat arrays rather than a
+// list per first stem: loading the compiled lexicon then takes a few allocations, not thousands.
+class PhraseIndex {
+ public:
   struct Phrase {
-    std::vector<std::uint32_t> stems;
-    std::uint32_t entry;
+    std::uint32_t first_stem;
+    std::uint32_t entry;   // index into the lexicon section
+    std::uint32_t offset;  // where its stems start in the index's stem array
+    std::uint32_t length;  // how many stems
   };
-  std::unordered_map<std::uint32_t, std::vector<Phrase>> by_first_stem;
 
-  void add(std::vector<std::uint32_t> stems, std::uint32_t entry);  // a phrase without words is ignored
-  void finish();  // sorts each key's phrases, longest first (stable); call once all are added
+  void add(const std::vector<std::uint32_t>& stems, std::uint32_t entry);  // a phrase without words is ignored
+  void finish();  // orders the phrases for match(); call once, after the last add()
   // Leftmost-longest, non-overlapping matches.
   std::vector<PhraseMatch> match(const std::vector<Token>& tokens) const;
+
+  // After finish(), the order match() tries them in: by first stem, then longest first, then as added.
+  const std::vector<Phrase>& phrases() const { return phrases_; }
+  std::vector<std::uint32_t> stems_of(const Phrase& phrase) const;
+
+ private:
+  std::vector<std::uint32_t> stems_;
+  std::vector<Phrase> phrases_;
+  std::vector<std::uint32_t> by_first_stem_;  // phrases_ from [s] to [s + 1] start with stem s
 };
 
 // The lexicon as the analyzer uses it: its stopwords and phrases tokenised, normalised and
