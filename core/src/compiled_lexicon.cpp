@@ -137,22 +137,93 @@ bool read_entries(Reader& in, std::vector<CompiledLexicon::Entry>& entries) {
   return true;
 }
 
-// Stem ids as the compiler met them mostly grow one or two at a time: each is written as its
-// distance (zigzag-coded, so that it may be negative) from `next`, one past the largest id
-// written before it, which keeps most of them to a small byte.
+// `value` as its distance from `from`, zigzag-coded (0, -1, +1, -2, … as 0, 1, 2, 3, …) so that a
+// near id takes one byte whichever side it lies on.
+std::uint64_t distance_code(std::uint32_t value, std::uint32_t from) {
+  return value >= from ? 2 * std::uint64_t{value - from} : 2 * std::uint64_t{from - value} - 1;
+}
+
+// The id `code` stands for, if it lies below `limit`.
+std::optional<std::uint32_t> from_distance_code(std::uint32_t code, std::uint32_t from, std::size_t limit) {
+  const std::uint64_t distance = code % 2 == 0 ? code / 2 : (std::uint64_t{code} + 1) / 2;
+  if (code % 2 == 1 && distance > from) return std::nullopt;
+  const std::uint64_t value = code % 2 == 0 ? from + distance : from - distance;
+  if (value >= limit) return std::nullopt;
+  return static_cast<std::uint32_t>(value);
+}
+
+// Stem ids in phrases, as the compiler met them, mostly grow one or two at a time: each is
+// written as its distance from `next`, one past the largest stem id written before it.
 std::uint64_t stem_code(std::uint32_t stem, std::uint32_t& next) {
-  const std::uint64_t code = stem >= next ? 2 * std::uint64_t{stem - next} : 2 * std::uint64_t{next - stem} - 1;
+  const std::uint64_t code = distance_code(stem, next);
   next = std::max(next, stem + 1);
   return code;
 }
 
 std::optional<std::uint32_t> stem_from_code(std::uint32_t code, std::uint32_t& next, std::size_t vocabulary_size) {
-  const std::uint64_t distance = code % 2 == 0 ? code / 2 : (std::uint64_t{code} + 1) / 2;
-  if (code % 2 == 1 && distance > next) return std::nullopt;
-  const std::uint64_t stem = code % 2 == 0 ? next + distance : next - distance;
-  if (stem >= vocabulary_size) return std::nullopt;
-  next = std::max(next, static_cast<std::uint32_t>(stem) + 1);
-  return static_cast<std::uint32_t>(stem);
+  const auto stem = from_distance_code(code, next, vocabulary_size);
+  if (stem) next = std::max(next, *stem + 1);
+  return stem;
+}
+
+// The word cache: count; word ids, ascending, each as the gap from the one before; stems, as
+// distances from their word's id (most are the word itself or the id after it); surfaces (0 when
+// the surface is the word's own text, as it is for most, else its byte count + 1; then the bytes
+// of those surfaces). A cached word's stopword flag is its word's (Analyzer::compile caches after
+// flagging), so it is not written.
+void write_words(Writer& out, const WordCache& cache, const Vocabulary& vocabulary) {
+  std::vector<const WordCache::value_type*> words;
+  for (const auto& word : cache) words.push_back(&word);
+  std::sort(words.begin(), words.end(), [](const auto* x, const auto* y) {
+    return x->second.word != y->second.word ? x->second.word < y->second.word : x->first < y->first;
+  });
+  out.number(words.size());
+  std::uint32_t previous = 0;
+  for (const auto* word : words) {
+    out.number(word->second.word - previous);
+    previous = word->second.word;
+  }
+  for (const auto* word : words) out.number(distance_code(word->second.stem, word->second.word));
+  std::vector<std::string_view> own_surfaces;
+  for (const auto* word : words) {
+    const bool own_text = word->first == vocabulary.text(word->second.word);
+    out.number(own_text ? 0 : word->first.size() + 1);
+    if (!own_text) own_surfaces.push_back(word->first);
+  }
+  for (const std::string_view surface : own_surfaces) out.raw(surface);
+}
+
+bool read_words(Reader& in, const Vocabulary& vocabulary, const std::vector<bool>& stopword_words, WordCache& cache) {
+  const auto count = in.count();
+  if (!count) return false;
+  std::vector<CachedWord> words;
+  words.reserve(*count);
+  std::uint32_t word = 0;
+  for (std::uint32_t i = 0; i < *count; ++i) {
+    const auto gap = in.below(std::uint64_t{vocabulary.size()} - word);
+    if (!gap) return false;
+    word += *gap;
+    words.push_back(CachedWord{word, 0, stopword_words[word]});
+  }
+  for (CachedWord& cached : words) {
+    const auto code = in.number();
+    const auto stem = code ? from_distance_code(*code, cached.word, vocabulary.size()) : std::nullopt;
+    if (!stem) return false;
+    cached.stem = *stem;
+  }
+  std::vector<std::uint32_t> surface_codes;
+  surface_codes.reserve(*count);
+  for (std::uint32_t i = 0; i < *count; ++i) {
+    const auto code = in.number();
+    if (!code) return false;
+    surface_codes.push_back(*code);
+  }
+  cache.reserve(*count);
+  for (std::uint32_t i = 0; i < *count; ++i) {
+    auto surface = surface_codes[i] == 0 ? std::optional<std::string>(vocabulary.text(words[i].word)) : in.raw(surface_codes[i] - 1);
+    if (!surface || !cache.emplace(std::move(*surface), words[i]).second) return false;  // a repeated surface
+  }
+  return true;
 }
 
 // An index's phrases: count, entries (each as the gap from the one before), stem counts, stems.
@@ -244,6 +315,8 @@ std::string write_compiled_lexicon(const CompiledLexicon& lexicon) {
     previous = id;
   }
 
+  write_words(out, lexicon.words, vocabulary);
+
   std::uint32_t next_stem = 0;
   write_phrases(out, lexicon.concept_phrases, next_stem);
   write_phrases(out, lexicon.cue_phrases, next_stem);
@@ -281,6 +354,8 @@ Result<CompiledLexicon> read_compiled_lexicon(std::string_view bytes) {
     id += *gap;
     lexicon.stopword_words[id] = true;
   }
+
+  if (!read_words(in, *lexicon.vocabulary, lexicon.stopword_words, lexicon.words)) return damaged("word cache");
 
   std::uint32_t next_stem = 0;
   if (!read_phrases(in, lexicon.concepts.size(), *vocabulary_size, next_stem, lexicon.concept_phrases) ||

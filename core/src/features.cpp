@@ -113,9 +113,7 @@ Result<std::unique_ptr<Analyzer>> Analyzer::make(const CompiledLexicon* lexicon)
 Result<std::unique_ptr<Analyzer>> Analyzer::create(const CompiledLexicon& lexicon) { return make(&lexicon); }
 
 // Tokenises the stopwords and every lexicon phrase with an Analyzer that has no lexicon yet, and
-// keeps what it learnt (its vocabulary, stopword flags and phrase indexes). Its word cache is not
-// kept: loading it would cost about the instructions it saves a comparison (normalising and
-// stemming the lexicon words a readout uses) and 7 KB of the engine's gzipped download.
+// keeps what it learnt (its vocabulary, word cache, stopword flags and phrase indexes).
 Result<CompiledLexicon> Analyzer::compile(const Lexicon& lexicon) {
   auto made = make(nullptr);
   if (!made.ok()) return made.error();
@@ -126,6 +124,7 @@ Result<CompiledLexicon> Analyzer::compile(const Lexicon& lexicon) {
       builder.stopword_words_[token.word] = true;
     }
   }
+  builder.word_cache_.clear();  // entries cached above predate the stopword flags
   const auto index_of = [&](const std::vector<LexiconEntry>& entries) {
     PhraseIndex index;
     for (std::uint32_t e = 0; e < entries.size(); ++e) {
@@ -151,6 +150,7 @@ Result<CompiledLexicon> Analyzer::compile(const Lexicon& lexicon) {
   compiled.cue_phrases = index_of(lexicon.commitment_cues);
   compiled.actor_phrases = index_of(lexicon.actors);
   compiled.stopword_words = std::move(builder.stopword_words_);
+  compiled.words = std::move(builder.word_cache_);
   compiled.vocabulary = std::make_shared<const Vocabulary>(std::move(builder.vocabulary_));
   return compiled;
 }
@@ -170,22 +170,29 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::size_t offset)
     const int32_t rule_status = icu_->words->getRuleStatus();
     if (rule_status < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
     const std::string surface(text.substr(static_cast<std::size_t>(previous), static_cast<std::size_t>(boundary - previous)));
-    auto cached = word_cache_.find(surface);
-    if (cached == word_cache_.end()) {
-      const std::string normalized = normalizer_.normalize(surface);
-      const std::uint32_t word = vocabulary_.intern(normalized);
-      const std::uint32_t stem = vocabulary_.intern(stemmer_.stem(normalized));
-      const std::vector<bool>& stopwords = lexicon_ ? lexicon_->stopword_words : stopword_words_;
-      const bool stopword = word < stopwords.size() && stopwords[word];
-      cached = word_cache_.emplace(surface, CachedWord{word, stem, stopword}).first;
+    const CachedWord* known = nullptr;
+    if (lexicon_) {
+      const auto shared = lexicon_->words.find(surface);
+      if (shared != lexicon_->words.end()) known = &shared->second;
     }
-    const CachedWord& known = cached->second;
+    if (known == nullptr) {
+      auto cached = word_cache_.find(surface);
+      if (cached == word_cache_.end()) {
+        const std::string normalized = normalizer_.normalize(surface);
+        const std::uint32_t word = vocabulary_.intern(normalized);
+        const std::uint32_t stem = vocabulary_.intern(stemmer_.stem(normalized));
+        const std::vector<bool>& stopwords = lexicon_ ? lexicon_->stopword_words : stopword_words_;
+        const bool stopword = word < stopwords.size() && stopwords[word];
+        cached = word_cache_.emplace(surface, CachedWord{word, stem, stopword}).first;
+      }
+      known = &cached->second;
+    }
     Token token;
     token.start = offset + static_cast<std::size_t>(previous);
     token.end = offset + static_cast<std::size_t>(boundary);
-    token.word = known.word;
-    token.stem = known.stem;
-    token.stopword = known.stopword;
+    token.word = known->word;
+    token.stem = known->stem;
+    token.stopword = known->stopword;
     token.number = rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT;
     std::size_t i = 0;
     const char32_t first = utf8::next(surface, i);

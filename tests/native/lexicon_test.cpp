@@ -62,7 +62,7 @@ TEST(Lexicon, TheBuiltInLexiconIsValidAndBilingual) {
 }
 
 // What the build compiled and embedded is what the runtime compile gives: the same entries,
-// vocabulary ids, stopword flags and phrase lists, in the same order.
+// vocabulary ids, stopword flags, word cache and phrases, in the same order.
 TEST(Lexicon, TheBuiltInLexiconIsTheSourceFilesCompiled) {
   const auto& builtin = builtin_lexicon();
   ASSERT_TRUE(builtin.ok()) << builtin.error().message;
@@ -77,6 +77,14 @@ TEST(Lexicon, TheBuiltInLexiconIsTheSourceFilesCompiled) {
     const bool compiled_flag = id < compiled.stopword_words.size() && compiled.stopword_words[id];
     const bool loaded_flag = id < loaded.stopword_words.size() && loaded.stopword_words[id];
     EXPECT_EQ(loaded_flag, compiled_flag) << loaded.vocabulary->text(id);
+  }
+  ASSERT_EQ(loaded.words.size(), compiled.words.size());
+  for (const auto& [surface, cached] : compiled.words) {
+    const auto found = loaded.words.find(surface);
+    ASSERT_NE(found, loaded.words.end()) << surface;
+    EXPECT_EQ(found->second.word, cached.word) << surface;
+    EXPECT_EQ(found->second.stem, cached.stem) << surface;
+    EXPECT_EQ(found->second.stopword, cached.stopword) << surface;
   }
   EXPECT_EQ(phrases_of(loaded.concept_phrases), phrases_of(compiled.concept_phrases));
   EXPECT_EQ(phrases_of(loaded.cue_phrases), phrases_of(compiled.cue_phrases));

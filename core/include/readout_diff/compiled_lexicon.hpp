@@ -11,6 +11,9 @@
 //                strengths (0 agreed, 1 obligation, 2 undertaking, 3 emphasis)
 //   vocabulary   count; texts in id order
 //   stopwords    count; the flagged word ids, ascending, each as the gap from the one before
+//   word cache   count; word ids (ascending, as gaps); stems (as distances from the word's id);
+//                surfaces (per word 0 when it is the word's own text, else its byte count + 1;
+//                then the bytes of those surfaces)
 //   phrases      for concepts, commitment cues and actors: count; entries (each as the gap from
 //                the one before); stem counts; stems (coded as distances, see stem_code)
 // Written and read in this order, so ids, matches and reports are exactly those of a lexicon

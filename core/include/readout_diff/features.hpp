@@ -96,6 +96,13 @@ class PhraseIndex {
   std::vector<std::uint32_t> by_first_stem_;  // phrases_ from [s] to [s + 1] start with stem s
 };
 
+// A surface form already normalised and stemmed, by its text.
+struct CachedWord {
+  std::uint32_t word, stem;
+  bool stopword;
+};
+using WordCache = std::unordered_map<std::string, CachedWord>;
+
 // The lexicon as the analyzer uses it: its stopwords and phrases tokenised, normalised and
 // stemmed (Analyzer::compile), kept with what reports need of its entries. It is compiled at
 // build time (tools/lexicon-compiler, file format in compiled_lexicon.hpp), loaded once per
@@ -113,6 +120,7 @@ struct CompiledLexicon {
   // The stopwords' and the phrases' words and stems, with ids from 0: the base of every
   // comparison's vocabulary.
   std::shared_ptr<const Vocabulary> vocabulary;
+  WordCache words;                   // the phrases' surface forms, so comparisons need not redo them
   std::vector<bool> stopword_words;  // by word id
   PhraseIndex concept_phrases;
   PhraseIndex cue_phrases;
@@ -136,11 +144,6 @@ class Analyzer {
 
  private:
   struct Icu;
-  struct CachedWord {
-    std::uint32_t word, stem;
-    bool stopword;
-  };
-  using WordCache = std::unordered_map<std::string, CachedWord>;
 
   Analyzer(const CompiledLexicon* lexicon, std::unique_ptr<Icu> icu, WordNormalizer normalizer);
   static Result<std::unique_ptr<Analyzer>> make(const CompiledLexicon* lexicon);
