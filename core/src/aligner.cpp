@@ -58,7 +58,7 @@ Ids merge_sorted(const Ids& x, const Ids& y) {
 
 class Scorer {
  public:
-  Scorer(const Vocabulary& vocabulary, const Lexicon& lexicon, const std::vector<const SentenceFeatures*>& all)
+  Scorer(const Vocabulary& vocabulary, const CompiledLexicon& lexicon, const std::vector<const SentenceFeatures*>& all)
       : lexicon_(lexicon) {
     total_ = static_cast<double>(all.size());
     Frequencies stem_df, trigram_df, concept_df;
@@ -221,7 +221,7 @@ class Scorer {
     if (stems.size() > kMaxEvidenceStems) stems.resize(kMaxEvidenceStems);
   }
 
-  const Lexicon& lexicon_;
+  const CompiledLexicon& lexicon_;
   const Vocabulary* vocabulary_ = nullptr;
   double total_ = 0;
   Weights stem_weights_, trigram_weights_, concept_weights_;
@@ -293,7 +293,7 @@ std::vector<Pair> scored_candidates(const DocumentFeatures& fa, const DocumentFe
 }  // namespace
 
 std::vector<Link> align(const Document& a, const DocumentFeatures& fa, const Document& b, const DocumentFeatures& fb,
-                        const Vocabulary& vocabulary, const Lexicon& lexicon, const AlignOptions& options) {
+                        const Vocabulary& vocabulary, const CompiledLexicon& lexicon, const AlignOptions& options) {
   std::vector<const SentenceFeatures*> all;
   for (const auto& s : fa.sentences) all.push_back(&s);
   for (const auto& s : fb.sentences) all.push_back(&s);

@@ -10,7 +10,7 @@ bool ends_with_colon(std::string_view text) { return !text.empty() && text.back(
 }  // namespace
 
 std::optional<Commitment> detect_commitment(const Sentence& sentence, const SentenceFeatures& features,
-                                            const Lexicon& lexicon, const std::optional<Commitment>& previous) {
+                                            const CompiledLexicon& lexicon, const std::optional<Commitment>& previous) {
   // Headings and sign-offs commit nobody; a sentence ending in a colon only announces the
   // points that follow ("… and agreed as follows:"), which are the commitments themselves.
   if (sentence.kind != SentenceKind::body || features.cues.empty() || ends_with_colon(sentence.text)) {
@@ -26,9 +26,9 @@ std::optional<Commitment> detect_commitment(const Sentence& sentence, const Sent
 
   // Who: both sides if the sentence names both anywhere; otherwise the last actor named before
   // the cue (the subject), else the first after it; else whoever committed in the sentence before.
-  const LexiconEntry* actor = nullptr;
+  const CompiledLexicon::Entry* actor = nullptr;
   for (const PhraseMatch& mention : features.actors) {
-    const LexiconEntry& entry = lexicon.actors[mention.entry];
+    const CompiledLexicon::Entry& entry = lexicon.actors[mention.entry];
     if (entry.id == kBothSides) {
       actor = &entry;
       break;

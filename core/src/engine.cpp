@@ -3,10 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include "readout_diff/aligner.hpp"
+#include "readout_diff/builtin_lexicon.hpp"
 #include "readout_diff/commitments.hpp"
 #include "readout_diff/document.hpp"
 #include "readout_diff/features.hpp"
-#include "readout_diff/lexicon.hpp"
 #include "readout_diff/text_input.hpp"
 #include "report.hpp"
 
@@ -94,7 +94,7 @@ Result<AnalyzedDocument> analyze_side(std::string_view text, const CompareOption
 // What every request needs: its options, the lexicon, ICU's iterators and a fresh analyzer.
 struct Pipeline {
   CompareOptions options;
-  const Lexicon* lexicon = nullptr;
+  const CompiledLexicon* lexicon = nullptr;
   std::shared_ptr<Segmenter> segmenter;
   std::unique_ptr<Analyzer> analyzer;
 };

@@ -43,79 +43,62 @@ struct Analyzer::Icu {
   std::unique_ptr<icu::BreakIterator> words;
 };
 
-// Lexicon phrases as stem sequences, indexed by their first stem; longest first per key.
-struct Analyzer::PhraseIndex {
-  struct Phrase {
-    std::vector<std::uint32_t> stems;
-    std::uint32_t entry;
-  };
-  std::unordered_map<std::uint32_t, std::vector<Phrase>> by_first_stem;
+void PhraseIndex::add(const std::vector<std::uint32_t>& stems, std::uint32_t entry) {
+  if (stems.empty()) return;
+  phrases_.push_back(Phrase{stems.front(), entry, static_cast<std::uint32_t>(stems_.size()),
+                            static_cast<std::uint32_t>(stems.size())});
+  stems_.insert(stems_.end(), stems.begin(), stems.end());
+}
 
-  void add(std::vector<std::uint32_t> stems, std::uint32_t entry) {
-    if (stems.empty()) return;
-    auto& list = by_first_stem[stems.front()];
-    list.push_back(Phrase{std::move(stems), entry});
-  }
-  void finish() {
-    for (auto& [stem, list] : by_first_stem) {
-      std::stable_sort(list.begin(), list.end(), [](const Phrase& x, const Phrase& y) {
-        return x.stems.size() > y.stems.size();
-      });
-    }
-  }
-  // Leftmost-longest, non-overlapping matches.
-  std::vector<PhraseMatch> match(const std::vector<Token>& tokens) const {
-    std::vector<PhraseMatch> found;
-    for (std::size_t i = 0; i < tokens.size();) {
-      const auto it = by_first_stem.find(tokens[i].stem);
-      const Phrase* best = nullptr;
-      if (it != by_first_stem.end()) {
-        for (const Phrase& phrase : it->second) {
-          if (i + phrase.stems.size() > tokens.size()) continue;
-          bool same = true;
-          for (std::size_t k = 1; k < phrase.stems.size() && same; ++k) same = tokens[i + k].stem == phrase.stems[k];
-          if (same) {
-            best = &phrase;
-            break;
-          }
+void PhraseIndex::finish() {
+  std::stable_sort(phrases_.begin(), phrases_.end(), [](const Phrase& x, const Phrase& y) {
+    return x.first_stem != y.first_stem ? x.first_stem < y.first_stem : x.length > y.length;
+  });
+  const std::uint32_t stems = phrases_.empty() ? 0 : phrases_.back().first_stem + 1;
+  by_first_stem_.assign(stems + 1, 0);
+  for (const Phrase& phrase : phrases_) ++by_first_stem_[phrase.first_stem + 1];
+  for (std::uint32_t stem = 0; stem < stems; ++stem) by_first_stem_[stem + 1] += by_first_stem_[stem];
+}
+
+std::vector<std::uint32_t> PhraseIndex::stems_of(const Phrase& phrase) const {
+  return std::vector<std::uint32_t>(stems_.begin() + phrase.offset, stems_.begin() + phrase.offset + phrase.length);
+}
+
+std::vector<PhraseMatch> PhraseIndex::match(const std::vector<Token>& tokens) const {
+  std::vector<PhraseMatch> found;
+  for (std::size_t i = 0; i < tokens.size();) {
+    const std::uint32_t stem = tokens[i].stem;
+    const Phrase* best = nullptr;
+    if (stem + std::size_t{1} < by_first_stem_.size()) {
+      for (std::uint32_t p = by_first_stem_[stem]; p < by_first_stem_[stem + 1]; ++p) {
+        const Phrase& phrase = phrases_[p];
+        if (i + phrase.length > tokens.size()) continue;
+        bool same = true;
+        for (std::size_t k = 1; k < phrase.length && same; ++k) same = tokens[i + k].stem == stems_[phrase.offset + k];
+        if (same) {
+          best = &phrase;
+          break;
         }
       }
-      if (best == nullptr) {
-        ++i;
-        continue;
-      }
-      found.push_back(PhraseMatch{best->entry, i, i + best->stems.size()});
-      i += best->stems.size();
     }
-    return found;
+    if (best == nullptr) {
+      ++i;
+      continue;
+    }
+    found.push_back(PhraseMatch{best->entry, i, i + best->length});
+    i += best->length;
   }
-};
+  return found;
+}
 
-struct Analyzer::Compiled {
-  std::shared_ptr<const Vocabulary> vocabulary;
-  WordCache words;
-  std::vector<bool> stopword_words;  // by word id
-  std::unique_ptr<PhraseIndex> concepts, cues, actors;
-};
-
-Analyzer::Analyzer(const Lexicon& lexicon, std::unique_ptr<Icu> icu, WordNormalizer normalizer,
-                   std::shared_ptr<const Compiled> compiled)
+Analyzer::Analyzer(const CompiledLexicon* lexicon, std::unique_ptr<Icu> icu, WordNormalizer normalizer)
     : lexicon_(lexicon),
       icu_(std::move(icu)),
       normalizer_(std::move(normalizer)),
-      compiled_(std::move(compiled)),
-      vocabulary_(compiled_ ? compiled_->vocabulary : nullptr) {}
+      vocabulary_(lexicon_ ? lexicon_->vocabulary : nullptr) {}
 Analyzer::~Analyzer() = default;
 
-Result<std::unique_ptr<Analyzer>> Analyzer::create(const Lexicon& lexicon) {
-  // Compiled once per lexicon for the life of the process (the engine has one lexicon).
-  static const Lexicon* compiled_for = nullptr;
-  static Result<std::shared_ptr<const Compiled>> compiled = Error{"internal", "not compiled", std::nullopt};
-  if (compiled_for != &lexicon) {
-    compiled = compile(lexicon);
-    compiled_for = &lexicon;
-  }
-  if (!compiled.ok()) return compiled.error();
+Result<std::unique_ptr<Analyzer>> Analyzer::make(const CompiledLexicon* lexicon) {
   UErrorCode status = U_ZERO_ERROR;
   auto icu = std::make_unique<Icu>();
   icu->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
@@ -124,21 +107,17 @@ Result<std::unique_ptr<Analyzer>> Analyzer::create(const Lexicon& lexicon) {
   }
   auto normalizer = WordNormalizer::create();
   if (!normalizer.ok()) return normalizer.error();
-  return std::unique_ptr<Analyzer>(new Analyzer(lexicon, std::move(icu), std::move(normalizer).value(), compiled.value()));
+  return std::unique_ptr<Analyzer>(new Analyzer(lexicon, std::move(icu), std::move(normalizer).value()));
 }
 
-// Tokenises the stopwords and every lexicon phrase with an Analyzer of its own, and keeps what
-// it learnt (its vocabulary, word cache and phrase indexes) as the shared part.
-Result<std::shared_ptr<const Analyzer::Compiled>> Analyzer::compile(const Lexicon& lexicon) {
-  UErrorCode status = U_ZERO_ERROR;
-  auto icu = std::make_unique<Icu>();
-  icu->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-  if (U_FAILURE(status)) {
-    return Error{"internal", std::string("ICU could not create the word iterator: ") + u_errorName(status), std::nullopt};
-  }
-  auto normalizer = WordNormalizer::create();
-  if (!normalizer.ok()) return normalizer.error();
-  Analyzer builder(lexicon, std::move(icu), std::move(normalizer).value(), nullptr);
+Result<std::unique_ptr<Analyzer>> Analyzer::create(const CompiledLexicon& lexicon) { return make(&lexicon); }
+
+// Tokenises the stopwords and every lexicon phrase with an Analyzer that has no lexicon yet, and
+// keeps what it learnt (its vocabulary, word cache, stopword flags and phrase indexes).
+Result<CompiledLexicon> Analyzer::compile(const Lexicon& lexicon) {
+  auto made = make(nullptr);
+  if (!made.ok()) return made.error();
+  Analyzer& builder = *made.value();
   for (const std::string& word : lexicon.stopwords) {
     for (const Token& token : builder.tokenize(word, 0)) {
       if (builder.stopword_words_.size() <= token.word) builder.stopword_words_.resize(token.word + 1, false);
@@ -147,25 +126,33 @@ Result<std::shared_ptr<const Analyzer::Compiled>> Analyzer::compile(const Lexico
   }
   builder.word_cache_.clear();  // entries cached above predate the stopword flags
   const auto index_of = [&](const std::vector<LexiconEntry>& entries) {
-    auto index = std::make_unique<PhraseIndex>();
+    PhraseIndex index;
     for (std::uint32_t e = 0; e < entries.size(); ++e) {
       for (const std::string& term : entries[e].terms) {
         std::vector<std::uint32_t> stems;
         for (const Token& token : builder.tokenize(term, 0)) stems.push_back(token.stem);
-        index->add(std::move(stems), e);
+        index.add(stems, e);
       }
     }
-    index->finish();
+    index.finish();
     return index;
   };
-  auto compiled = std::make_shared<Compiled>();
-  compiled->concepts = index_of(lexicon.concepts);
-  compiled->cues = index_of(lexicon.commitment_cues);
-  compiled->actors = index_of(lexicon.actors);
-  compiled->stopword_words = std::move(builder.stopword_words_);
-  compiled->words = std::move(builder.word_cache_);
-  compiled->vocabulary = std::make_shared<const Vocabulary>(std::move(builder.vocabulary_));
-  return std::shared_ptr<const Compiled>(std::move(compiled));
+  const auto entries_of = [](const std::vector<LexiconEntry>& entries) {
+    std::vector<CompiledLexicon::Entry> out;
+    for (const LexiconEntry& entry : entries) out.push_back(CompiledLexicon::Entry{entry.id, entry.label, entry.strength});
+    return out;
+  };
+  CompiledLexicon compiled;
+  compiled.concepts = entries_of(lexicon.concepts);
+  compiled.commitment_cues = entries_of(lexicon.commitment_cues);
+  compiled.actors = entries_of(lexicon.actors);
+  compiled.concept_phrases = index_of(lexicon.concepts);
+  compiled.cue_phrases = index_of(lexicon.commitment_cues);
+  compiled.actor_phrases = index_of(lexicon.actors);
+  compiled.stopword_words = std::move(builder.stopword_words_);
+  compiled.words = std::move(builder.word_cache_);
+  compiled.vocabulary = std::make_shared<const Vocabulary>(std::move(builder.vocabulary_));
+  return compiled;
 }
 
 std::vector<Token> Analyzer::tokenize(std::string_view text, std::size_t offset) {
@@ -184,9 +171,9 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::size_t offset)
     if (rule_status < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
     const std::string surface(text.substr(static_cast<std::size_t>(previous), static_cast<std::size_t>(boundary - previous)));
     const CachedWord* known = nullptr;
-    if (compiled_) {
-      const auto shared = compiled_->words.find(surface);
-      if (shared != compiled_->words.end()) known = &shared->second;
+    if (lexicon_) {
+      const auto shared = lexicon_->words.find(surface);
+      if (shared != lexicon_->words.end()) known = &shared->second;
     }
     if (known == nullptr) {
       auto cached = word_cache_.find(surface);
@@ -194,7 +181,7 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::size_t offset)
         const std::string normalized = normalizer_.normalize(surface);
         const std::uint32_t word = vocabulary_.intern(normalized);
         const std::uint32_t stem = vocabulary_.intern(stemmer_.stem(normalized));
-        const std::vector<bool>& stopwords = compiled_ ? compiled_->stopword_words : stopword_words_;
+        const std::vector<bool>& stopwords = lexicon_ ? lexicon_->stopword_words : stopword_words_;
         const bool stopword = word < stopwords.size() && stopwords[word];
         cached = word_cache_.emplace(surface, CachedWord{word, stem, stopword}).first;
       }
@@ -278,9 +265,9 @@ DocumentFeatures Analyzer::analyze(const Document& document) {
     latin_words += latin;
     other_words += other;
     s.language = language_of(devanagari, latin, other);
-    for (const PhraseMatch& match : compiled_->concepts->match(s.tokens)) s.concepts.push_back(match.entry);
-    s.cues = compiled_->cues->match(s.tokens);
-    s.actors = compiled_->actors->match(s.tokens);
+    for (const PhraseMatch& match : lexicon_->concept_phrases.match(s.tokens)) s.concepts.push_back(match.entry);
+    s.cues = lexicon_->cue_phrases.match(s.tokens);
+    s.actors = lexicon_->actor_phrases.match(s.tokens);
     sort_unique(s.content_stems);
     sort_unique(s.trigrams);
     sort_unique(s.concepts);

@@ -3,11 +3,6 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-extern const unsigned char readout_lexicon_json[];
-extern const std::size_t readout_lexicon_json_size;
-extern const unsigned char readout_stopwords_json[];
-extern const std::size_t readout_stopwords_json_size;
-
 namespace readout_diff {
 
 const char* to_string(CommitmentStrength strength) {
@@ -122,13 +117,6 @@ Result<Lexicon> parse_lexicon(std::string_view lexicon_json, std::string_view st
       return Error{"bad_lexicon", std::string("Stopword list: \"") + language + "\" must be an array of non-empty strings", std::nullopt};
     }
   }
-  return lexicon;
-}
-
-const Result<Lexicon>& builtin_lexicon() {
-  static const Result<Lexicon> lexicon = parse_lexicon(
-      std::string_view(reinterpret_cast<const char*>(readout_lexicon_json), readout_lexicon_json_size),
-      std::string_view(reinterpret_cast<const char*>(readout_stopwords_json), readout_stopwords_json_size));
   return lexicon;
 }
 

@@ -33,7 +33,7 @@ struct SentenceOutcome {
   int relation = -1;  // -1 unmatched, 0 modified, 1 repeated (a repeated link wins)
 };
 
-void write_sentence(JsonWriter& out, const AnalyzedDocument& side, std::size_t i, const Lexicon& lexicon,
+void write_sentence(JsonWriter& out, const AnalyzedDocument& side, std::size_t i, const CompiledLexicon& lexicon,
                     const SentenceOutcome* outcome, const char* unmatched) {
   const Sentence& s = side.document.sentences[i];
   out.begin_object()
@@ -67,7 +67,7 @@ WordSequence words_of(const AnalyzedDocument& side, const std::vector<std::size_
 }
 
 void write_link(JsonWriter& out, std::size_t id, const Link& link, const AnalyzedDocument& a, const AnalyzedDocument& b,
-                const Vocabulary& vocabulary, const Lexicon& lexicon) {
+                const Vocabulary& vocabulary, const CompiledLexicon& lexicon) {
   out.begin_object()
       .key("id").value(id)
       .key("a").array_of(link.a)
@@ -119,7 +119,7 @@ void write_counts(JsonWriter& out, const SideCounts& counts, const char* unmatch
 
 }  // namespace
 
-std::string segmentation_report(const AnalyzedDocument& side, const Lexicon& lexicon) {
+std::string segmentation_report(const AnalyzedDocument& side, const CompiledLexicon& lexicon) {
   JsonWriter out;
   out.begin_object().key("schema").value(kReportSchema).key("language").value(to_string(side.features.language));
   out.key("sentences").begin_array();
@@ -129,7 +129,7 @@ std::string segmentation_report(const AnalyzedDocument& side, const Lexicon& lex
 }
 
 std::string comparison_report(const AnalyzedDocument& a, const AnalyzedDocument& b, const std::vector<Link>& links,
-                              const Vocabulary& vocabulary, const Lexicon& lexicon) {
+                              const Vocabulary& vocabulary, const CompiledLexicon& lexicon) {
   std::vector<SentenceOutcome> outcome_a(a.document.sentences.size()), outcome_b(b.document.sentences.size());
   std::size_t repeated_links = 0;
   for (std::size_t id = 0; id < links.size(); ++id) {

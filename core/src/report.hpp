@@ -18,9 +18,9 @@ struct AnalyzedDocument {
   std::vector<std::optional<Commitment>> commitments;  // one per sentence
 };
 
-std::string segmentation_report(const AnalyzedDocument& side, const Lexicon& lexicon);
+std::string segmentation_report(const AnalyzedDocument& side, const CompiledLexicon& lexicon);
 
 std::string comparison_report(const AnalyzedDocument& a, const AnalyzedDocument& b, const std::vector<Link>& links,
-                              const Vocabulary& vocabulary, const Lexicon& lexicon);
+                              const Vocabulary& vocabulary, const CompiledLexicon& lexicon);
 
 }  // namespace readout_diff

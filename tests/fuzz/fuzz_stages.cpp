@@ -26,10 +26,10 @@
 
 #include "invariants.hpp"
 #include "readout_diff/aligner.hpp"
+#include "readout_diff/builtin_lexicon.hpp"
 #include "readout_diff/commitments.hpp"
 #include "readout_diff/document.hpp"
 #include "readout_diff/features.hpp"
-#include "readout_diff/lexicon.hpp"
 #include "readout_diff/text_input.hpp"
 #include "readout_diff/word_diff.hpp"
 

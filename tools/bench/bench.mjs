@@ -180,7 +180,7 @@ function runJs(engine, a, b, { reps, warmup, budgetMs }, options) {
 // libraries next to the CLI; rebuilt when they are newer. Returns its path, or null with a reason.
 function buildInProcess(cli) {
   const nativeDir = resolve(dirname(cli), '..');
-  const libraries = [join(nativeDir, 'core/libreadout_core.a'), join(nativeDir, 'libsnowball_stemmers.a')];
+  const libraries = [join(nativeDir, 'core/libreadout_engine.a'), join(nativeDir, 'core/libreadout_core.a'), join(nativeDir, 'libsnowball_stemmers.a')];
   const source = join(here, 'native-inprocess.cpp');
   const output = join(repoRoot, 'build/bench/native-inprocess');
   const missing = libraries.find((library) => !existsSync(library));

@@ -51,6 +51,6 @@ struct Link {
 
 // Links in order of their first sentence in A, then in B. Deterministic.
 std::vector<Link> align(const Document& a, const DocumentFeatures& fa, const Document& b, const DocumentFeatures& fb,
-                        const Vocabulary& vocabulary, const Lexicon& lexicon, const AlignOptions& options);
+                        const Vocabulary& vocabulary, const CompiledLexicon& lexicon, const AlignOptions& options);
 
 }  // namespace readout_diff

@@ -5,7 +5,6 @@
 
 #include "readout_diff/document.hpp"
 #include "readout_diff/features.hpp"
-#include "readout_diff/lexicon.hpp"
 
 namespace readout_diff {
 
@@ -21,6 +20,6 @@ struct Commitment {
 // `previous` is the commitment of the sentence before, if any: "They also agreed…" carries on
 // with the same actor.
 std::optional<Commitment> detect_commitment(const Sentence& sentence, const SentenceFeatures& features,
-                                            const Lexicon& lexicon, const std::optional<Commitment>& previous);
+                                            const CompiledLexicon& lexicon, const std::optional<Commitment>& previous);
 
 }  // namespace readout_diff

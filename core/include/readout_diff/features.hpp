@@ -15,8 +15,8 @@
 namespace readout_diff {
 
 // Interned strings: ids are given in first-seen order, so the same inputs give the same ids.
-// A vocabulary may extend a frozen base (the lexicon's words, interned once per process): the
-// base keeps its ids and new words are numbered after it.
+// A vocabulary may extend a frozen base (the compiled lexicon's words): the base keeps its ids
+// and new words are numbered after it.
 class Vocabulary {
  public:
   explicit Vocabulary(std::shared_ptr<const Vocabulary> base = nullptr);
@@ -70,41 +70,92 @@ struct DocumentFeatures {
   Language language = Language::en;
 };
 
-// One per comparison: it keeps the words of both documents in one vocabulary. What depends only on
-// the lexicon (its phrases as stems, the stopwords, their words) is compiled once per process and
-// shared by every Analyzer, so a comparison does not pay for it.
+// Lexicon phrases as stem sequences, for leftmost-longest matching. Flat arrays rather than a
+// list per first stem: loading the compiled lexicon then takes a few allocations, not thousands.
+class PhraseIndex {
+ public:
+  struct Phrase {
+    std::uint32_t first_stem;
+    std::uint32_t entry;   // index into the lexicon section
+    std::uint32_t offset;  // where its stems start in the index's stem array
+    std::uint32_t length;  // how many stems
+  };
+
+  void add(const std::vector<std::uint32_t>& stems, std::uint32_t entry);  // a phrase without words is ignored
+  void finish();  // orders the phrases for match(); call once, after the last add()
+  // Leftmost-longest, non-overlapping matches.
+  std::vector<PhraseMatch> match(const std::vector<Token>& tokens) const;
+
+  // After finish(), the order match() tries them in: by first stem, then longest first, then as added.
+  const std::vector<Phrase>& phrases() const { return phrases_; }
+  std::vector<std::uint32_t> stems_of(const Phrase& phrase) const;
+
+ private:
+  std::vector<std::uint32_t> stems_;
+  std::vector<Phrase> phrases_;
+  std::vector<std::uint32_t> by_first_stem_;  // phrases_ from [s] to [s + 1] start with stem s
+};
+
+// A surface form already normalised and stemmed, by its text.
+struct CachedWord {
+  std::uint32_t word, stem;
+  bool stopword;
+};
+using WordCache = std::unordered_map<std::string, CachedWord>;
+
+// The lexicon as the analyzer uses it: its stopwords and phrases tokenised, normalised and
+// stemmed (Analyzer::compile), kept with what reports need of its entries. It is compiled at
+// build time (tools/lexicon-compiler, file format in compiled_lexicon.hpp), loaded once per
+// process (builtin_lexicon.hpp) and shared by every Analyzer, so a comparison does not pay for it.
+struct CompiledLexicon {
+  struct Entry {
+    std::string id;     // concept or actor id; for cues, the cue itself
+    std::string label;  // what a reader sees
+    CommitmentStrength strength = CommitmentStrength::agreed;  // cues only
+  };
+  // In the lexicon file's order: PhraseMatch::entry indexes these.
+  std::vector<Entry> concepts;
+  std::vector<Entry> commitment_cues;
+  std::vector<Entry> actors;
+  // The stopwords' and the phrases' words and stems, with ids from 0: the base of every
+  // comparison's vocabulary.
+  std::shared_ptr<const Vocabulary> vocabulary;
+  WordCache words;                   // the phrases' surface forms, so comparisons need not redo them
+  std::vector<bool> stopword_words;  // by word id
+  PhraseIndex concept_phrases;
+  PhraseIndex cue_phrases;
+  PhraseIndex actor_phrases;
+};
+
+// One per comparison: it keeps the words of both documents in one vocabulary, on top of the
+// compiled lexicon's.
 class Analyzer {
  public:
-  static Result<std::unique_ptr<Analyzer>> create(const Lexicon& lexicon);
+  // `lexicon` must outlive the analyzer (the engine's is built in and lives as long as the process).
+  static Result<std::unique_ptr<Analyzer>> create(const CompiledLexicon& lexicon);
+  // Runs every stopword and lexicon phrase through the same word break, normalisation and
+  // stemming as the readouts, so phrases match by stem.
+  static Result<CompiledLexicon> compile(const Lexicon& lexicon);
   ~Analyzer();
 
   DocumentFeatures analyze(const Document& document);
   const Vocabulary& vocabulary() const { return vocabulary_; }
-  const Lexicon& lexicon() const { return lexicon_; }
+  const CompiledLexicon& lexicon() const { return *lexicon_; }
 
  private:
   struct Icu;
-  struct PhraseIndex;
-  struct CachedWord {
-    std::uint32_t word, stem;
-    bool stopword;
-  };
-  using WordCache = std::unordered_map<std::string, CachedWord>;
-  struct Compiled;  // the lexicon's shared part
 
-  Analyzer(const Lexicon& lexicon, std::unique_ptr<Icu> icu, WordNormalizer normalizer,
-           std::shared_ptr<const Compiled> compiled);
-  static Result<std::shared_ptr<const Compiled>> compile(const Lexicon& lexicon);
+  Analyzer(const CompiledLexicon* lexicon, std::unique_ptr<Icu> icu, WordNormalizer normalizer);
+  static Result<std::unique_ptr<Analyzer>> make(const CompiledLexicon* lexicon);
   std::vector<Token> tokenize(std::string_view text, std::size_t offset);
 
-  const Lexicon& lexicon_;
+  const CompiledLexicon* lexicon_;  // null only while compiling one
   std::unique_ptr<Icu> icu_;
   WordNormalizer normalizer_;
   Stemmer stemmer_;
-  std::shared_ptr<const Compiled> compiled_;  // null only while compiling
   Vocabulary vocabulary_;
   WordCache word_cache_;
-  std::vector<bool> stopword_words_;  // by word id; filled while compiling, then shared
+  std::vector<bool> stopword_words_;  // by word id; filled while compiling
 };
 
 }  // namespace readout_diff

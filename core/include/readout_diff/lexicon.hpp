@@ -26,10 +26,9 @@ struct Lexicon {
   std::vector<std::string> stopwords;
 };
 
-// Parses and validates both files; an error names the file and the entry at fault.
+// Parses and validates both files; an error names the file and the entry at fault. The lexicon
+// compiler (tools/lexicon-compiler) runs it at build time: the engine itself only loads the
+// compiled form (builtin_lexicon.hpp).
 Result<Lexicon> parse_lexicon(std::string_view lexicon_json, std::string_view stopwords_json);
-
-// The lexicon compiled into the engine, parsed once.
-const Result<Lexicon>& builtin_lexicon();
 
 }  // namespace readout_diff

@@ -1,0 +1,19 @@
+#include "readout_diff/builtin_lexicon.hpp"
+
+#include <string_view>
+
+#include "readout_diff/compiled_lexicon.hpp"
+
+// Written by tools/lexicon-compiler, embedded by cmake/EmbedData.cmake.
+extern const unsigned char readout_compiled_lexicon[];
+extern const std::size_t readout_compiled_lexicon_size;
+
+namespace readout_diff {
+
+const Result<CompiledLexicon>& builtin_lexicon() {
+  static const Result<CompiledLexicon> lexicon = read_compiled_lexicon(
+      std::string_view(reinterpret_cast<const char*>(readout_compiled_lexicon), readout_compiled_lexicon_size));
+  return lexicon;
+}
+
+}  // namespace readout_diff

@@ -1,0 +1,369 @@
+#include "readout_diff/compiled_lexicon.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace readout_diff {
+namespace {
+
+constexpr std::string_view kMagic = "RDLX";
+// The strengths by their number in the format, fixed here rather than by the enum's order.
+constexpr CommitmentStrength kStrengths[] = {CommitmentStrength::agreed, CommitmentStrength::obligation,
+                                             CommitmentStrength::undertaking, CommitmentStrength::emphasis};
+
+class Writer {
+ public:
+  void number(std::uint64_t value) {
+    do {
+      auto byte = static_cast<unsigned char>(value & 0x7f);
+      value >>= 7;
+      if (value != 0) byte = static_cast<unsigned char>(byte | 0x80);
+      bytes_.push_back(static_cast<char>(byte));
+    } while (value != 0);
+  }
+  void raw(std::string_view bytes) { bytes_.append(bytes); }
+  std::string take() && { return std::move(bytes_); }
+
+ private:
+  std::string bytes_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+
+  // A varint of at most 32 bits.
+  std::optional<std::uint32_t> number() {
+    std::uint32_t value = 0;
+    for (unsigned shift = 0; shift < 32; shift += 7) {
+      if (position_ == bytes_.size()) return std::nullopt;
+      const auto byte = static_cast<unsigned char>(bytes_[position_++]);
+      if (shift == 28 && (byte & 0x70) != 0) return std::nullopt;  // past 32 bits
+      value |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
+      if ((byte & 0x80) == 0) return value;
+    }
+    return std::nullopt;
+  }
+  // A number below `limit`: an id, an index or a gap to one.
+  std::optional<std::uint32_t> below(std::uint64_t limit) {
+    const auto value = number();
+    if (!value || *value >= limit) return std::nullopt;
+    return value;
+  }
+  // A count of things that take at least a byte each, so never more than the bytes left.
+  std::optional<std::uint32_t> count() { return below(std::uint64_t{bytes_.size() - position_} + 1); }
+  std::optional<std::string> raw(std::size_t size) {
+    if (size > bytes_.size() - position_) return std::nullopt;
+    std::string bytes(bytes_.substr(position_, size));
+    position_ += size;
+    return bytes;
+  }
+  bool at_end() const { return position_ == bytes_.size(); }
+
+ private:
+  std::string_view bytes_;
+  std::size_t position_ = 0;
+};
+
+// Strings as two columns, all the byte counts and then all the bytes: gzip, and so the page,
+// compresses text and numbers better apart.
+void write_texts(Writer& out, const std::vector<std::string_view>& texts) {
+  for (const std::string_view text : texts) out.number(text.size());
+  for (const std::string_view text : texts) out.raw(text);
+}
+
+std::optional<std::vector<std::string>> read_texts(Reader& in, std::size_t count) {
+  std::vector<std::uint32_t> sizes;
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto size = in.count();
+    if (!size) return std::nullopt;
+    sizes.push_back(*size);
+  }
+  std::vector<std::string> texts;
+  for (const std::uint32_t size : sizes) {
+    auto text = in.raw(size);
+    if (!text) return std::nullopt;
+    texts.push_back(std::move(*text));
+  }
+  return texts;
+}
+
+// A section's entries: count, ids, labels (0 when the label is the id, as it is for every cue,
+// else the byte count + 1, then the bytes of those labels), strengths.
+void write_entries(Writer& out, const std::vector<CompiledLexicon::Entry>& entries) {
+  out.number(entries.size());
+  std::vector<std::string_view> ids, own_labels;
+  for (const auto& entry : entries) ids.push_back(entry.id);
+  write_texts(out, ids);
+  for (const auto& entry : entries) {
+    out.number(entry.label == entry.id ? 0 : entry.label.size() + 1);
+    if (entry.label != entry.id) own_labels.push_back(entry.label);
+  }
+  for (const std::string_view label : own_labels) out.raw(label);
+  for (const auto& entry : entries) {
+    out.number(static_cast<std::size_t>(std::find(std::begin(kStrengths), std::end(kStrengths), entry.strength) -
+                                        std::begin(kStrengths)));
+  }
+}
+
+bool read_entries(Reader& in, std::vector<CompiledLexicon::Entry>& entries) {
+  const auto count = in.count();
+  if (!count) return false;
+  auto ids = read_texts(in, *count);
+  if (!ids) return false;
+  std::vector<std::optional<std::uint32_t>> label_sizes;  // nullopt: the label is the id
+  for (std::uint32_t i = 0; i < *count; ++i) {
+    const auto code = in.number();
+    if (!code) return false;
+    label_sizes.push_back(*code == 0 ? std::nullopt : std::optional<std::uint32_t>(*code - 1));
+  }
+  for (std::uint32_t i = 0; i < *count; ++i) {
+    CompiledLexicon::Entry entry;
+    entry.id = std::move((*ids)[i]);
+    auto label = label_sizes[i] ? in.raw(*label_sizes[i]) : std::optional<std::string>(entry.id);
+    if (!label) return false;
+    entry.label = std::move(*label);
+    entries.push_back(std::move(entry));
+  }
+  for (auto& entry : entries) {
+    const auto strength = in.below(std::size(kStrengths));
+    if (!strength) return false;
+    entry.strength = kStrengths[*strength];
+  }
+  return true;
+}
+
+// `value` as its distance from `from`, zigzag-coded (0, -1, +1, -2, … as 0, 1, 2, 3, …) so that a
+// near id takes one byte whichever side it lies on.
+std::uint64_t distance_code(std::uint32_t value, std::uint32_t from) {
+  return value >= from ? 2 * std::uint64_t{value - from} : 2 * std::uint64_t{from - value} - 1;
+}
+
+// The id `code` stands for, if it lies below `limit`.
+std::optional<std::uint32_t> from_distance_code(std::uint32_t code, std::uint32_t from, std::size_t limit) {
+  const std::uint64_t distance = code % 2 == 0 ? code / 2 : (std::uint64_t{code} + 1) / 2;
+  if (code % 2 == 1 && distance > from) return std::nullopt;
+  const std::uint64_t value = code % 2 == 0 ? from + distance : from - distance;
+  if (value >= limit) return std::nullopt;
+  return static_cast<std::uint32_t>(value);
+}
+
+// Stem ids in phrases, as the compiler met them, mostly grow one or two at a time: each is
+// written as its distance from `next`, one past the largest stem id written before it.
+std::uint64_t stem_code(std::uint32_t stem, std::uint32_t& next) {
+  const std::uint64_t code = distance_code(stem, next);
+  next = std::max(next, stem + 1);
+  return code;
+}
+
+std::optional<std::uint32_t> stem_from_code(std::uint32_t code, std::uint32_t& next, std::size_t vocabulary_size) {
+  const auto stem = from_distance_code(code, next, vocabulary_size);
+  if (stem) next = std::max(next, *stem + 1);
+  return stem;
+}
+
+// The word cache: count; word ids, ascending, each as the gap from the one before; stems, as
+// distances from their word's id (most are the word itself or the id after it); surfaces (0 when
+// the surface is the word's own text, as it is for most, else its byte count + 1; then the bytes
+// of those surfaces). A cached word's stopword flag is its word's (Analyzer::compile caches after
+// flagging), so it is not written.
+void write_words(Writer& out, const WordCache& cache, const Vocabulary& vocabulary) {
+  std::vector<const WordCache::value_type*> words;
+  for (const auto& word : cache) words.push_back(&word);
+  std::sort(words.begin(), words.end(), [](const auto* x, const auto* y) {
+    return x->second.word != y->second.word ? x->second.word < y->second.word : x->first < y->first;
+  });
+  out.number(words.size());
+  std::uint32_t previous = 0;
+  for (const auto* word : words) {
+    out.number(word->second.word - previous);
+    previous = word->second.word;
+  }
+  for (const auto* word : words) out.number(distance_code(word->second.stem, word->second.word));
+  std::vector<std::string_view> own_surfaces;
+  for (const auto* word : words) {
+    const bool own_text = word->first == vocabulary.text(word->second.word);
+    out.number(own_text ? 0 : word->first.size() + 1);
+    if (!own_text) own_surfaces.push_back(word->first);
+  }
+  for (const std::string_view surface : own_surfaces) out.raw(surface);
+}
+
+bool read_words(Reader& in, const Vocabulary& vocabulary, const std::vector<bool>& stopword_words, WordCache& cache) {
+  const auto count = in.count();
+  if (!count) return false;
+  std::vector<CachedWord> words;
+  words.reserve(*count);
+  std::uint32_t word = 0;
+  for (std::uint32_t i = 0; i < *count; ++i) {
+    const auto gap = in.below(std::uint64_t{vocabulary.size()} - word);
+    if (!gap) return false;
+    word += *gap;
+    words.push_back(CachedWord{word, 0, stopword_words[word]});
+  }
+  for (CachedWord& cached : words) {
+    const auto code = in.number();
+    const auto stem = code ? from_distance_code(*code, cached.word, vocabulary.size()) : std::nullopt;
+    if (!stem) return false;
+    cached.stem = *stem;
+  }
+  std::vector<std::uint32_t> surface_codes;
+  surface_codes.reserve(*count);
+  for (std::uint32_t i = 0; i < *count; ++i) {
+    const auto code = in.number();
+    if (!code) return false;
+    surface_codes.push_back(*code);
+  }
+  cache.reserve(*count);
+  for (std::uint32_t i = 0; i < *count; ++i) {
+    auto surface = surface_codes[i] == 0 ? std::optional<std::string>(vocabulary.text(words[i].word)) : in.raw(surface_codes[i] - 1);
+    if (!surface || !cache.emplace(std::move(*surface), words[i]).second) return false;  // a repeated surface
+  }
+  return true;
+}
+
+// An index's phrases: count, entries (each as the gap from the one before), stem counts, stems.
+// In entry order, and within an entry in the index's own order: the order the compiler added
+// them in, except between phrases of one entry that start with different stems, which match()
+// never weighs against each other. PhraseIndex::add and finish on the reader's side therefore
+// give back the index's order exactly, ties in length included (the earlier entry wins a tie).
+void write_phrases(Writer& out, const PhraseIndex& index, std::uint32_t& next_stem) {
+  std::vector<PhraseIndex::Phrase> phrases = index.phrases();
+  std::stable_sort(phrases.begin(), phrases.end(),
+                   [](const PhraseIndex::Phrase& x, const PhraseIndex::Phrase& y) { return x.entry < y.entry; });
+  out.number(phrases.size());
+  std::uint32_t previous_entry = 0;
+  for (const auto& phrase : phrases) {
+    out.number(phrase.entry - previous_entry);
+    previous_entry = phrase.entry;
+  }
+  for (const auto& phrase : phrases) out.number(phrase.length);
+  for (const auto& phrase : phrases) {
+    for (const std::uint32_t stem : index.stems_of(phrase)) out.number(stem_code(stem, next_stem));
+  }
+}
+
+bool read_phrases(Reader& in, std::size_t entries, std::size_t vocabulary_size, std::uint32_t& next_stem,
+                  PhraseIndex& index) {
+  const auto count = in.count();
+  if (!count) return false;
+  std::vector<std::uint32_t> phrase_entries, lengths;
+  phrase_entries.reserve(*count);
+  lengths.reserve(*count);
+  std::uint32_t entry = 0;
+  for (std::uint32_t i = 0; i < *count; ++i) {
+    const auto gap = in.below(std::uint64_t{entries} - entry);
+    if (!gap) return false;
+    entry += *gap;
+    phrase_entries.push_back(entry);
+  }
+  for (std::uint32_t i = 0; i < *count; ++i) {
+    const auto length = in.count();
+    if (!length || *length == 0) return false;
+    lengths.push_back(*length);
+  }
+  std::vector<std::uint32_t> stems;
+  for (std::uint32_t i = 0; i < *count; ++i) {
+    stems.clear();
+    for (std::uint32_t k = 0; k < lengths[i]; ++k) {
+      const auto code = in.number();
+      const auto stem = code ? stem_from_code(*code, next_stem, vocabulary_size) : std::nullopt;
+      if (!stem) return false;
+      stems.push_back(*stem);
+    }
+    index.add(stems, phrase_entries[i]);
+  }
+  index.finish();
+  return true;
+}
+
+Error damaged(const char* part) {
+  return Error{"internal", std::string("The compiled lexicon built into the engine is damaged or of another format (") +
+                               part + "): rebuild the engine",
+               std::nullopt};
+}
+
+}  // namespace
+
+std::string write_compiled_lexicon(const CompiledLexicon& lexicon) {
+  Writer out;
+  out.number(kMagic.size());
+  out.raw(kMagic);
+  out.number(kCompiledLexiconFormat);
+  write_entries(out, lexicon.concepts);
+  write_entries(out, lexicon.commitment_cues);
+  write_entries(out, lexicon.actors);
+
+  const Vocabulary& vocabulary = *lexicon.vocabulary;
+  std::vector<std::string_view> texts;
+  for (std::uint32_t id = 0; id < vocabulary.size(); ++id) texts.push_back(vocabulary.text(id));
+  out.number(texts.size());
+  write_texts(out, texts);
+
+  std::vector<std::uint32_t> stopwords;
+  for (std::uint32_t id = 0; id < lexicon.stopword_words.size(); ++id) {
+    if (lexicon.stopword_words[id]) stopwords.push_back(id);
+  }
+  out.number(stopwords.size());
+  std::uint32_t previous = 0;
+  for (const std::uint32_t id : stopwords) {
+    out.number(id - previous);
+    previous = id;
+  }
+
+  write_words(out, lexicon.words, vocabulary);
+
+  std::uint32_t next_stem = 0;
+  write_phrases(out, lexicon.concept_phrases, next_stem);
+  write_phrases(out, lexicon.cue_phrases, next_stem);
+  write_phrases(out, lexicon.actor_phrases, next_stem);
+  return std::move(out).take();
+}
+
+Result<CompiledLexicon> read_compiled_lexicon(std::string_view bytes) {
+  Reader in(bytes);
+  const auto magic_size = in.count();
+  if (!magic_size || in.raw(*magic_size) != std::optional<std::string>(kMagic) || in.number() != kCompiledLexiconFormat) {
+    return damaged("header");
+  }
+  CompiledLexicon lexicon;
+  if (!read_entries(in, lexicon.concepts) || !read_entries(in, lexicon.commitment_cues) || !read_entries(in, lexicon.actors)) {
+    return damaged("entries");
+  }
+
+  const auto vocabulary_size = in.count();
+  const auto texts = vocabulary_size ? read_texts(in, *vocabulary_size) : std::nullopt;
+  if (!texts) return damaged("vocabulary");
+  auto vocabulary = std::make_shared<Vocabulary>();
+  for (const std::string& text : *texts) {
+    if (vocabulary->intern(text) + 1 != vocabulary->size()) return damaged("vocabulary");  // a repeated text
+  }
+  lexicon.vocabulary = std::move(vocabulary);
+
+  const auto stopwords = in.count();
+  if (!stopwords) return damaged("stopwords");
+  lexicon.stopword_words.assign(*vocabulary_size, false);
+  std::uint32_t id = 0;
+  for (std::uint32_t i = 0; i < *stopwords; ++i) {
+    const auto gap = in.below(std::uint64_t{*vocabulary_size} - id);
+    if (!gap) return damaged("stopwords");
+    id += *gap;
+    lexicon.stopword_words[id] = true;
+  }
+
+  if (!read_words(in, *lexicon.vocabulary, lexicon.stopword_words, lexicon.words)) return damaged("word cache");
+
+  std::uint32_t next_stem = 0;
+  if (!read_phrases(in, lexicon.concepts.size(), *vocabulary_size, next_stem, lexicon.concept_phrases) ||
+      !read_phrases(in, lexicon.commitment_cues.size(), *vocabulary_size, next_stem, lexicon.cue_phrases) ||
+      !read_phrases(in, lexicon.actors.size(), *vocabulary_size, next_stem, lexicon.actor_phrases) || !in.at_end()) {
+    return damaged("phrases");
+  }
+  return lexicon;
+}
+
+}  // namespace readout_diff
