@@ -2,7 +2,9 @@
 // headless, driven by the browser tests' playwright-core: from navigation start to the moment the
 // summary ([data-summary="commitments"], written by web/render.js after the first comparison of
 // the default example) is in the DOM. The clock is the page's own performance.now(), whose origin
-// is the navigation start; a MutationObserver installed before any page script records the moment.
+// is the navigation start; a MutationObserver installed before any page script records the moment
+// and reports it in a console message, so that nothing polls the page while it loads (polling
+// would run Playwright's scripts on the page's main thread, in the time being measured).
 // Every run uses a fresh browser profile (nothing cached, no stored texts) and refuses any request
 // that is not file:, data: or blob:.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -39,16 +41,19 @@ export async function measurePage({ repoRoot, pagePath, runs = 5, timeoutMs = 30
       });
       const page = context.pages()[0] ?? await context.newPage();
       await page.addInitScript((selector) => {
-        const record = () => {
-          if (window.__firstSummaryAt === undefined && document.querySelector(selector)) {
-            window.__firstSummaryAt = performance.now();
-          }
-        };
-        new MutationObserver(record).observe(document, { childList: true, subtree: true });
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector(selector)) return;
+          observer.disconnect();
+          console.debug(`readout-bench-first-summary ${performance.now()}`);
+        });
+        observer.observe(document, { childList: true, subtree: true });
       }, SUMMARY_SELECTOR);
+      const reported = page.waitForEvent('console', {
+        predicate: (message) => message.text().startsWith('readout-bench-first-summary '), timeout: timeoutMs,
+      });
       await page.goto(url, { waitUntil: 'commit' });
-      await page.waitForFunction(() => window.__firstSummaryAt !== undefined, null, { timeout: timeoutMs, polling: 10 });
-      times.push(await page.evaluate(() => window.__firstSummaryAt));
+      times.push(Number((await reported).text().split(' ')[1]));
+      await page.waitForFunction(() => document.getElementById('status-text').textContent.startsWith('Compared'));
       statuses.push(await page.textContent('#status-text'));
       if (blocked.length) throw new Error(`the page asked for the network: ${blocked.join(', ')}`);
     } finally {
