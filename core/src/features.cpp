@@ -211,19 +211,24 @@ constexpr std::uint32_t kFnvOffset = 2166136261u, kFnvPrime = 16777619u;
 
 // Character trigrams of one word with boundary marks, hashed (FNV-1a): they let "सहमत" meet
 // "सहमति" and "disengage" meet "disengagement" where stems differ.
-void add_trigrams(const std::string& word, std::vector<std::uint32_t>& out) {
-  std::vector<std::size_t> starts;  // byte offset of each code point, with marks at both ends
-  std::string marked = "^" + word + "$";
-  for (std::size_t i = 0; i < marked.size();) {
-    starts.push_back(i);
-    utf8::next(marked, i);
+void add_trigrams(std::string_view word, std::vector<std::size_t>& starts, std::vector<std::uint32_t>& out) {
+  // Byte offsets of the code points of "^" + word + "$" (the marks are one byte each), found in
+  // `word` itself: `starts` is the caller's, reused, so that a word costs no allocation.
+  const std::size_t marked_size = word.size() + 2;
+  const auto marked = [&](std::size_t b) -> unsigned char {
+    return b == 0 ? '^' : b == marked_size - 1 ? '$' : static_cast<unsigned char>(word[b - 1]);
+  };
+  starts.clear();
+  starts.push_back(0);
+  for (std::size_t i = 0; i < word.size();) {
+    starts.push_back(i + 1);
+    utf8::next(word, i);
   }
-  starts.push_back(marked.size());
+  starts.push_back(marked_size - 1);
+  starts.push_back(marked_size);
   for (std::size_t k = 0; k + 3 < starts.size(); ++k) {
     std::uint32_t hash = kFnvOffset;
-    for (std::size_t b = starts[k]; b < starts[k + 3]; ++b) {
-      hash = (hash ^ static_cast<unsigned char>(marked[b])) * kFnvPrime;
-    }
+    for (std::size_t b = starts[k]; b < starts[k + 3]; ++b) hash = (hash ^ marked(b)) * kFnvPrime;
     out.push_back(hash);
   }
 }
@@ -247,9 +252,11 @@ DocumentFeatures Analyzer::analyze(const Document& document) {
   DocumentFeatures features;
   std::size_t devanagari_words = 0, latin_words = 0, other_words = 0;
   features.sentences.reserve(document.sentences.size());
+  std::vector<std::size_t> trigram_starts;
   for (const Sentence& sentence : document.sentences) {
     SentenceFeatures s;
     s.tokens = tokenize(sentence.text, sentence.start);
+    s.content_stems.reserve(s.tokens.size());
     std::size_t devanagari = 0, latin = 0, other = 0;
     for (const Token& token : s.tokens) {
       if (token.number) {
@@ -259,7 +266,7 @@ DocumentFeatures Analyzer::analyze(const Document& document) {
       (token.script == Script::devanagari ? devanagari : token.script == Script::latin ? latin : other) += 1;
       if (token.stopword) continue;
       s.content_stems.push_back(token.stem);
-      add_trigrams(vocabulary_.text(token.word), s.trigrams);
+      add_trigrams(vocabulary_.text(token.word), trigram_starts, s.trigrams);
     }
     devanagari_words += devanagari;
     latin_words += latin;
