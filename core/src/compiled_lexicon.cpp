@@ -339,6 +339,7 @@ Result<CompiledLexicon> read_compiled_lexicon(std::string_view bytes) {
   const auto texts = vocabulary_size ? read_texts(in, *vocabulary_size) : std::nullopt;
   if (!texts) return damaged("vocabulary");
   auto vocabulary = std::make_shared<Vocabulary>();
+  vocabulary->reserve(texts->size());
   for (const std::string& text : *texts) {
     if (vocabulary->intern(text) + 1 != vocabulary->size()) return damaged("vocabulary");  // a repeated text
   }

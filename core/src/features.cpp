@@ -21,6 +21,11 @@ std::optional<std::uint32_t> Vocabulary::find(const std::string& text) const {
   return it->second;
 }
 
+void Vocabulary::reserve(std::size_t words) {
+  ids_.reserve(words);
+  texts_.reserve(words);
+}
+
 std::uint32_t Vocabulary::intern(const std::string& text) {
   if (base_) {
     if (auto id = base_->find(text)) return *id;

@@ -22,6 +22,7 @@ class Vocabulary {
   explicit Vocabulary(std::shared_ptr<const Vocabulary> base = nullptr);
   std::uint32_t intern(const std::string& text);
   std::optional<std::uint32_t> find(const std::string& text) const;
+  void reserve(std::size_t words);  // room for this many words of its own, without rehashing
   const std::string& text(std::uint32_t id) const {
     return id < offset_ ? base_->text(id) : texts_[id - offset_];
   }
