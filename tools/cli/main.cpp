@@ -34,7 +34,7 @@ int usage_error(const std::string& message) {
   return kExitUsage;
 }
 
-// Reads a whole stream in blocks (a character at a time, a 16 MiB file took a tenth of a second).
+// Reads a whole stream in blocks: read a character at a time, a 4 MB readout cost 171 M instructions.
 bool read_all(std::istream& in, std::string& text) {
   text.clear();
   char block[1 << 16];
