@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <iterator>
 #include <optional>
 #include <utility>
@@ -281,6 +282,51 @@ bool read_phrases(Reader& in, std::size_t entries, std::size_t vocabulary_size, 
   return true;
 }
 
+void write_translations(Writer& out, const CompiledLexicon::Translations& table) {
+  const auto views = [](const std::vector<std::string>& texts) { return std::vector<std::string_view>(texts.begin(), texts.end()); };
+  out.number(table.english.size());
+  write_texts(out, views(table.english));
+  out.number(table.hindi.size());
+  write_texts(out, views(table.hindi));
+  for (std::size_t k = 0; k < table.hindi.size(); ++k) {
+    out.number(table.first[k + 1] - table.first[k]);
+    std::uint32_t previous = 0;
+    for (std::uint32_t e = table.first[k]; e < table.first[k + 1]; ++e) {
+      out.number(table.english_of[e] - previous);
+      previous = table.english_of[e];
+    }
+  }
+}
+
+bool sorted_unique(const std::vector<std::string>& texts) {
+  return std::adjacent_find(texts.begin(), texts.end(), std::greater_equal<>()) == texts.end();
+}
+
+bool read_translations(Reader& in, CompiledLexicon::Translations& table) {
+  const auto english_count = in.count();
+  auto english = english_count ? read_texts(in, *english_count) : std::nullopt;
+  const auto hindi_count = english ? in.count() : std::nullopt;
+  auto hindi = hindi_count ? read_texts(in, *hindi_count) : std::nullopt;
+  if (!hindi || !sorted_unique(*english) || !sorted_unique(*hindi)) return false;
+  table.english = std::move(*english);
+  table.hindi = std::move(*hindi);
+  table.first.reserve(table.hindi.size() + 1);
+  for (std::size_t k = 0; k < table.hindi.size(); ++k) {
+    table.first.push_back(static_cast<std::uint32_t>(table.english_of.size()));
+    const auto targets = in.below(std::uint64_t{table.english.size()} + 1);
+    if (!targets) return false;
+    std::uint32_t index = 0;
+    for (std::uint32_t t = 0; t < *targets; ++t) {
+      const auto gap = in.below(std::uint64_t{table.english.size()} - index);
+      if (!gap) return false;
+      index += *gap;
+      table.english_of.push_back(index);
+    }
+  }
+  table.first.push_back(static_cast<std::uint32_t>(table.english_of.size()));
+  return true;
+}
+
 Error damaged(const char* part) {
   return Error{"internal", std::string("The compiled lexicon built into the engine is damaged or of another format (") +
                                part + "): rebuild the engine",
@@ -321,6 +367,7 @@ std::string write_compiled_lexicon(const CompiledLexicon& lexicon) {
   write_phrases(out, lexicon.concept_phrases, next_stem);
   write_phrases(out, lexicon.cue_phrases, next_stem);
   write_phrases(out, lexicon.actor_phrases, next_stem);
+  write_translations(out, lexicon.translations);
   return std::move(out).take();
 }
 
@@ -361,9 +408,10 @@ Result<CompiledLexicon> read_compiled_lexicon(std::string_view bytes) {
   std::uint32_t next_stem = 0;
   if (!read_phrases(in, lexicon.concepts.size(), *vocabulary_size, next_stem, lexicon.concept_phrases) ||
       !read_phrases(in, lexicon.commitment_cues.size(), *vocabulary_size, next_stem, lexicon.cue_phrases) ||
-      !read_phrases(in, lexicon.actors.size(), *vocabulary_size, next_stem, lexicon.actor_phrases) || !in.at_end()) {
+      !read_phrases(in, lexicon.actors.size(), *vocabulary_size, next_stem, lexicon.actor_phrases)) {
     return damaged("phrases");
   }
+  if (!read_translations(in, lexicon.translations) || !in.at_end()) return damaged("translations");
   return lexicon;
 }
 

@@ -7,6 +7,7 @@
 #include "readout_diff/commitments.hpp"
 #include "readout_diff/document.hpp"
 #include "readout_diff/features.hpp"
+#include "readout_diff/link_model.hpp"
 #include "readout_diff/text_input.hpp"
 #include "report.hpp"
 
@@ -64,11 +65,15 @@ Result<CompareOptions> parse_options(std::string_view text) {
     }
     options.max_bytes = root["max_bytes"].get<std::size_t>();
   }
-  for (const auto& [key, target] : {std::pair<const char*, double*>{"min_link_score", &options.align.min_link_score},
-                                    {"min_cross_language_score", &options.align.min_cross_language_score},
-                                    {"repeated_min_score", &options.align.repeated_min_score},
+  for (const auto& [key, target] : {std::pair<const char*, double*>{"repeated_min_score", &options.align.repeated_min_score},
                                     {"partner_ratio", &options.align.partner_ratio}}) {
     if (auto error = fraction(key, *target)) return *error;
+  }
+  for (const auto& [key, target] : {std::pair<const char*, std::optional<double>*>{"min_link_score", &options.align.min_link_score},
+                                    {"min_cross_language_score", &options.align.min_cross_language_score}}) {
+    double value = 0;
+    if (auto error = fraction(key, value)) return *error;
+    if (root.contains(key)) *target = value;
   }
   return options;
 }
@@ -99,11 +104,18 @@ struct Pipeline {
   std::unique_ptr<Analyzer> analyzer;
 };
 
-Result<Pipeline> make_pipeline(std::string_view options_json) {
+// `model` replaces the built-in link model (evaluation and fitting only).
+Result<Pipeline> make_pipeline(std::string_view options_json, const LinkModel* model = nullptr) {
   auto options = parse_options(options_json);
   if (!options.ok()) return options.error();
   const auto& lexicon = builtin_lexicon();
   if (!lexicon.ok()) return lexicon.error();
+  if (model == nullptr) {
+    const auto& builtin = builtin_link_model();
+    if (!builtin.ok()) return builtin.error();
+    model = &builtin.value();
+  }
+  options.value().align.model = *model;
   auto segmenter = Segmenter::create();
   if (!segmenter.ok()) return segmenter.error();
   auto analyzer = Analyzer::create(lexicon.value());
@@ -114,7 +126,11 @@ Result<Pipeline> make_pipeline(std::string_view options_json) {
 }  // namespace
 
 EngineOutput compare(std::string_view a, std::string_view b, std::string_view options_json) {
-  auto made = make_pipeline(options_json);
+  return compare_with_model(a, b, options_json, nullptr);
+}
+
+EngineOutput compare_with_model(std::string_view a, std::string_view b, std::string_view options_json, const LinkModel* model) {
+  auto made = make_pipeline(options_json, model);
   if (!made.ok()) return error_output(made.error(), nullptr, {});
   Pipeline& pipeline = made.value();
   auto side_a = analyze_side(a, pipeline.options, *pipeline.segmenter, *pipeline.analyzer);
@@ -126,6 +142,30 @@ EngineOutput compare(std::string_view a, std::string_view b, std::string_view op
             pipeline.analyzer->vocabulary(), *pipeline.lexicon, pipeline.options.align);
   return EngineOutput{comparison_report(side_a.value(), side_b.value(), links, pipeline.analyzer->vocabulary(), *pipeline.lexicon),
                       false};
+}
+
+Result<LinkCandidates> link_candidates_of(std::string_view a, std::string_view b) {
+  // The candidates and their evidence do not depend on the model's weights, so fitting a new
+  // model never needs the built-in one.
+  const LinkModel unweighted;
+  auto made = make_pipeline({}, &unweighted);
+  if (!made.ok()) return made.error();
+  Pipeline& pipeline = made.value();
+  auto side_a = analyze_side(a, pipeline.options, *pipeline.segmenter, *pipeline.analyzer);
+  if (!side_a.ok()) return side_a.error();
+  auto side_b = analyze_side(b, pipeline.options, *pipeline.segmenter, *pipeline.analyzer);
+  if (!side_b.ok()) return side_b.error();
+  const Document& da = side_a.value().document;
+  const Document& db = side_b.value().document;
+  LinkCandidates candidates;
+  candidates.cross_language = side_a.value().features.language != side_b.value().features.language;
+  std::vector<SpanPairFeatures>& pairs = candidates.pairs;
+  for (const CandidatePair& c : link_candidates(da, side_a.value().features, db, side_b.value().features,
+                                                pipeline.analyzer->vocabulary(), *pipeline.lexicon, pipeline.options.align)) {
+    pairs.push_back(SpanPairFeatures{da.sentences[c.a].start, da.sentences[c.a].end, db.sentences[c.b].start,
+                                     db.sentences[c.b].end, c.features});
+  }
+  return candidates;
 }
 
 void prepare() { make_pipeline({}); }

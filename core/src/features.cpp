@@ -1,9 +1,13 @@
 #include "readout_diff/features.hpp"
 
+#include "readout_diff/sound_skeleton.hpp"
+
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "utf8.hpp"
 
@@ -157,7 +161,56 @@ Result<CompiledLexicon> Analyzer::compile(const Lexicon& lexicon) {
   compiled.stopword_words = std::move(builder.stopword_words_);
   compiled.words = std::move(builder.word_cache_);
   compiled.vocabulary = std::make_shared<const Vocabulary>(std::move(builder.vocabulary_));
+  auto translations = compile_translations(lexicon.translations, compiled);
+  if (!translations.ok()) return translations.error();
+  compiled.translations = std::move(translations).value();
   return compiled;
+}
+
+std::pair<const std::uint32_t*, const std::uint32_t*> CompiledLexicon::Translations::of(std::string_view hindi_stem) const {
+  const auto it = std::lower_bound(hindi.begin(), hindi.end(), hindi_stem);
+  if (it == hindi.end() || *it != hindi_stem) return {nullptr, nullptr};
+  const auto k = static_cast<std::size_t>(it - hindi.begin());
+  return {english_of.data() + first[k], english_of.data() + first[k + 1]};
+}
+
+Result<CompiledLexicon::Translations> Analyzer::compile_translations(const std::vector<Translation>& senses,
+                                                                     const CompiledLexicon& compiled) {
+  // Read with an analyzer of the lexicon just compiled, so the dictionary's words are stemmed and
+  // told from stopwords exactly as a readout's, without entering the lexicon's own vocabulary.
+  auto made = make(&compiled);
+  if (!made.ok()) return made.error();
+  Analyzer& reader = *made.value();
+  const auto content_stems = [&](const std::string& text, Script script) {
+    std::vector<std::string> stems;
+    for (const Token& token : reader.tokenize(text, 0)) {
+      if (!token.stopword && !token.number && token.script == script) stems.push_back(reader.vocabulary_.text(token.stem));
+    }
+    return stems;
+  };
+  std::map<std::string, std::set<std::string>> english_of_hindi;
+  for (const Translation& sense : senses) {
+    const std::vector<std::string> english = content_stems(sense.english, Script::latin);
+    if (english.size() != 1) continue;
+    for (std::string& hindi : content_stems(sense.hindi, Script::devanagari)) english_of_hindi[std::move(hindi)].insert(english.front());
+  }
+  CompiledLexicon::Translations table;
+  std::set<std::string> english;
+  for (const auto& [hindi, targets] : english_of_hindi) {
+    if (targets.size() <= kMaxTranslationsPerWord) english.insert(targets.begin(), targets.end());
+  }
+  table.english.assign(english.begin(), english.end());
+  for (const auto& [hindi, targets] : english_of_hindi) {
+    if (targets.size() > kMaxTranslationsPerWord) continue;
+    table.hindi.push_back(hindi);
+    table.first.push_back(static_cast<std::uint32_t>(table.english_of.size()));
+    for (const std::string& target : targets) {
+      table.english_of.push_back(static_cast<std::uint32_t>(
+          std::lower_bound(table.english.begin(), table.english.end(), target) - table.english.begin()));
+    }
+  }
+  table.first.push_back(static_cast<std::uint32_t>(table.english_of.size()));
+  return table;
 }
 
 std::vector<Token> Analyzer::tokenize(std::string_view text, std::size_t offset) {
@@ -243,6 +296,8 @@ void sort_unique(std::vector<std::uint32_t>& values) {
   values.erase(std::unique(values.begin(), values.end()), values.end());
 }
 
+constexpr const char* kSoundMark = "\x01";
+
 Language language_of(std::size_t devanagari, std::size_t latin, std::size_t other) {
   const std::size_t total = devanagari + latin + other;
   if (total == 0) return Language::mixed;
@@ -263,7 +318,8 @@ DocumentFeatures Analyzer::analyze(const Document& document) {
     s.tokens = tokenize(sentence.text, sentence.start);
     s.content_stems.reserve(s.tokens.size());
     std::size_t devanagari = 0, latin = 0, other = 0;
-    for (const Token& token : s.tokens) {
+    for (std::size_t t = 0; t < s.tokens.size(); ++t) {
+      const Token& token = s.tokens[t];
       if (token.number) {
         s.content_stems.push_back(token.stem);
         continue;
@@ -271,6 +327,13 @@ DocumentFeatures Analyzer::analyze(const Document& document) {
       (token.script == Script::devanagari ? devanagari : token.script == Script::latin ? latin : other) += 1;
       if (token.stopword) continue;
       s.content_stems.push_back(token.stem);
+      // A capital letter past a sentence's first word marks a name (of a person, place, body or
+      // agreement): evidence of what a sentence is about, less of what it says.
+      const char first = document.bytes[token.start];
+      if (t > 0 && token.script == Script::latin && first >= 'A' && first <= 'Z') s.names.push_back(token.stem);
+      const std::string skeleton = sound_skeleton(vocabulary_.text(token.word));
+      // Marked so that a skeleton never shares an id with a word that happens to be spelled so.
+      if (!skeleton.empty()) s.sounds.push_back(vocabulary_.intern(kSoundMark + skeleton));
       add_trigrams(vocabulary_.text(token.word), trigram_starts, s.trigrams);
     }
     devanagari_words += devanagari;
@@ -283,6 +346,8 @@ DocumentFeatures Analyzer::analyze(const Document& document) {
     sort_unique(s.content_stems);
     sort_unique(s.trigrams);
     sort_unique(s.concepts);
+    sort_unique(s.names);
+    sort_unique(s.sounds);
     features.sentences.push_back(std::move(s));
   }
   features.language = language_of(devanagari_words, latin_words, other_words);

@@ -30,6 +30,7 @@
 #include "readout_diff/commitments.hpp"
 #include "readout_diff/document.hpp"
 #include "readout_diff/features.hpp"
+#include "readout_diff/link_model.hpp"
 #include "readout_diff/text_input.hpp"
 #include "readout_diff/word_diff.hpp"
 
@@ -41,6 +42,7 @@ namespace {
 // The alignment settings a user can reach through the options (defaults first).
 rd::AlignOptions align_options(unsigned char k) {
   rd::AlignOptions options;
+  options.model = rd::builtin_link_model().value();
   switch (k % 5) {
     case 1: options.min_link_score = options.min_cross_language_score = options.partner_ratio = 0; break;
     case 2: options.partner_ratio = 0.5; break;
@@ -174,7 +176,9 @@ void check_links(const std::vector<rd::Link>& links, const Side& a, const Side& 
         require(k == 0 || (*indices)[k - 1] < (*indices)[k], "a link's sentences are ascending");
       }
     }
-    require(link.score >= 0.0 && link.score <= 1.0 + 1e-9, "a link's score is in [0, 1]", std::to_string(link.score));
+    require(link.confidence >= 0.0 && link.confidence <= 1.0, "a link's confidence is in [0, 1]", std::to_string(link.confidence));
+    require(link.evidence.similarity >= 0.0 && link.evidence.similarity <= 1.0 + 1e-9, "a link's similarity is in [0, 1]",
+            std::to_string(link.evidence.similarity));
     if (id > 0) {
       const rd::Link& before = links[id - 1];
       require(before.a.front() < link.a.front() || (before.a.front() == link.a.front() && before.b.front() <= link.b.front()),

@@ -27,8 +27,11 @@ std::string read_file(const char* path) {
 
 // The lexicon files the engine was built from, compiled here, in the test's process.
 CompiledLexicon compile_source_files() {
-  const auto parsed = parse_lexicon(read_file(READOUT_DIFF_LEXICON), read_file(READOUT_DIFF_STOPWORDS));
+  auto parsed = parse_lexicon(read_file(READOUT_DIFF_LEXICON), read_file(READOUT_DIFF_STOPWORDS));
   EXPECT_TRUE(parsed.ok()) << parsed.error().message;
+  auto translations = parse_dictd(read_file(READOUT_DIFF_DICTIONARY_INDEX), read_file(READOUT_DIFF_DICTIONARY_ENTRIES));
+  EXPECT_TRUE(translations.ok()) << translations.error().message;
+  parsed.value().translations = std::move(translations).value();
   auto compiled = Analyzer::compile(parsed.value());
   EXPECT_TRUE(compiled.ok()) << compiled.error().message;
   return std::move(compiled).value();
@@ -119,7 +122,8 @@ TEST(Lexicon, TheLexiconCompilerRejectsABadLexicon) {
     "concepts":[{"id":"lac","en":["LAC"]},{"id":"wmcc","hi":[""]}],"commitment_cues":{"en":[]},"actors":[]})";
   std::remove(output.c_str());
   const std::string command = std::string("'") + READOUT_DIFF_LEXICON_COMPILER + "' '" + bad + "' '" + READOUT_DIFF_STOPWORDS +
-                              "' '" + output + "' 2>&1";
+                              "' '" + READOUT_DIFF_DICTIONARY_INDEX + "' '" + READOUT_DIFF_DICTIONARY_ENTRIES + "' '" + output +
+                              "' 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   std::string message;
   std::array<char, 4096> buffer{};

@@ -79,7 +79,7 @@ TEST(Segmenter, MatchesEveryGoldSentenceOfTheDushanbeSeedText) {
 }
 
 TEST(Segmenter, BoundaryF1OverAllGoldFilesIsAtLeast098) {
-  const auto evaluation = evaluation::evaluate(testing::shared_path("gold"), testing::shared_path("corpus"));
+  const auto evaluation = evaluation::evaluate(evaluation::read_gold_set(testing::shared_path("gold"), testing::shared_path("corpus")));
   ASSERT_TRUE(evaluation.errors.empty()) << evaluation.errors.front();
   evaluation::Counts all = evaluation.same_language.segmentation;
   all.add(evaluation.cross_language.segmentation);

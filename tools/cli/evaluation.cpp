@@ -1,12 +1,14 @@
 #include "evaluation.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
+#include "link_model_fit.hpp"
 #include "readout_diff/engine.hpp"
 
 namespace readout_diff::evaluation {
@@ -62,6 +64,11 @@ json Scores::to_json() const {
               {"commitments", prf(commitments)}};
 }
 
+void Evaluation::add(PairResult result) {
+  (result.cross_language ? cross_language : same_language).add(result.scores);
+  pairs.push_back(std::move(result));
+}
+
 namespace {
 
 enum StatusLabel { kKept = 0, kNew = 1, kDropped = 2 };
@@ -77,17 +84,10 @@ std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
-// Gold sentences are exact substrings of the file, in order.
-bool locate(const std::string& text, const json& sentences, std::vector<Span>& spans) {
-  std::size_t from = 0;
-  for (const json& s : sentences) {
-    const std::string& needle = s["text"].get_ref<const std::string&>();
-    const std::size_t at = text.find(needle, from);
-    if (at == std::string::npos) return false;
-    spans.push_back({at, at + needle.size()});
-    from = at + needle.size();
-  }
-  return true;
+std::vector<Span> spans_of(const std::vector<GoldSentence>& sentences) {
+  std::vector<Span> spans;
+  for (const GoldSentence& s : sentences) spans.push_back({s.start, s.end});
+  return spans;
 }
 
 std::vector<Span> system_spans(const json& side) {
@@ -135,8 +135,25 @@ Counts boundary_counts(const std::vector<Span>& system, const std::vector<Span>&
   return set_counts(sys, ref);
 }
 
-Scores score_pair(const json& gold, const json& report, const std::vector<Span>& gold_a, const std::vector<Span>& gold_b) {
+PairResult scored(const GoldComparison& gold, const std::string& options_json, const LinkModel* model, std::string& error) {
+  const EngineOutput output = compare_with_model(gold.text_a, gold.text_b, options_json, model);
+  const json report = json::parse(output.json, nullptr, false);
+  if (output.is_error || report.is_discarded()) {
+    error = gold.id + ": the engine reported " + (report.is_discarded() ? std::string("invalid JSON") : report["error"]["message"].get<std::string>());
+    return {};
+  }
+  PairResult result;
+  result.id = gold.id;
+  result.cross_language = report["a"]["language"] != report["b"]["language"];
+  result.scores = score_comparison(gold, report);
+  return result;
+}
+
+}  // namespace
+
+Scores score_comparison(const GoldComparison& gold, const json& report) {
   Scores scores;
+  const std::vector<Span> gold_a = spans_of(gold.a), gold_b = spans_of(gold.b);
   const std::vector<Span> sys_a = system_spans(report["a"]), sys_b = system_spans(report["b"]);
   scores.segmentation.add(boundary_counts(sys_a, gold_a));
   scores.segmentation.add(boundary_counts(sys_b, gold_b));
@@ -146,18 +163,16 @@ Scores score_pair(const json& gold, const json& report, const std::vector<Span>&
   std::set<std::pair<std::size_t, std::size_t>> gold_pairs, related_pairs, system_pairs;
   std::map<std::pair<std::size_t, std::size_t>, std::string> gold_relation;
   std::vector<bool> gold_kept_a(gold_a.size(), false), gold_kept_b(gold_b.size(), false);
-  for (const json& link : gold["links"]) {
-    const bool related = link["relation"] == "related";
-    for (const json& i : link["a"]) {
-      for (const json& j : link["b"]) {
-        const auto pair = std::make_pair(i.get<std::size_t>(), j.get<std::size_t>());
-        (related ? related_pairs : gold_pairs).insert(pair);
-        if (!related) gold_relation[pair] = link["relation"].get<std::string>();
+  for (const GoldLink& link : gold.links) {
+    for (std::size_t i : link.a) {
+      for (std::size_t j : link.b) {
+        (link.related ? related_pairs : gold_pairs).insert({i, j});
+        if (!link.related) gold_relation[{i, j}] = link.relation;
       }
     }
-    if (related) continue;
-    for (const json& i : link["a"]) gold_kept_a[i.get<std::size_t>()] = true;
-    for (const json& j : link["b"]) gold_kept_b[j.get<std::size_t>()] = true;
+    if (link.related) continue;
+    for (std::size_t i : link.a) gold_kept_a[i] = true;
+    for (std::size_t j : link.b) gold_kept_b[j] = true;
   }
   for (const json& link : report["links"]) {
     for (const json& i : link["a"]) {
@@ -177,8 +192,9 @@ Scores score_pair(const json& gold, const json& report, const std::vector<Span>&
   scores.alignment = set_counts(system_pairs, gold_pairs);
 
   // Status and commitments: each gold sentence takes the system sentence overlapping it most.
-  const auto score_side = [&](const json& gold_sentences, const std::vector<Span>& gold_spans, const std::vector<Span>& sys_spans,
-                              const json& sys_side, const std::vector<bool>& gold_kept, StatusLabel unmatched) {
+  const auto score_side = [&](const std::vector<GoldSentence>& gold_sentences, const std::vector<Span>& gold_spans,
+                              const std::vector<Span>& sys_spans, const json& sys_side, const std::vector<bool>& gold_kept,
+                              StatusLabel unmatched) {
     const std::vector<long> onto_system = best_overlap(gold_spans, sys_spans);
     for (std::size_t g = 0; g < gold_spans.size(); ++g) {
       const long s = onto_system[g];
@@ -190,58 +206,81 @@ Scores score_pair(const json& gold, const json& report, const std::vector<Span>&
         scores.status[found].false_positive += 1;
         scores.status[expected].false_negative += 1;
       }
-      const bool gold_commitment = gold_sentences[g]["commitment"].get<bool>();
+      const bool gold_commitment = gold_sentences[g].commitment;
       const bool system_commitment = s >= 0 && !sys_side["sentences"][static_cast<std::size_t>(s)]["commitment"].is_null();
       if (gold_commitment && system_commitment) scores.commitments.true_positive += 1;
       if (!gold_commitment && system_commitment) scores.commitments.false_positive += 1;
       if (gold_commitment && !system_commitment) scores.commitments.false_negative += 1;
     }
   };
-  score_side(gold["a_sentences"], gold_a, sys_a, report["a"], gold_kept_a, kDropped);
-  score_side(gold["b_sentences"], gold_b, sys_b, report["b"], gold_kept_b, kNew);
+  score_side(gold.a, gold_a, sys_a, report["a"], gold_kept_a, kDropped);
+  score_side(gold.b, gold_b, sys_b, report["b"], gold_kept_b, kNew);
   return scores;
 }
 
-}  // namespace
-
-Evaluation evaluate(const std::filesystem::path& gold_dir, const std::filesystem::path& corpus_dir,
-                    const std::string& options_json) {
-  Evaluation evaluation;
+GoldSet read_gold_set(const std::filesystem::path& gold_dir, const std::filesystem::path& corpus_dir) {
+  GoldSet set;
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(gold_dir)) {
     if (entry.path().extension() == ".json") files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
-    const json gold = json::parse(read_file(file), nullptr, false);
-    if (gold.is_discarded() || !gold.contains("a") || !gold.contains("b")) {
-      evaluation.errors.push_back(file.filename().string() + ": not a gold comparison");
-      continue;
-    }
-    const std::string text_a = read_file(corpus_dir / gold["a"].get<std::string>());
-    const std::string text_b = read_file(corpus_dir / gold["b"].get<std::string>());
-    std::vector<Span> gold_a, gold_b;
-    if (!locate(text_a, gold["a_sentences"], gold_a) || !locate(text_b, gold["b_sentences"], gold_b)) {
-      evaluation.errors.push_back(file.filename().string() + ": a gold sentence is not in the corpus text");
-      continue;
-    }
-    const json report = json::parse(compare_json(text_a, text_b, options_json), nullptr, false);
-    if (report.is_discarded() || report.contains("error")) {
-      evaluation.errors.push_back(file.filename().string() + ": the engine reported " +
-                                  (report.is_discarded() ? std::string("invalid JSON") : report["error"]["message"].get<std::string>()));
-      continue;
-    }
-    PairResult result;
-    result.id = gold.value("id", file.stem().string());
-    result.cross_language = report["a"]["language"] != report["b"]["language"];
-    result.scores = score_pair(gold, report, gold_a, gold_b);
-    (result.cross_language ? evaluation.cross_language : evaluation.same_language).add(result.scores);
-    evaluation.pairs.push_back(std::move(result));
+    auto gold = read_gold(read_file(file), file.filename().string(), corpus_dir);
+    if (gold.ok()) set.comparisons.push_back(std::move(gold).value());
+    else set.errors.push_back(gold.error().message);
+  }
+  return set;
+}
+
+Evaluation evaluate(const GoldSet& gold, const std::string& options_json, const LinkModel* model) {
+  Evaluation evaluation;
+  evaluation.errors = gold.errors;
+  for (const GoldComparison& comparison : gold.comparisons) {
+    std::string error;
+    PairResult result = scored(comparison, options_json, model, error);
+    if (error.empty()) evaluation.add(std::move(result));
+    else evaluation.errors.push_back(error);
   }
   return evaluation;
 }
 
-std::string format_text(const Evaluation& evaluation) {
+Evaluation cross_validate(const GoldSet& gold, const std::string& options_json) {
+  Evaluation evaluation;
+  evaluation.errors = gold.errors;
+  std::vector<TrainingComparison> prepared;
+  for (const GoldComparison& comparison : gold.comparisons) {
+    auto training = training_comparison(comparison);
+    if (training.ok()) prepared.push_back(std::move(training).value());
+    else evaluation.errors.push_back(training.error().message);
+  }
+  double log_loss_sum = 0, log_loss_count = 0;
+  for (const TrainingComparison& held_out : prepared) {
+    const GoldComparison& scored_gold = *held_out.gold;
+    std::vector<const TrainingComparison*> training;
+    for (const TrainingComparison& other : prepared) {
+      const GoldComparison& g = *other.gold;
+      const bool shares_meeting = g.meeting_a == scored_gold.meeting_a || g.meeting_a == scored_gold.meeting_b ||
+                                  g.meeting_b == scored_gold.meeting_a || g.meeting_b == scored_gold.meeting_b;
+      if (!shares_meeting) training.push_back(&other);
+    }
+    const LinkModel model = fit_link_model(training, options_json);
+    for (std::size_t c = 0; c < held_out.candidates.size(); ++c) {
+      if (held_out.labels[c] < 0) continue;
+      const double p = std::clamp(model.confidence(held_out.candidates[c].features), 1e-9, 1 - 1e-9);
+      log_loss_sum -= held_out.labels[c] == 1 ? std::log(p) : std::log(1 - p);
+      log_loss_count += 1;
+    }
+    std::string error;
+    PairResult result = scored(scored_gold, options_json, &model, error);
+    if (error.empty()) evaluation.add(std::move(result));
+    else evaluation.errors.push_back(error);
+  }
+  evaluation.held_out_log_loss = log_loss_count > 0 ? log_loss_sum / log_loss_count : 0.0;
+  return evaluation;
+}
+
+std::string format_text(const Evaluation& evaluation, const Evaluation* cross_validated) {
   std::string out;
   char line[256];
   std::snprintf(line, sizeof line, "%-36s %-6s %6s %6s %6s %6s %8s\n", "comparison", "langs", "seg", "align", "status", "commit",
@@ -255,22 +294,39 @@ std::string format_text(const Evaluation& evaluation) {
   for (const PairResult& pair : evaluation.pairs) row(pair.id, pair.cross_language ? "hi-en" : "same", pair.scores);
   row("OVERALL same-language", "same", evaluation.same_language);
   row("OVERALL Hindi-English", "hi-en", evaluation.cross_language);
+  if (cross_validated != nullptr) {
+    out += "\ncross-validated (each comparison scored by a model fitted without its meetings):\n";
+    for (const PairResult& pair : cross_validated->pairs) row(pair.id, pair.cross_language ? "hi-en" : "same", pair.scores);
+    row("CROSS-VALIDATED same-language", "same", cross_validated->same_language);
+    row("CROSS-VALIDATED Hindi-English", "hi-en", cross_validated->cross_language);
+    std::snprintf(line, sizeof line, "held-out log loss of the link model: %.4f\n", cross_validated->held_out_log_loss);
+    out += line;
+  }
   for (const std::string& error : evaluation.errors) out += "error: " + error + "\n";
   return out;
 }
 
-json format_json(const Evaluation& evaluation) {
-  json pairs = json::array();
-  for (const PairResult& pair : evaluation.pairs) {
-    json entry = pair.scores.to_json();
-    entry["id"] = pair.id;
-    entry["cross_language"] = pair.cross_language;
-    pairs.push_back(std::move(entry));
+json format_json(const Evaluation& evaluation, const Evaluation* cross_validated) {
+  const auto pairs_of = [](const Evaluation& e) {
+    json pairs = json::array();
+    for (const PairResult& pair : e.pairs) {
+      json entry = pair.scores.to_json();
+      entry["id"] = pair.id;
+      entry["cross_language"] = pair.cross_language;
+      pairs.push_back(std::move(entry));
+    }
+    return pairs;
+  };
+  const auto overall_of = [](const Evaluation& e) {
+    return json{{"same_language", e.same_language.to_json()}, {"cross_language", e.cross_language.to_json()}};
+  };
+  json out{{"pairs", pairs_of(evaluation)}, {"overall", overall_of(evaluation)}, {"errors", evaluation.errors}};
+  if (cross_validated != nullptr) {
+    out["cross_validated"] = json{{"pairs", pairs_of(*cross_validated)},
+                                  {"overall", overall_of(*cross_validated)},
+                                  {"held_out_log_loss", cross_validated->held_out_log_loss}};
   }
-  return json{{"pairs", std::move(pairs)},
-              {"overall", {{"same_language", evaluation.same_language.to_json()},
-                           {"cross_language", evaluation.cross_language.to_json()}}},
-              {"errors", evaluation.errors}};
+  return out;
 }
 
 }  // namespace readout_diff::evaluation

@@ -1,12 +1,16 @@
 #pragma once
 // Scores the engine against the hand-labelled comparisons in shared/gold (rules in its README):
 // segmentation boundary F1, alignment pair F1, status macro F1 (kept/new/dropped) and
-// commitment F1, per comparison and pooled over the same-language and the Hindi–English pairs.
+// commitment F1, per comparison and pooled over the same-language and the Hindi–English pairs;
+// and, for what is fitted on that gold, the same figures cross-validated.
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "gold.hpp"
+#include "readout_diff/link_model.hpp"
 
 namespace readout_diff::evaluation {
 
@@ -40,13 +44,31 @@ struct Evaluation {
   std::vector<PairResult> pairs;
   Scores same_language, cross_language;
   std::vector<std::string> errors;  // a gold file that could not be scored, and why
+  // Cross-validated only: the held-out candidate pairs' mean log loss under their fold's model
+  // (lower is better; a smoother measure of the model than F1 on a few dozen links).
+  double held_out_log_loss = 0;
+  void add(PairResult result);
 };
 
-// Reads every *.json in gold_dir; the texts come from corpus_dir; `options_json` goes to the engine.
-Evaluation evaluate(const std::filesystem::path& gold_dir, const std::filesystem::path& corpus_dir,
-                    const std::string& options_json = "");
+// Every *.json in gold_dir, read and checked against its texts in corpus_dir; a file that is not a
+// valid gold comparison goes to `errors` with the reason.
+struct GoldSet {
+  std::vector<GoldComparison> comparisons;
+  std::vector<std::string> errors;
+};
+GoldSet read_gold_set(const std::filesystem::path& gold_dir, const std::filesystem::path& corpus_dir);
 
-std::string format_text(const Evaluation& evaluation);
-nlohmann::json format_json(const Evaluation& evaluation);
+// Scores each comparison with the engine as built (or with `model` instead of the built-in link model).
+Evaluation evaluate(const GoldSet& gold, const std::string& options_json = "", const LinkModel* model = nullptr);
+
+// Each comparison scored by a link model fitted (tools/cli/link_model_fit.hpp) on the other
+// comparisons that share no meeting with it: the figures to expect on readouts never seen.
+Evaluation cross_validate(const GoldSet& gold, const std::string& options_json = "");
+
+std::string format_text(const Evaluation& evaluation, const Evaluation* cross_validated = nullptr);
+nlohmann::json format_json(const Evaluation& evaluation, const Evaluation* cross_validated = nullptr);
+
+// For the fitter: a comparison's alignment as scored, one comparison at a time.
+Scores score_comparison(const GoldComparison& gold, const nlohmann::json& report);
 
 }  // namespace readout_diff::evaluation

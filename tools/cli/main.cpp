@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "evaluation.hpp"
+#include "link_model_fit.hpp"
 #include "readout_diff/engine.hpp"
 
 namespace {
@@ -18,9 +20,14 @@ constexpr int kExitOk = 0, kExitBadInput = 1, kExitUsage = 2;
 constexpr const char* kUsage = R"(Usage:
   readout-diff compare A B [--options JSON]   compare two readouts; prints the readout-diff/1 report
   readout-diff segment FILE [--options JSON]  print a readout's sentences
-  readout-diff eval GOLD_DIR [--corpus DIR] [--format text|json] [--options JSON]
+  readout-diff eval GOLD_DIR [--corpus DIR] [--format text|json] [--options JSON] [--cross-validate]
                                               score the engine against hand-labelled comparisons
-                                              (corpus defaults to GOLD_DIR/../corpus)
+                                              (corpus defaults to GOLD_DIR/../corpus); with
+                                              --cross-validate, also each comparison scored by a
+                                              link model fitted without its meetings
+  readout-diff fit GOLD_DIR [--corpus DIR] [--options JSON]
+                                              fit the link model on the gold; prints the model file
+                                              (core/data/link-model.json)
   readout-diff --help | --version
 
 FILE, A and B are UTF-8 text files; '-' reads standard input (for one of them).
@@ -83,8 +90,13 @@ int main(int argc, char** argv) {
   const std::string command = args[0];
   std::vector<std::string> positional;
   std::string options_json, corpus, format = "text";
+  bool cross_validate = false;
   for (std::size_t k = 1; k < args.size(); ++k) {
     const std::string& arg = args[k];
+    if (arg == "--cross-validate" && command == "eval") {
+      cross_validate = true;
+      continue;
+    }
     const bool takes_value = arg == "--options" || arg == "--corpus" || arg == "--format";
     if (takes_value) {
       if (k + 1 >= args.size()) return usage_error(arg + " needs a value");
@@ -117,18 +129,41 @@ int main(int argc, char** argv) {
     }
     return emit(readout_diff::segment(text, options_json), positional);
   }
-  if (command == "eval") {
-    if (positional.size() != 1) return usage_error("eval takes the gold folder");
+  if (command == "eval" || command == "fit") {
+    namespace evaluation = readout_diff::evaluation;
+    if (positional.size() != 1) return usage_error(command + " takes the gold folder");
     if (format != "text" && format != "json") return usage_error("--format is text or json");
-    const std::filesystem::path gold = positional[0];
-    if (!std::filesystem::is_directory(gold)) {
-      std::cerr << "readout-diff: " << gold.string() << " is not a folder\n";
+    const std::filesystem::path gold_dir = positional[0];
+    if (!std::filesystem::is_directory(gold_dir)) {
+      std::cerr << "readout-diff: " << gold_dir.string() << " is not a folder\n";
       return kExitBadInput;
     }
-    const auto evaluation = readout_diff::evaluation::evaluate(gold, corpus.empty() ? gold / ".." / "corpus" : std::filesystem::path(corpus), options_json);
-    if (format == "json") std::cout << readout_diff::evaluation::format_json(evaluation).dump(2) << "\n";
-    else std::cout << readout_diff::evaluation::format_text(evaluation);
-    return evaluation.errors.empty() ? kExitOk : kExitBadInput;
+    const evaluation::GoldSet gold =
+        evaluation::read_gold_set(gold_dir, corpus.empty() ? gold_dir / ".." / "corpus" : std::filesystem::path(corpus));
+    if (command == "fit") {
+      for (const std::string& error : gold.errors) std::cerr << "readout-diff: " << error << "\n";
+      if (!gold.errors.empty()) return kExitBadInput;
+      std::vector<evaluation::TrainingComparison> prepared;
+      for (const auto& comparison : gold.comparisons) {
+        auto training = evaluation::training_comparison(comparison);
+        if (!training.ok()) {
+          std::cerr << "readout-diff: " << training.error().message << "\n";
+          return kExitBadInput;
+        }
+        prepared.push_back(std::move(training).value());
+      }
+      std::vector<const evaluation::TrainingComparison*> all;
+      for (const auto& comparison : prepared) all.push_back(&comparison);
+      std::cout << readout_diff::link_model_json(evaluation::fit_link_model(all, options_json));
+      return kExitOk;
+    }
+    const auto plain = evaluation::evaluate(gold, options_json);
+    std::optional<evaluation::Evaluation> validated;
+    if (cross_validate) validated = evaluation::cross_validate(gold, options_json);
+    const evaluation::Evaluation* shown = validated ? &*validated : nullptr;
+    if (format == "json") std::cout << evaluation::format_json(plain, shown).dump(2) << "\n";
+    else std::cout << evaluation::format_text(plain, shown);
+    return plain.errors.empty() && (!validated || validated->errors.empty()) ? kExitOk : kExitBadInput;
   }
   return usage_error("unknown command " + command);
 }

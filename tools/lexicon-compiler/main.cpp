@@ -1,5 +1,6 @@
-// readout-lexicon-compiler LEXICON_JSON STOPWORDS_JSON OUTPUT
-// Validates the lexicon and the stopword lists (parse_lexicon), compiles them with the engine's
+// readout-lexicon-compiler LEXICON_JSON STOPWORDS_JSON DICTIONARY_INDEX DICTIONARY_ENTRIES OUTPUT
+// Validates the lexicon and the stopword lists (parse_lexicon), reads the English–Hindi
+// dictionary (dictd index and decompressed entries, parse_dictd), compiles them with the engine's
 // own word break, normalisation and stemming (Analyzer::compile) and writes the compiled lexicon
 // (compiled_lexicon.hpp) that the engine embeds. Run by the build (core/CMakeLists.txt): exit
 // status 1, with the problem on stderr, fails it.
@@ -11,6 +12,7 @@
 #include <string>
 
 #include "readout_diff/compiled_lexicon.hpp"
+#include "readout_diff/dictionary.hpp"
 #include "readout_diff/features.hpp"
 #include "readout_diff/lexicon.hpp"
 
@@ -36,10 +38,14 @@ int fail(const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 4) return fail("usage: readout-lexicon-compiler LEXICON_JSON STOPWORDS_JSON OUTPUT");
+  if (argc != 6) {
+    return fail("usage: readout-lexicon-compiler LEXICON_JSON STOPWORDS_JSON DICTIONARY_INDEX DICTIONARY_ENTRIES OUTPUT");
+  }
   const char* lexicon_path = argv[1];
   const char* stopwords_path = argv[2];
-  const char* output_path = argv[3];
+  const char* dictionary_index_path = argv[3];
+  const char* dictionary_entries_path = argv[4];
+  const char* output_path = argv[5];
 #ifdef __EMSCRIPTEN__
   // Under node this program sees the real file system: without this, ICU could load a data file
   // of the machine's own instead of the package the engine is built with.
@@ -51,10 +57,17 @@ int main(int argc, char** argv) {
   const auto stopwords_json = read_file(stopwords_path);
   if (!stopwords_json) return fail(std::string("cannot read ") + stopwords_path);
 
-  const auto lexicon = readout_diff::parse_lexicon(*lexicon_json, *stopwords_json);
+  auto lexicon = readout_diff::parse_lexicon(*lexicon_json, *stopwords_json);
   if (!lexicon.ok()) {
     return fail(lexicon.error().message + "\n  in " + lexicon_path + " (stopwords: " + stopwords_path + ")");
   }
+  const auto dictionary_index = read_file(dictionary_index_path);
+  if (!dictionary_index) return fail(std::string("cannot read ") + dictionary_index_path);
+  const auto dictionary_entries = read_file(dictionary_entries_path);
+  if (!dictionary_entries) return fail(std::string("cannot read ") + dictionary_entries_path);
+  auto translations = readout_diff::parse_dictd(*dictionary_index, *dictionary_entries);
+  if (!translations.ok()) return fail(translations.error().message + "\n  in " + dictionary_index_path);
+  lexicon.value().translations = std::move(translations).value();
   const auto compiled = readout_diff::Analyzer::compile(lexicon.value());
   if (!compiled.ok()) return fail(compiled.error().message);
 

@@ -3,25 +3,30 @@
 // splits and merges, and across Hindi and English (through the lexicon's concepts).
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "readout_diff/document.hpp"
 #include "readout_diff/features.hpp"
+#include "readout_diff/link_model.hpp"
 
 namespace readout_diff {
 
 struct AlignOptions {
-  // A pair of sentences in the same language needs this similarity (0..1) to be linked.
-  double min_link_score = 0.24;
-  // The same for a Hindi–English pair, which can only meet through concepts and numbers.
-  double min_cross_language_score = 0.25;
-  // A link at or above this similarity, with no change of substance, is "repeated".
+  // Weighs the evidence about each candidate pair into a confidence (0..1).
+  LinkModel model;
+  // The confidence a pair needs to be linked; unset, the model's own threshold.
+  std::optional<double> min_link_score;
+  // The same for a Hindi–English pair.
+  std::optional<double> min_cross_language_score;
+  // A link whose wording is at least this similar (0..1), with no change of substance, is "repeated".
   double repeated_min_score = 0.55;
-  // A pair is kept when its score is at least this fraction of the best score of either of its
-  // sentences. At 1, every sentence links to its best partner; a sentence that is the best partner
-  // of several others gathers them all, which is how splits and merges appear.
-  double partner_ratio = 1.0;
-  // Candidates scored in full per sentence of A, out of those sharing features with it.
+  // A pair is kept when its confidence is at least this fraction of the best confidence of either
+  // of its sentences. At 1, every sentence links to its best partner; a sentence that is the best
+  // partner of several others gathers them all, which is how splits and merges appear.
+  double partner_ratio = 0.5;
+  // Candidates weighed in full per sentence, out of those sharing features with it (searched
+  // from A's sentences and from B's).
   std::size_t candidates_per_sentence = 12;
   // Postings read per feature: a feature in more sentences than this is read only near the
   // sentence's expected position, which keeps the search near-linear on long documents.
@@ -37,6 +42,7 @@ struct LinkEvidence {
   double stem_overlap = 0;                  // weighted Dice over content stems
   double trigram_overlap = 0;               // weighted Dice over character trigrams
   double concept_overlap = 0;               // weighted Dice over concepts
+  double similarity = 0;                    // how alike the wording is (0..1): decides repeated vs modified
   bool cross_language = false;
   std::vector<const char*> changes;         // why a link is "modified": "numbers", "negation", …
 };
@@ -45,9 +51,22 @@ struct Link {
   std::vector<std::size_t> a;  // sentence indices, ascending
   std::vector<std::size_t> b;
   Relation relation = Relation::modified;
-  double score = 0;
+  double confidence = 0;  // the link model's, for the likeliest pair of the link
   LinkEvidence evidence;
 };
+
+// A pair the candidate search found, with the evidence the link model weighs.
+struct CandidatePair {
+  std::size_t a = 0, b = 0;  // sentence indices
+  double similarity = 0;
+  bool cross_language = false;
+  LinkFeatures features{};
+};
+
+// Every candidate pair, in order of A's sentence, then B's. Deterministic.
+std::vector<CandidatePair> link_candidates(const Document& a, const DocumentFeatures& fa, const Document& b,
+                                           const DocumentFeatures& fb, const Vocabulary& vocabulary,
+                                           const CompiledLexicon& lexicon, const AlignOptions& options);
 
 // Links in order of their first sentence in A, then in B. Deterministic.
 std::vector<Link> align(const Document& a, const DocumentFeatures& fa, const Document& b, const DocumentFeatures& fb,

@@ -2,7 +2,7 @@
 // The compiled lexicon as bytes: written at build time by tools/lexicon-compiler, embedded in the
 // engine and read once per process (builtin_lexicon.hpp).
 //
-// Format version 1, the same bytes on every platform. Every number is an unsigned LEB128 varint;
+// Format version 2, the same bytes on every platform. Every number is an unsigned LEB128 varint;
 // a list of strings is all their byte counts, then all their bytes (gzip, and so the page that
 // carries the engine, compresses text and numbers better apart).
 //   header       "RDLX" (as a byte count and bytes), the format version
@@ -16,6 +16,8 @@
 //                then the bytes of those surfaces)
 //   phrases      for concepts, commitment cues and actors: count; entries (each as the gap from
 //                the one before); stem counts; stems (coded as distances, see stem_code)
+//   translations count and texts of the English stems; count and texts of the Hindi stems; per
+//                Hindi stem its number of English stems, then those as gaps between indices
 // Written and read in this order, so ids, matches and reports are exactly those of a lexicon
 // compiled in the process (tests/native/lexicon_test.cpp checks it).
 #include <string>
@@ -26,7 +28,7 @@
 
 namespace readout_diff {
 
-constexpr unsigned kCompiledLexiconFormat = 1;
+constexpr unsigned kCompiledLexiconFormat = 2;
 
 std::string write_compiled_lexicon(const CompiledLexicon& lexicon);
 

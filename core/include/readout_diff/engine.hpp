@@ -5,6 +5,9 @@
 //    "line":1,"column":13}}
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "readout_diff/link_model.hpp"
 
 namespace readout_diff {
 
@@ -22,6 +25,21 @@ EngineOutput compare(std::string_view a, std::string_view b, std::string_view op
 inline std::string compare_json(std::string_view a, std::string_view b, std::string_view options_json) {
   return compare(a, b, options_json).json;
 }
+
+// For evaluation and fitting (tools/cli): compare() with another link model (null: the built-in one).
+EngineOutput compare_with_model(std::string_view a, std::string_view b, std::string_view options_json, const LinkModel* model);
+
+// For fitting: the candidate pairs the aligner weighs, named by their sentences' byte spans, with
+// the evidence the link model combines. An error for input compare() would refuse.
+struct SpanPairFeatures {
+  std::size_t a_start, a_end, b_start, b_end;
+  LinkFeatures features;
+};
+struct LinkCandidates {
+  bool cross_language = false;  // the documents' languages differ, as the report's a.language and b.language
+  std::vector<SpanPairFeatures> pairs;
+};
+Result<LinkCandidates> link_candidates_of(std::string_view a, std::string_view b);
 
 // Segments one readout: {"schema":…,"language":…,"sentences":[…]} or an error object.
 EngineOutput segment(std::string_view text, std::string_view options_json);

@@ -61,6 +61,8 @@ struct SentenceFeatures {
   std::vector<std::uint32_t> content_stems;  // sorted, unique: stems of content words and numbers
   std::vector<std::uint32_t> trigrams;       // sorted, unique: hashed character trigrams of content words
   std::vector<std::uint32_t> concepts;       // sorted, unique: lexicon concept indices
+  std::vector<std::uint32_t> names;          // sorted, unique: stems of capitalised Latin words past the first
+  std::vector<std::uint32_t> sounds;         // sorted, unique: sound skeletons of content words, in the Vocabulary
   std::vector<PhraseMatch> cues;             // commitment cues, in text order
   std::vector<PhraseMatch> actors;           // actor mentions, in text order
   Language language = Language::en;
@@ -126,6 +128,15 @@ struct CompiledLexicon {
   PhraseIndex concept_phrases;
   PhraseIndex cue_phrases;
   PhraseIndex actor_phrases;
+  // From the bilingual dictionary: Hindi stems and the English stems they translate to, both as
+  // text, since a comparison looks them up by the text of its own stems.
+  struct Translations {
+    std::vector<std::string> hindi, english;  // each sorted, unique
+    std::vector<std::uint32_t> first;         // hindi[k] translates to english_of[first[k]] up to [first[k + 1])
+    std::vector<std::uint32_t> english_of;    // indices into `english`
+    // The English stems a Hindi stem translates to, as indices into `english` (none: an empty range).
+    std::pair<const std::uint32_t*, const std::uint32_t*> of(std::string_view hindi_stem) const;
+  } translations;
 };
 
 // One per comparison: it keeps the words of both documents in one vocabulary, on top of the
@@ -137,6 +148,10 @@ class Analyzer {
   // Runs every stopword and lexicon phrase through the same word break, normalisation and
   // stemming as the readouts, so phrases match by stem.
   static Result<CompiledLexicon> compile(const Lexicon& lexicon);
+  // A Hindi word the dictionary gives more English headwords than this for is a function word
+  // or a light verb ("करना" 1,665, "रखना" 104): it says nothing about a sentence. Content words
+  // stay under it ("सीमा" 27: border, limit, frontier…; "क्षेत्र" 33).
+  static constexpr std::size_t kMaxTranslationsPerWord = 40;
   ~Analyzer();
 
   DocumentFeatures analyze(const Document& document);
@@ -149,6 +164,8 @@ class Analyzer {
   Analyzer(const CompiledLexicon* lexicon, std::unique_ptr<Icu> icu, WordNormalizer normalizer);
   static Result<std::unique_ptr<Analyzer>> make(const CompiledLexicon* lexicon);
   std::vector<Token> tokenize(std::string_view text, std::size_t offset);
+  static Result<CompiledLexicon::Translations> compile_translations(const std::vector<Translation>& senses,
+                                                                    const CompiledLexicon& compiled);
 
   const CompiledLexicon* lexicon_;  // null only while compiling one
   std::unique_ptr<Icu> icu_;

@@ -1,6 +1,7 @@
 #pragma once
 // The bilingual domain lexicon (core/data/lexicon.json, documented in docs/lexicon.md) and the
 // stopword lists (core/data/stopwords.json): data an analyst can extend without touching code.
+#include "readout_diff/dictionary.hpp"
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,7 @@ struct Lexicon {
   std::vector<LexiconEntry> commitment_cues;
   std::vector<LexiconEntry> actors;
   std::vector<std::string> stopwords;
+  std::vector<Translation> translations;  // English–Hindi senses from the bilingual dictionary
 };
 
 // Parses and validates both files; an error names the file and the entry at fault. The lexicon
