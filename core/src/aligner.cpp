@@ -1,5 +1,7 @@
 #include "readout_diff/aligner.hpp"
 
+#include "negation.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -15,9 +17,6 @@ namespace readout_diff {
 const char* to_string(Relation relation) { return relation == Relation::repeated ? "repeated" : "modified"; }
 
 namespace {
-
-// Words whose presence on one side only turns a restatement into a change of substance.
-const std::set<std::string> kNegations = {"not", "no", "never", "neither", "nor", "without", "नहीं", "न", "ना", "मत", "बिना"};
 
 // How alike two sentences' wording is (the similarity that decides repeated vs modified, and the
 // one each sentence's best candidate is measured by): how much each kind of evidence counts, in
@@ -44,7 +43,8 @@ struct Bag {
   WeightedIds translated_stems;  // a Hindi sentence's stems with their English translations
   Ids numbers;
   Ids words;  // every word, in order: two sentences with the same words restate each other exactly
-  std::set<CommitmentStrength> cue_strengths;
+  bool commits = false;             // one of its sentences is a commitment (commitments.hpp)
+  bool commitment_negated = false;  // … a negated one
   bool negated = false;
   Language language = Language::en;
 };
@@ -66,8 +66,7 @@ struct Share {
 
 class Scorer {
  public:
-  Scorer(const Vocabulary& vocabulary, const CompiledLexicon& lexicon, const std::vector<const SentenceFeatures*>& all)
-      : lexicon_(lexicon) {
+  Scorer(const Vocabulary& vocabulary, const CompiledLexicon& lexicon, const std::vector<const SentenceFeatures*>& all) {
     total_ = static_cast<double>(all.size());
     Frequencies stem_df, trigram_df, concept_df, sound_df;
     for (const SentenceFeatures* s : all) {
@@ -100,7 +99,8 @@ class Scorer {
   }
 
   // `spelled_out` holds the stems of acronyms the sentence spells out in full (see acronyms_spelled_out).
-  Bag bag_of(const Sentence& sentence, const SentenceFeatures& s, const Ids& spelled_out) const {
+  Bag bag_of(const Sentence& sentence, const SentenceFeatures& s, const std::optional<Commitment>& commitment,
+             const Ids& spelled_out) const {
     Bag bag;
     bag.stems = weighted(merge_sorted(s.content_stems, spelled_out), stem_weights_);
     bag.trigrams = weighted(s.trigrams, trigram_weights_);
@@ -121,11 +121,13 @@ class Scorer {
                             sentence.text[token.end - sentence.start] == '.')) {
         bag.numbers.push_back(token.stem);
       }
-      if (kNegations.count(vocabulary_->text(token.word)) != 0) bag.negated = true;
+      // A negation on one side only turns a restatement into a change of substance.
+      if (is_negation(vocabulary_->text(token.word))) bag.negated = true;
     }
     std::sort(bag.numbers.begin(), bag.numbers.end());
     bag.numbers.erase(std::unique(bag.numbers.begin(), bag.numbers.end()), bag.numbers.end());
-    for (const PhraseMatch& cue : s.cues) bag.cue_strengths.insert(lexicon_.commitment_cues[cue.entry].strength);
+    bag.commits = commitment.has_value();
+    bag.commitment_negated = commitment && commitment->negated;
     return bag;
   }
 
@@ -140,8 +142,8 @@ class Scorer {
     bag.numbers = merge_sorted(x.numbers, y.numbers);
     bag.words = x.words;
     bag.words.insert(bag.words.end(), y.words.begin(), y.words.end());
-    bag.cue_strengths = x.cue_strengths;
-    bag.cue_strengths.insert(y.cue_strengths.begin(), y.cue_strengths.end());
+    bag.commits = x.commits || y.commits;
+    bag.commitment_negated = x.commitment_negated || y.commitment_negated;
     bag.negated = x.negated || y.negated;
     bag.language = x.language == y.language ? x.language : Language::mixed;
     return bag;
@@ -208,7 +210,7 @@ class Scorer {
     f[kPositionDrift] = drift;
     f[kNameDice] = share(x.names, y.names, nullptr).dice;
     f[kRarestShared] = std::max(rarest_shared(x.stems, y.stems), rarest_shared(x.concepts, y.concepts)) / largest_weight_;
-    f[kBothCommit] = !x.cue_strengths.empty() && !y.cue_strengths.empty() ? 1.0 : 0.0;
+    f[kBothCommit] = x.commits && y.commits ? 1.0 : 0.0;
     f[kCrossSoundDice] = o.cross ? share(x.sounds, y.sounds, nullptr).dice : 0.0;
     return f;
   }
@@ -229,7 +231,8 @@ class Scorer {
     if (x.negated != y.negated) found.push_back("negation");
     // A commitment made on one side only. (Its wording — "agreed that … should" against "agreed
     // to" — varies too much between restatements to count as a change by itself.)
-    if (x.cue_strengths.empty() != y.cue_strengths.empty()) found.push_back("commitment");
+    if (x.commits != y.commits) found.push_back("commitment");
+    else if (x.commits && x.commitment_negated != y.commitment_negated) found.push_back("polarity");
     return found;
   }
 
@@ -296,7 +299,6 @@ class Scorer {
     if (stems.size() > kMaxEvidenceStems) stems.resize(kMaxEvidenceStems);
   }
 
-  const CompiledLexicon& lexicon_;
   const Vocabulary* vocabulary_ = nullptr;
   double total_ = 0;
   double largest_weight_ = 1;
@@ -452,18 +454,21 @@ std::vector<Ids> acronyms_spelled_out(const Document& a, const DocumentFeatures&
   return spelled;
 }
 
-Bags bags_of(const Document& a, const DocumentFeatures& fa, const Document& b, const DocumentFeatures& fb,
-             const Vocabulary& vocabulary, const CompiledLexicon& lexicon) {
+Bags bags_of(const AnalyzedDocument& side_a, const AnalyzedDocument& side_b, const Vocabulary& vocabulary,
+             const CompiledLexicon& lexicon) {
+  const Document &a = side_a.document, &b = side_b.document;
+  const DocumentFeatures &fa = side_a.features, &fb = side_b.features;
   std::vector<const SentenceFeatures*> all;
   for (const auto& s : fa.sentences) all.push_back(&s);
   for (const auto& s : fb.sentences) all.push_back(&s);
   Bags bags{Scorer(vocabulary, lexicon, all), {}, {}};
   const std::vector<Ids> spelled_out = acronyms_spelled_out(a, fa, b, fb);
   for (std::size_t i = 0; i < fa.sentences.size(); ++i) {
-    bags.a.push_back(bags.scorer.bag_of(a.sentences[i], fa.sentences[i], spelled_out[i]));
+    bags.a.push_back(bags.scorer.bag_of(a.sentences[i], fa.sentences[i], side_a.commitments[i], spelled_out[i]));
   }
   for (std::size_t j = 0; j < fb.sentences.size(); ++j) {
-    bags.b.push_back(bags.scorer.bag_of(b.sentences[j], fb.sentences[j], spelled_out[fa.sentences.size() + j]));
+    bags.b.push_back(
+        bags.scorer.bag_of(b.sentences[j], fb.sentences[j], side_b.commitments[j], spelled_out[fa.sentences.size() + j]));
   }
   return bags;
 }
@@ -507,15 +512,15 @@ struct Pair {
 
 }  // namespace
 
-std::vector<CandidatePair> link_candidates(const Document& a, const DocumentFeatures& fa, const Document& b,
-                                           const DocumentFeatures& fb, const Vocabulary& vocabulary,
+std::vector<CandidatePair> link_candidates(const AnalyzedDocument& a, const AnalyzedDocument& b, const Vocabulary& vocabulary,
                                            const CompiledLexicon& lexicon, const AlignOptions& options) {
-  return candidates_of(fa, fb, bags_of(a, fa, b, fb, vocabulary, lexicon), options);
+  return candidates_of(a.features, b.features, bags_of(a, b, vocabulary, lexicon), options);
 }
 
-std::vector<Link> align(const Document& a, const DocumentFeatures& fa, const Document& b, const DocumentFeatures& fb,
-                        const Vocabulary& vocabulary, const CompiledLexicon& lexicon, const AlignOptions& options) {
-  const Bags bags = bags_of(a, fa, b, fb, vocabulary, lexicon);
+std::vector<Link> align(const AnalyzedDocument& side_a, const AnalyzedDocument& side_b, const Vocabulary& vocabulary,
+                        const CompiledLexicon& lexicon, const AlignOptions& options) {
+  const DocumentFeatures &fa = side_a.features, &fb = side_b.features;
+  const Bags bags = bags_of(side_a, side_b, vocabulary, lexicon);
   const Scorer& scorer = bags.scorer;
   const double min_same = options.min_link_score.value_or(options.model.threshold);
   const double min_cross = options.min_cross_language_score.value_or(options.model.cross_language_threshold);

@@ -94,7 +94,7 @@ std::optional<std::vector<std::string>> read_texts(Reader& in, std::size_t count
 }
 
 // A section's entries: count, ids, labels (0 when the label is the id, as it is for every cue,
-// else the byte count + 1, then the bytes of those labels), strengths.
+// else the byte count + 1, then the bytes of those labels), strengths (plus 4 for a cue that asserts).
 void write_entries(Writer& out, const std::vector<CompiledLexicon::Entry>& entries) {
   out.number(entries.size());
   std::vector<std::string_view> ids, own_labels;
@@ -106,8 +106,9 @@ void write_entries(Writer& out, const std::vector<CompiledLexicon::Entry>& entri
   }
   for (const std::string_view label : own_labels) out.raw(label);
   for (const auto& entry : entries) {
-    out.number(static_cast<std::size_t>(std::find(std::begin(kStrengths), std::end(kStrengths), entry.strength) -
-                                        std::begin(kStrengths)));
+    const auto strength = static_cast<std::size_t>(std::find(std::begin(kStrengths), std::end(kStrengths), entry.strength) -
+                                                   std::begin(kStrengths));
+    out.number(strength + (entry.asserts ? std::size(kStrengths) : 0));
   }
 }
 
@@ -131,9 +132,10 @@ bool read_entries(Reader& in, std::vector<CompiledLexicon::Entry>& entries) {
     entries.push_back(std::move(entry));
   }
   for (auto& entry : entries) {
-    const auto strength = in.below(std::size(kStrengths));
-    if (!strength) return false;
-    entry.strength = kStrengths[*strength];
+    const auto code = in.below(2 * std::size(kStrengths));
+    if (!code) return false;
+    entry.strength = kStrengths[*code % std::size(kStrengths)];
+    entry.asserts = *code >= std::size(kStrengths);
   }
   return true;
 }

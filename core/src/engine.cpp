@@ -89,7 +89,8 @@ Result<AnalyzedDocument> analyze_side(std::string_view text, const CompareOption
   side.features = analyzer.analyze(side.document);
   std::optional<Commitment> previous;
   for (std::size_t i = 0; i < side.document.sentences.size(); ++i) {
-    auto commitment = detect_commitment(side.document.sentences[i], side.features.sentences[i], analyzer.lexicon(), previous);
+    auto commitment = detect_commitment(side.document.sentences[i], side.features.sentences[i], analyzer.lexicon(),
+                                        analyzer.vocabulary(), previous);
     side.commitments.push_back(commitment);
     previous = commitment;
   }
@@ -138,8 +139,7 @@ EngineOutput compare_with_model(std::string_view a, std::string_view b, std::str
   auto side_b = analyze_side(b, pipeline.options, *pipeline.segmenter, *pipeline.analyzer);
   if (!side_b.ok()) return error_output(side_b.error(), "b", b);
   const std::vector<Link> links =
-      align(side_a.value().document, side_a.value().features, side_b.value().document, side_b.value().features,
-            pipeline.analyzer->vocabulary(), *pipeline.lexicon, pipeline.options.align);
+      align(side_a.value(), side_b.value(), pipeline.analyzer->vocabulary(), *pipeline.lexicon, pipeline.options.align);
   return EngineOutput{comparison_report(side_a.value(), side_b.value(), links, pipeline.analyzer->vocabulary(), *pipeline.lexicon),
                       false};
 }
@@ -160,8 +160,8 @@ Result<LinkCandidates> link_candidates_of(std::string_view a, std::string_view b
   LinkCandidates candidates;
   candidates.cross_language = side_a.value().features.language != side_b.value().features.language;
   std::vector<SpanPairFeatures>& pairs = candidates.pairs;
-  for (const CandidatePair& c : link_candidates(da, side_a.value().features, db, side_b.value().features,
-                                                pipeline.analyzer->vocabulary(), *pipeline.lexicon, pipeline.options.align)) {
+  for (const CandidatePair& c :
+       link_candidates(side_a.value(), side_b.value(), pipeline.analyzer->vocabulary(), *pipeline.lexicon, pipeline.options.align)) {
     pairs.push_back(SpanPairFeatures{da.sentences[c.a].start, da.sentences[c.a].end, db.sentences[c.b].start,
                                      db.sentences[c.b].end, c.features});
   }

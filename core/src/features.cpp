@@ -148,7 +148,7 @@ Result<CompiledLexicon> Analyzer::compile(const Lexicon& lexicon) {
   };
   const auto entries_of = [](const std::vector<LexiconEntry>& entries) {
     std::vector<CompiledLexicon::Entry> out;
-    for (const LexiconEntry& entry : entries) out.push_back(CompiledLexicon::Entry{entry.id, entry.label, entry.strength});
+    for (const LexiconEntry& entry : entries) out.push_back(CompiledLexicon::Entry{entry.id, entry.label, entry.strength, entry.asserts});
     return out;
   };
   CompiledLexicon compiled;

@@ -83,6 +83,10 @@ Result<std::vector<LexiconEntry>> read_cues(const json& root) {
       else if (strength == "undertaking") cue.strength = CommitmentStrength::undertaking;
       else if (strength == "emphasis") cue.strength = CommitmentStrength::emphasis;
       else return invalid(where + " (" + cue.id + ")", "\"strength\" must be agreed, obligation, undertaking or emphasis");
+      if (item.contains("asserts")) {
+        if (!item["asserts"].is_boolean()) return invalid(where + " (" + cue.id + ")", "\"asserts\" must be true or false");
+        cue.asserts = item["asserts"].get<bool>();
+      }
       cues.push_back(std::move(cue));
     }
   }

@@ -22,6 +22,7 @@ void write_commitment(JsonWriter& out, const std::optional<Commitment>& commitme
       .key("actor_label").value(commitment->actor_label)
       .key("cue").value(commitment->cue)
       .key("strength").value(to_string(commitment->strength))
+      .key("polarity").value(commitment->negated ? "negated" : "affirmed")
       .key("cue_start").value(commitment->cue_start)
       .key("cue_end").value(commitment->cue_end)
       .end_object();

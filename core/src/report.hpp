@@ -6,17 +6,12 @@
 #include <vector>
 
 #include "readout_diff/aligner.hpp"
+#include "readout_diff/analyzed_document.hpp"
 #include "readout_diff/commitments.hpp"
 #include "readout_diff/document.hpp"
 #include "readout_diff/features.hpp"
 
 namespace readout_diff {
-
-struct AnalyzedDocument {
-  Document document;
-  DocumentFeatures features;
-  std::vector<std::optional<Commitment>> commitments;  // one per sentence
-};
 
 std::string segmentation_report(const AnalyzedDocument& side, const CompiledLexicon& lexicon);
 

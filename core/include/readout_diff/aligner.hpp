@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "readout_diff/analyzed_document.hpp"
 #include "readout_diff/document.hpp"
 #include "readout_diff/features.hpp"
 #include "readout_diff/link_model.hpp"
@@ -64,12 +65,11 @@ struct CandidatePair {
 };
 
 // Every candidate pair, in order of A's sentence, then B's. Deterministic.
-std::vector<CandidatePair> link_candidates(const Document& a, const DocumentFeatures& fa, const Document& b,
-                                           const DocumentFeatures& fb, const Vocabulary& vocabulary,
+std::vector<CandidatePair> link_candidates(const AnalyzedDocument& a, const AnalyzedDocument& b, const Vocabulary& vocabulary,
                                            const CompiledLexicon& lexicon, const AlignOptions& options);
 
 // Links in order of their first sentence in A, then in B. Deterministic.
-std::vector<Link> align(const Document& a, const DocumentFeatures& fa, const Document& b, const DocumentFeatures& fb,
-                        const Vocabulary& vocabulary, const CompiledLexicon& lexicon, const AlignOptions& options);
+std::vector<Link> align(const AnalyzedDocument& a, const AnalyzedDocument& b, const Vocabulary& vocabulary,
+                        const CompiledLexicon& lexicon, const AlignOptions& options);
 
 }  // namespace readout_diff

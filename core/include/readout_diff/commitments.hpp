@@ -13,6 +13,7 @@ struct Commitment {
   std::string actor_label;  // what a reader sees
   std::string cue;          // the cue as written in the sentence
   CommitmentStrength strength = CommitmentStrength::agreed;
+  bool negated = false;  // "did not agree to …": the cue is turned round
   std::size_t cue_start = 0;  // byte span of the cue in the document
   std::size_t cue_end = 0;
 };
@@ -20,6 +21,7 @@ struct Commitment {
 // `previous` is the commitment of the sentence before, if any: "They also agreed…" carries on
 // with the same actor.
 std::optional<Commitment> detect_commitment(const Sentence& sentence, const SentenceFeatures& features,
-                                            const CompiledLexicon& lexicon, const std::optional<Commitment>& previous);
+                                            const CompiledLexicon& lexicon, const Vocabulary& vocabulary,
+                                            const std::optional<Commitment>& previous);
 
 }  // namespace readout_diff

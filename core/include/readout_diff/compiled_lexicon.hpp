@@ -8,7 +8,8 @@
 //   header       "RDLX" (as a byte count and bytes), the format version
 //   entries      for concepts, commitment cues and actors: count; ids; labels (per entry 0 when
 //                it is the id, else its byte count + 1; then the bytes of those labels);
-//                strengths (0 agreed, 1 obligation, 2 undertaking, 3 emphasis)
+//                strengths (0 agreed, 1 obligation, 2 undertaking, 3 emphasis; plus 4 for a cue
+//                that asserts)
 //   vocabulary   count; texts in id order
 //   stopwords    count; the flagged word ids, ascending, each as the gap from the one before
 //   word cache   count; word ids (ascending, as gaps); stems (as distances from the word's id);

@@ -115,6 +115,7 @@ struct CompiledLexicon {
     std::string id;     // concept or actor id; for cues, the cue itself
     std::string label;  // what a reader sees
     CommitmentStrength strength = CommitmentStrength::agreed;  // cues only
+    bool asserts = false;                                      // cues only: see LexiconEntry
   };
   // In the lexicon file's order: PhraseMatch::entry indexes these.
   std::vector<Entry> concepts;

@@ -18,6 +18,9 @@ struct LexiconEntry {
   std::string label;               // what a reader sees
   std::vector<std::string> terms;  // surface phrases, English and Hindi together
   CommitmentStrength strength = CommitmentStrength::agreed;  // cues only
+  // Cues only: the cue stresses what follows ("emphasised that …", "reaffirmed …") rather than
+  // committing by itself; it commits when the clause it governs names a party.
+  bool asserts = false;
 };
 
 struct Lexicon {

@@ -1,0 +1,19 @@
+#pragma once
+// One readout after stages 1–5a: its sentences, their features and their commitments, classified
+// once and read by the aligner and the report alike.
+#include <optional>
+#include <vector>
+
+#include "readout_diff/commitments.hpp"
+#include "readout_diff/document.hpp"
+#include "readout_diff/features.hpp"
+
+namespace readout_diff {
+
+struct AnalyzedDocument {
+  Document document;
+  DocumentFeatures features;
+  std::vector<std::optional<Commitment>> commitments;  // one per sentence
+};
+
+}  // namespace readout_diff
