@@ -27,6 +27,8 @@ constexpr std::size_t kMaxEvidenceStems = 12;
 constexpr double kContainmentShare = 0.5;
 // Shared concepts and numbers are counted up to this many in the link model's evidence.
 constexpr double kSharedEvidenceCap = 3.0;
+// A pair the link model gives less than this chance is no counterpart worth an analyst's look.
+constexpr double kLeastNearMiss = 0.1;
 
 using Ids = std::vector<std::uint32_t>;
 
@@ -517,22 +519,20 @@ std::vector<CandidatePair> link_candidates(const AnalyzedDocument& a, const Anal
   return candidates_of(a.features, b.features, bags_of(a, b, vocabulary, lexicon), options);
 }
 
-std::vector<Link> align(const AnalyzedDocument& side_a, const AnalyzedDocument& side_b, const Vocabulary& vocabulary,
-                        const CompiledLexicon& lexicon, const AlignOptions& options) {
+Alignment align(const AnalyzedDocument& side_a, const AnalyzedDocument& side_b, const Vocabulary& vocabulary,
+                const CompiledLexicon& lexicon, const AlignOptions& options) {
   const DocumentFeatures &fa = side_a.features, &fb = side_b.features;
   const Bags bags = bags_of(side_a, side_b, vocabulary, lexicon);
   const Scorer& scorer = bags.scorer;
   const double min_same = options.min_link_score.value_or(options.model.threshold);
   const double min_cross = options.min_cross_language_score.value_or(options.model.cross_language_threshold);
 
-  std::vector<Pair> candidates;
+  std::vector<Pair> candidates, misses;
   for (const CandidatePair& c : candidates_of(fa, fb, bags, options)) {
     // A word-for-word restatement needs no weighing.
     const bool copy = identical(bags.a[c.a], bags.b[c.b]);
     const double confidence = copy ? 1.0 : options.model.confidence(c.features);
-    if (confidence >= (c.cross_language ? min_cross : min_same)) {
-      candidates.push_back(Pair{c.a, c.b, confidence, copy});
-    }
+    (confidence >= (c.cross_language ? min_cross : min_same) ? candidates : misses).push_back(Pair{c.a, c.b, confidence, copy});
   }
 
   // A pair above the threshold is kept when it is (close to) the best that one of its two
@@ -582,7 +582,8 @@ std::vector<Link> align(const AnalyzedDocument& side_a, const AnalyzedDocument& 
     if (grouped.count({p.a, p.b}) == 0) groups.push_back({{p.a}, {p.b}});
   }
 
-  std::vector<Link> links;
+  Alignment alignment;
+  std::vector<Link>& links = alignment.links;
   for (auto& [group_a, group_b] : groups) {
     std::sort(group_a.begin(), group_a.end());
     std::sort(group_b.begin(), group_b.end());
@@ -609,7 +610,22 @@ std::vector<Link> align(const AnalyzedDocument& side_a, const AnalyzedDocument& 
   std::sort(links.begin(), links.end(), [](const Link& x, const Link& y) {
     return x.a.front() != y.a.front() ? x.a.front() < y.a.front() : x.b.front() < y.b.front();
   });
-  return links;
+
+  // What an unlinked sentence nearly met: the likeliest pairs under the threshold.
+  std::vector<bool> linked_a(fa.sentences.size(), false), linked_b(fb.sentences.size(), false);
+  for (const Pair& p : kept) linked_a[p.a] = linked_b[p.b] = true;
+  std::sort(misses.begin(), misses.end(), [](const Pair& x, const Pair& y) {
+    if (x.confidence != y.confidence) return x.confidence > y.confidence;
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+  alignment.near_a.resize(fa.sentences.size());
+  alignment.near_b.resize(fb.sentences.size());
+  for (const Pair& p : misses) {
+    if (p.confidence < kLeastNearMiss) break;
+    if (!linked_a[p.a] && alignment.near_a[p.a].size() < kNearMissesPerSentence) alignment.near_a[p.a].push_back({p.b, p.confidence});
+    if (!linked_b[p.b] && alignment.near_b[p.b].size() < kNearMissesPerSentence) alignment.near_b[p.b].push_back({p.a, p.confidence});
+  }
+  return alignment;
 }
 
 }  // namespace readout_diff

@@ -138,9 +138,11 @@ EngineOutput compare_with_model(std::string_view a, std::string_view b, std::str
   if (!side_a.ok()) return error_output(side_a.error(), "a", a);
   auto side_b = analyze_side(b, pipeline.options, *pipeline.segmenter, *pipeline.analyzer);
   if (!side_b.ok()) return error_output(side_b.error(), "b", b);
-  const std::vector<Link> links =
+  const Alignment alignment =
       align(side_a.value(), side_b.value(), pipeline.analyzer->vocabulary(), *pipeline.lexicon, pipeline.options.align);
-  return EngineOutput{comparison_report(side_a.value(), side_b.value(), links, pipeline.analyzer->vocabulary(), *pipeline.lexicon),
+  const std::vector<CommitmentFate> fates = account_commitments(side_a.value(), side_b.value(), alignment.links);
+  return EngineOutput{comparison_report(side_a.value(), side_b.value(), alignment, fates, pipeline.analyzer->vocabulary(),
+                                        *pipeline.lexicon),
                       false};
 }
 

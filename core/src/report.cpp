@@ -28,8 +28,8 @@ void write_commitment(JsonWriter& out, const std::optional<Commitment>& commitme
       .end_object();
 }
 
-// How far a reader can lean on a link, from the link model's calibrated confidence: a strong link
-// is right at least four times in five on the gold, a weak one about half the time or less.
+// How far a reader can lean on a link, from the link model's confidence. What each band has meant
+// on gold the model was not fitted on is in docs/engine.md (readout-diff eval --cross-validate).
 constexpr double kStrongConfidence = 0.8, kModerateConfidence = 0.6;
 const char* confidence_band(double confidence) {
   return confidence >= kStrongConfidence ? "strong" : confidence >= kModerateConfidence ? "moderate" : "weak";
@@ -42,7 +42,7 @@ struct SentenceOutcome {
 };
 
 void write_sentence(JsonWriter& out, const AnalyzedDocument& side, std::size_t i, const CompiledLexicon& lexicon,
-                    const SentenceOutcome* outcome, const char* unmatched) {
+                    const SentenceOutcome* outcome, const std::vector<NearMiss>* near, const char* unmatched) {
   const Sentence& s = side.document.sentences[i];
   out.begin_object()
       .key("id").value(i)
@@ -64,6 +64,11 @@ void write_sentence(JsonWriter& out, const AnalyzedDocument& side, std::size_t i
     if (kept) out.value(outcome->relation == 1 ? "repeated" : "modified");
     else out.null();
     out.key("links").array_of(outcome->links);
+    out.key("possible_counterparts").begin_array();
+    for (const NearMiss& miss : *near) {
+      out.begin_object().key("sentence").value(miss.sentence).key("score").value(rounded(miss.confidence)).end_object();
+    }
+    out.end_array();
   }
   out.end_object();
 }
@@ -133,13 +138,15 @@ std::string segmentation_report(const AnalyzedDocument& side, const CompiledLexi
   JsonWriter out;
   out.begin_object().key("schema").value(kReportSchema).key("language").value(to_string(side.features.language));
   out.key("sentences").begin_array();
-  for (std::size_t i = 0; i < side.document.sentences.size(); ++i) write_sentence(out, side, i, lexicon, nullptr, nullptr);
+  for (std::size_t i = 0; i < side.document.sentences.size(); ++i) write_sentence(out, side, i, lexicon, nullptr, nullptr, nullptr);
   out.end_array().end_object();
   return out.take();
 }
 
-std::string comparison_report(const AnalyzedDocument& a, const AnalyzedDocument& b, const std::vector<Link>& links,
-                              const Vocabulary& vocabulary, const CompiledLexicon& lexicon) {
+std::string comparison_report(const AnalyzedDocument& a, const AnalyzedDocument& b, const Alignment& alignment,
+                              const std::vector<CommitmentFate>& fates, const Vocabulary& vocabulary,
+                              const CompiledLexicon& lexicon) {
+  const std::vector<Link>& links = alignment.links;
   std::vector<SentenceOutcome> outcome_a(a.document.sentences.size()), outcome_b(b.document.sentences.size());
   std::size_t repeated_links = 0;
   for (std::size_t id = 0; id < links.size(); ++id) {
@@ -154,8 +161,15 @@ std::string comparison_report(const AnalyzedDocument& a, const AnalyzedDocument&
       outcome_b[j].relation = std::max(outcome_b[j].relation, relation);
     }
   }
-  // The summary counts A's commitments as repeated, modified or dropped, and B's as new.
+  // The summary counts A's commitments as repeated, modified or dropped, and B's new ones.
   std::size_t committed_repeated = 0, committed_modified = 0, committed_dropped = 0, committed_new = 0;
+  for (const CommitmentFate& fate : fates) {
+    if (fate.side == Side::b) {
+      committed_new += fate.fate == Fate::added ? 1 : 0;
+      continue;
+    }
+    (fate.fate == Fate::repeated ? committed_repeated : fate.fate == Fate::modified ? committed_modified : committed_dropped) += 1;
+  }
   const auto count = [](const AnalyzedDocument& side, const std::vector<SentenceOutcome>& outcomes) {
     SideCounts counts;
     counts.sentences = outcomes.size();
@@ -165,27 +179,32 @@ std::string comparison_report(const AnalyzedDocument& a, const AnalyzedDocument&
     }
     return counts;
   };
-  for (std::size_t i = 0; i < outcome_a.size(); ++i) {
-    if (!a.commitments[i]) continue;
-    const int relation = outcome_a[i].relation;
-    (relation == 1 ? committed_repeated : relation == 0 ? committed_modified : committed_dropped) += 1;
-  }
-  for (std::size_t j = 0; j < outcome_b.size(); ++j) committed_new += b.commitments[j] && outcome_b[j].relation < 0 ? 1 : 0;
 
   JsonWriter out;
   out.begin_object().key("schema").value(kReportSchema);
   out.key("engine").begin_object().key("version").value(READOUT_DIFF_VERSION).end_object();
   const auto write_side = [&](const char* name, const AnalyzedDocument& side, const std::vector<SentenceOutcome>& outcomes,
-                              const char* unmatched) {
+                              const std::vector<std::vector<NearMiss>>& near, const char* unmatched) {
     out.key(name).begin_object().key("language").value(to_string(side.features.language));
     out.key("sentences").begin_array();
-    for (std::size_t i = 0; i < outcomes.size(); ++i) write_sentence(out, side, i, lexicon, &outcomes[i], unmatched);
+    for (std::size_t i = 0; i < outcomes.size(); ++i) write_sentence(out, side, i, lexicon, &outcomes[i], &near[i], unmatched);
     out.end_array().end_object();
   };
-  write_side("a", a, outcome_a, "dropped");
-  write_side("b", b, outcome_b, "new");
+  write_side("a", a, outcome_a, alignment.near_a, "dropped");
+  write_side("b", b, outcome_b, alignment.near_b, "new");
   out.key("links").begin_array();
   for (std::size_t id = 0; id < links.size(); ++id) write_link(out, id, links[id], a, b, vocabulary, lexicon);
+  out.end_array();
+  out.key("commitments").begin_array();
+  for (const CommitmentFate& fate : fates) {
+    out.begin_object()
+        .key("side").value(fate.side == Side::a ? "a" : "b")
+        .key("sentence").value(fate.sentence)
+        .key("fate").value(to_string(fate.fate))
+        .key("counterparts").array_of(fate.counterparts)
+        .key("changes").array_of(fate.changes)
+        .end_object();
+  }
   out.end_array();
   out.key("summary").begin_object();
   out.key("a");

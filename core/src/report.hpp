@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "readout_diff/accounting.hpp"
 #include "readout_diff/aligner.hpp"
 #include "readout_diff/analyzed_document.hpp"
 #include "readout_diff/commitments.hpp"
@@ -15,7 +16,8 @@ namespace readout_diff {
 
 std::string segmentation_report(const AnalyzedDocument& side, const CompiledLexicon& lexicon);
 
-std::string comparison_report(const AnalyzedDocument& a, const AnalyzedDocument& b, const std::vector<Link>& links,
-                              const Vocabulary& vocabulary, const CompiledLexicon& lexicon);
+std::string comparison_report(const AnalyzedDocument& a, const AnalyzedDocument& b, const Alignment& alignment,
+                              const std::vector<CommitmentFate>& fates, const Vocabulary& vocabulary,
+                              const CompiledLexicon& lexicon);
 
 }  // namespace readout_diff

@@ -175,3 +175,46 @@ TEST(Compare, RejectsUnknownOrOutOfRangeOptions) {
 
 }  // namespace
 }  // namespace readout_diff
+
+namespace readout_diff {
+namespace {
+
+// docs/page.md's own example: the dictionary (FreeDict) carries "talks" / "बातचीत" and "agreed" /
+// "सहमत" across the languages, so the pair links on words, not only on a hand concept.
+TEST(CrossLanguage, TheDictionaryCarriesWordsAcross) {
+  const auto report = testing::compare("The two sides agreed to continue talks.", "दोनों पक्ष बातचीत जारी रखने पर सहमत हुए।");
+  ASSERT_EQ(report["links"].size(), 1u) << report.dump();
+  const auto& link = report["links"][0];
+  EXPECT_TRUE(link["cross_language"]);
+  const auto& stems = link["evidence"]["shared_stems"];
+  for (const char* stem : {"talk", "agre", "continu"}) {
+    EXPECT_NE(std::find(stems.begin(), stems.end(), stem), stems.end()) << stem << " in " << stems.dump();
+  }
+}
+
+// Dropped and new sentences name what the engine nearly linked them to, under the threshold.
+TEST(NearMisses, UnlinkedSentencesListPossibleCounterparts) {
+  const auto report = testing::compare(testing::corpus(testing::kMoscowEn), testing::corpus(testing::kDushanbeHi));
+  std::size_t listed = 0;
+  for (const char* side : {"a", "b"}) {
+    for (const auto& s : report[side]["sentences"]) {
+      const auto& near = s["possible_counterparts"];
+      if (s["status"] == "kept") {
+        EXPECT_TRUE(near.empty()) << s.dump();
+      }
+      EXPECT_LE(near.size(), 2u);
+      for (std::size_t k = 0; k < near.size(); ++k) {
+        EXPECT_LT(near[k]["score"].get<double>(), 0.45) << "under the link thresholds";
+        EXPECT_GE(near[k]["score"].get<double>(), 0.1);
+        if (k > 0) {
+          EXPECT_GE(near[k - 1]["score"].get<double>(), near[k]["score"].get<double>());
+        }
+      }
+      listed += near.size();
+    }
+  }
+  EXPECT_GT(listed, 0u);
+}
+
+}  // namespace
+}  // namespace readout_diff

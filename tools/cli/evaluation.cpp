@@ -255,6 +255,7 @@ Evaluation cross_validate(const GoldSet& gold, const std::string& options_json) 
     else evaluation.errors.push_back(training.error().message);
   }
   double log_loss_sum = 0, log_loss_count = 0;
+  evaluation.band_pairs_and_links.assign(std::size(kConfidenceBands), {0.0, 0.0});
   for (const TrainingComparison& held_out : prepared) {
     const GoldComparison& scored_gold = *held_out.gold;
     std::vector<const TrainingComparison*> training;
@@ -270,6 +271,10 @@ Evaluation cross_validate(const GoldSet& gold, const std::string& options_json) 
       const double p = std::clamp(model.confidence(held_out.candidates[c].features), 1e-9, 1 - 1e-9);
       log_loss_sum -= held_out.labels[c] == 1 ? std::log(p) : std::log(1 - p);
       log_loss_count += 1;
+      std::size_t band = 0;
+      while (p < kConfidenceBands[band]) ++band;
+      evaluation.band_pairs_and_links[band].first += 1;
+      evaluation.band_pairs_and_links[band].second += held_out.labels[c] == 1 ? 1 : 0;
     }
     std::string error;
     PairResult result = scored(scored_gold, options_json, &model, error);
@@ -301,6 +306,13 @@ std::string format_text(const Evaluation& evaluation, const Evaluation* cross_va
     row("CROSS-VALIDATED Hindi-English", "hi-en", cross_validated->cross_language);
     std::snprintf(line, sizeof line, "held-out log loss of the link model: %.4f\n", cross_validated->held_out_log_loss);
     out += line;
+    out += "held-out candidate pairs by confidence (pairs, share that are gold links):";
+    for (std::size_t band = 0; band < cross_validated->band_pairs_and_links.size(); ++band) {
+      const auto& [pairs, links] = cross_validated->band_pairs_and_links[band];
+      std::snprintf(line, sizeof line, " >=%.1f: %.0f, %.2f;", kConfidenceBands[band], pairs, pairs > 0 ? links / pairs : 0.0);
+      out += line;
+    }
+    out += "\n";
   }
   for (const std::string& error : evaluation.errors) out += "error: " + error + "\n";
   return out;
@@ -325,6 +337,12 @@ json format_json(const Evaluation& evaluation, const Evaluation* cross_validated
     out["cross_validated"] = json{{"pairs", pairs_of(*cross_validated)},
                                   {"overall", overall_of(*cross_validated)},
                                   {"held_out_log_loss", cross_validated->held_out_log_loss}};
+    json bands = json::array();
+    for (std::size_t band = 0; band < cross_validated->band_pairs_and_links.size(); ++band) {
+      const auto& [pairs, links] = cross_validated->band_pairs_and_links[band];
+      bands.push_back({{"from", kConfidenceBands[band]}, {"pairs", pairs}, {"links", links}});
+    }
+    out["cross_validated"]["confidence_bands"] = std::move(bands);
   }
   return out;
 }

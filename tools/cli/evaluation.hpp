@@ -40,6 +40,9 @@ struct PairResult {
   Scores scores;
 };
 
+// Lower bounds of the confidence bands the calibration is shown for, from the top.
+inline constexpr double kConfidenceBands[] = {0.8, 0.6, 0.4, 0.2, 0.0};
+
 struct Evaluation {
   std::vector<PairResult> pairs;
   Scores same_language, cross_language;
@@ -47,6 +50,9 @@ struct Evaluation {
   // Cross-validated only: the held-out candidate pairs' mean log loss under their fold's model
   // (lower is better; a smoother measure of the model than F1 on a few dozen links).
   double held_out_log_loss = 0;
+  // Cross-validated only: of the held-out candidate pairs whose confidence falls in each band
+  // (kConfidenceBands, from the top), how many and how many are gold links: what a band promises.
+  std::vector<std::pair<double, double>> band_pairs_and_links;
   void add(PairResult result);
 };
 

@@ -68,8 +68,23 @@ struct CandidatePair {
 std::vector<CandidatePair> link_candidates(const AnalyzedDocument& a, const AnalyzedDocument& b, const Vocabulary& vocabulary,
                                            const CompiledLexicon& lexicon, const AlignOptions& options);
 
-// Links in order of their first sentence in A, then in B. Deterministic.
-std::vector<Link> align(const AnalyzedDocument& a, const AnalyzedDocument& b, const Vocabulary& vocabulary,
+// A pair the engine weighed but did not link.
+struct NearMiss {
+  std::size_t sentence = 0;  // on the other side
+  double confidence = 0;
+};
+
+struct Alignment {
+  // In order of their first sentence in A, then in B.
+  std::vector<Link> links;
+  // Per sentence of A and of B left unlinked, its likeliest partners under the threshold, most
+  // likely first, at most kNearMissesPerSentence: what the engine nearly linked.
+  std::vector<std::vector<NearMiss>> near_a, near_b;
+};
+constexpr std::size_t kNearMissesPerSentence = 2;
+
+// Deterministic.
+Alignment align(const AnalyzedDocument& a, const AnalyzedDocument& b, const Vocabulary& vocabulary,
                         const CompiledLexicon& lexicon, const AlignOptions& options);
 
 }  // namespace readout_diff
