@@ -41,7 +41,7 @@ struct WeightedIds {
 };
 
 struct Bag {
-  WeightedIds stems, trigrams, concepts, names, sounds;
+  WeightedIds stems, trigrams, concepts, names;
   WeightedIds translated_stems;  // a Hindi sentence's stems with their English translations
   Ids numbers;
   Ids words;  // every word, in order: two sentences with the same words restate each other exactly
@@ -70,9 +70,8 @@ class Scorer {
  public:
   Scorer(const Vocabulary& vocabulary, const CompiledLexicon& lexicon, const std::vector<const SentenceFeatures*>& all) {
     total_ = static_cast<double>(all.size());
-    Frequencies stem_df, trigram_df, concept_df, sound_df;
+    Frequencies stem_df, trigram_df, concept_df;
     for (const SentenceFeatures* s : all) {
-      for (auto id : s->sounds) ++sound_df[id];
       for (auto id : s->content_stems) ++stem_df[id];
       for (auto id : s->trigrams) ++trigram_df[id];
       for (auto id : s->concepts) ++concept_df[id];
@@ -81,7 +80,6 @@ class Scorer {
     stem_weights_ = weights_from(stem_df);
     trigram_weights_ = weights_from(trigram_df);
     concept_weights_ = weights_from(concept_df);
-    sound_weights_ = weights_from(sound_df);
     vocabulary_ = &vocabulary;
     // What the dictionary makes of each Hindi stem: the English stems it translates to that occur
     // in the documents (no other can be shared).
@@ -108,7 +106,6 @@ class Scorer {
     bag.trigrams = weighted(s.trigrams, trigram_weights_);
     bag.concepts = weighted(s.concepts, concept_weights_);
     bag.names = weighted(s.names, stem_weights_);
-    bag.sounds = weighted(s.sounds, sound_weights_);
     if (s.language == Language::hi) {
       Ids stems = bag.stems.ids;
       for (auto id : s.content_stems) stems = merge_sorted(stems, translations_.at(id));
@@ -139,7 +136,6 @@ class Scorer {
     bag.trigrams = weighted(merge_sorted(x.trigrams.ids, y.trigrams.ids), trigram_weights_);
     bag.concepts = weighted(merge_sorted(x.concepts.ids, y.concepts.ids), concept_weights_);
     bag.names = weighted(merge_sorted(x.names.ids, y.names.ids), stem_weights_);
-    bag.sounds = weighted(merge_sorted(x.sounds.ids, y.sounds.ids), sound_weights_);
     bag.translated_stems = weighted(merge_sorted(x.translated_stems.ids, y.translated_stems.ids), stem_weights_);
     bag.numbers = merge_sorted(x.numbers, y.numbers);
     bag.words = x.words;
@@ -213,7 +209,6 @@ class Scorer {
     f[kNameDice] = share(x.names, y.names, nullptr).dice;
     f[kRarestShared] = std::max(rarest_shared(x.stems, y.stems), rarest_shared(x.concepts, y.concepts)) / largest_weight_;
     f[kBothCommit] = x.commits && y.commits ? 1.0 : 0.0;
-    f[kCrossSoundDice] = o.cross ? share(x.sounds, y.sounds, nullptr).dice : 0.0;
     return f;
   }
 
@@ -304,7 +299,7 @@ class Scorer {
   const Vocabulary* vocabulary_ = nullptr;
   double total_ = 0;
   double largest_weight_ = 1;
-  Weights stem_weights_, trigram_weights_, concept_weights_, sound_weights_;
+  Weights stem_weights_, trigram_weights_, concept_weights_;
   std::unordered_map<std::uint32_t, Ids> translations_;  // Hindi stem -> English stems, sorted
 };
 

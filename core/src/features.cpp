@@ -1,7 +1,5 @@
 #include "readout_diff/features.hpp"
 
-#include "readout_diff/sound_skeleton.hpp"
-
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
@@ -296,8 +294,6 @@ void sort_unique(std::vector<std::uint32_t>& values) {
   values.erase(std::unique(values.begin(), values.end()), values.end());
 }
 
-constexpr const char* kSoundMark = "\x01";
-
 Language language_of(std::size_t devanagari, std::size_t latin, std::size_t other) {
   const std::size_t total = devanagari + latin + other;
   if (total == 0) return Language::mixed;
@@ -331,9 +327,6 @@ DocumentFeatures Analyzer::analyze(const Document& document) {
       // agreement): evidence of what a sentence is about, less of what it says.
       const char first = document.bytes[token.start];
       if (t > 0 && token.script == Script::latin && first >= 'A' && first <= 'Z') s.names.push_back(token.stem);
-      const std::string skeleton = sound_skeleton(vocabulary_.text(token.word));
-      // Marked so that a skeleton never shares an id with a word that happens to be spelled so.
-      if (!skeleton.empty()) s.sounds.push_back(vocabulary_.intern(kSoundMark + skeleton));
       add_trigrams(vocabulary_.text(token.word), trigram_starts, s.trigrams);
     }
     devanagari_words += devanagari;
@@ -347,7 +340,6 @@ DocumentFeatures Analyzer::analyze(const Document& document) {
     sort_unique(s.trigrams);
     sort_unique(s.concepts);
     sort_unique(s.names);
-    sort_unique(s.sounds);
     features.sentences.push_back(std::move(s));
   }
   features.language = language_of(devanagari_words, latin_words, other_words);

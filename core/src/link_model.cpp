@@ -14,7 +14,7 @@ constexpr std::array<const char*, kLinkFeatureCount> kFeatureNames = {
     "stem_dice",       "trigram_dice",        "concept_dice",        "cross_concept_dice",
     "shared_evidence", "numbers_differ",      "position_drift",      "share_of_best_for_a",
     "share_of_best_for_b", "name_dice",       "rarest_shared",       "both_commit",
-    "cross_sound_dice", "cross_stem_dice"};
+    "cross_stem_dice"};
 
 Error bad_model(const std::string& what) { return Error{"internal", "Link model: " + what, std::nullopt}; }
 

@@ -62,7 +62,6 @@ struct SentenceFeatures {
   std::vector<std::uint32_t> trigrams;       // sorted, unique: hashed character trigrams of content words
   std::vector<std::uint32_t> concepts;       // sorted, unique: lexicon concept indices
   std::vector<std::uint32_t> names;          // sorted, unique: stems of capitalised Latin words past the first
-  std::vector<std::uint32_t> sounds;         // sorted, unique: sound skeletons of content words, in the Vocabulary
   std::vector<PhraseMatch> cues;             // commitment cues, in text order
   std::vector<PhraseMatch> actors;           // actor mentions, in text order
   Language language = Language::en;

@@ -26,7 +26,6 @@ enum LinkFeature : std::size_t {
   kNameDice,             // weighted Dice over names (capitalised words past the first)
   kRarestShared,         // the weight of the rarest shared stem or concept, over the largest possible
   kBothCommit,           // both sentences carry a commitment cue
-  kCrossSoundDice,       // weighted Dice over sound skeletons, for a Hindi–English pair only (names, loanwords)
   kCrossStemDice,        // stem Dice again, for a Hindi–English pair only (translations are noisier)
   kLinkFeatureCount
 };
