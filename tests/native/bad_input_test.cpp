@@ -487,9 +487,11 @@ class BadInputCli : public ::testing::Test {
     return "'" + path.string() + "'";
   }
 
-  CliRun run(const std::string& arguments) {
+  // `shell_prefix` runs first in the same shell (a ulimit); `stdout_redirect` replaces stdout's pipe.
+  CliRun run(const std::string& arguments, const std::string& shell_prefix = "", const std::string& stdout_redirect = "") {
     const auto err_path = dir_ / "stderr.txt";
-    const std::string command = std::string("'") + READOUT_DIFF_CLI + "' " + arguments + " 2>'" + err_path.string() + "'";
+    const std::string command =
+        shell_prefix + "'" + READOUT_DIFF_CLI + "' " + arguments + " 2>'" + err_path.string() + "'" + stdout_redirect;
     FILE* pipe = popen(command.c_str(), "r");
     CliRun result{-1, "", ""};
     std::array<char, 4096> buffer{};
@@ -531,6 +533,29 @@ TEST_F(BadInputCli, ExitCodes) {
   EXPECT_EQ(run("compare " + good + " " + good + " --options '{\"max_bytes\":0}'").exit_code, 2);
   EXPECT_EQ(run("segment " + good + " --frobnicate").exit_code, 2);
   EXPECT_EQ(run("compare " + good + " " + good).exit_code, 0);
+}
+
+// The CLI stops reading at the limit + 1 byte: an endless or huge input is refused as too_large
+// without being read whole. Memory is capped at 512 MiB (a 2 GiB file read whole would not fit),
+// and /dev/zero never ends, so a CLI that read without bound would fail these, not pass slowly.
+TEST_F(BadInputCli, EndlessAndHugeInputsAreRefusedAfterTheLimit) {
+  const auto bounded = [&](const std::string& arguments) { return run(arguments, "ulimit -v 524288; "); };
+  const std::string good = file("good.txt", "The two sides met.\n");
+  for (const auto& [arguments, named] : {std::pair{"segment /dev/zero"s, "/dev/zero: "s},
+                                         {"segment - < /dev/zero"s, "standard input: "s},
+                                         {"compare " + good + " /dev/zero"s, "/dev/zero: "s}}) {
+    SCOPED_TRACE(arguments);
+    const CliRun zero = bounded(arguments);
+    expect_bad_input(zero, named);
+    expect_bad_input(zero, "limit of 16777216 bytes (16 MiB)");
+  }
+  // A sparse file: 2 GiB long without taking 2 GiB of disk.
+  const auto huge = dir_ / "huge.txt";
+  std::ofstream(huge, std::ios::binary) << "The two sides met. ";
+  std::filesystem::resize_file(huge, std::uintmax_t{2} << 30);
+  const CliRun refused = bounded("compare " + good + " '" + huge.string() + "'");
+  expect_bad_input(refused, "huge.txt: ");
+  expect_bad_input(refused, "longer than the limit");
 }
 
 }  // namespace

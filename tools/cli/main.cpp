@@ -1,4 +1,5 @@
 // readout-diff: the native command line over the engine. Prints JSON on stdout.
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -10,6 +11,7 @@
 
 #include "evaluation.hpp"
 #include "readout_diff/engine.hpp"
+#include "readout_diff/text_input.hpp"
 
 namespace {
 
@@ -34,11 +36,19 @@ int usage_error(const std::string& message) {
   return kExitUsage;
 }
 
-// Reads a whole stream in blocks: read a character at a time, a 4 MB readout cost 171 M instructions.
-bool read_all(std::istream& in, std::string& text) {
+// Reads a stream in blocks (read a character at a time, a 4 MB readout cost 171 M instructions),
+// stopping at the engine's limit + 1 byte: that byte is enough for the engine to refuse the text
+// as too_large, and /dev/zero or a 2 GiB file is then refused without being read whole.
+bool read_bounded(std::istream& in, std::string& text) {
+  constexpr std::size_t kMostBytes = readout_diff::kMaxInputBytes + 1;
   text.clear();
   char block[1 << 16];
-  while (in.read(block, sizeof block) || in.gcount() > 0) text.append(block, static_cast<std::size_t>(in.gcount()));
+  while (text.size() < kMostBytes) {
+    const std::size_t wanted = std::min(sizeof block, kMostBytes - text.size());
+    in.read(block, static_cast<std::streamsize>(wanted));
+    text.append(block, static_cast<std::size_t>(in.gcount()));
+    if (!in) break;
+  }
   return !in.bad();
 }
 
@@ -46,10 +56,10 @@ bool read_input(const std::string& path, std::string& text, bool& stdin_used) {
   if (path == "-") {
     if (stdin_used) return false;
     stdin_used = true;
-    return read_all(std::cin, text);
+    return read_bounded(std::cin, text);
   }
   std::ifstream in(path, std::ios::binary);
-  return in && read_all(in, text);
+  return in && read_bounded(in, text);
 }
 
 // Prints the engine's JSON, or its error message on stderr, naming the file at fault.
@@ -58,8 +68,9 @@ int emit(const readout_diff::EngineOutput& output, const std::vector<std::string
     const nlohmann::json parsed = nlohmann::json::parse(output.json);
     const auto& error = parsed["error"];
     std::string where;
-    if (error.contains("side")) where = (error["side"] == "a" ? names.at(0) : names.at(1)) + ": ";
-    else if (names.size() == 1 && error.contains("offset")) where = names.at(0) + ": ";
+    const auto name = [&](std::size_t k) { return names.at(k) == "-" ? std::string("standard input") : names.at(k); };
+    if (error.contains("side")) where = name(error["side"] == "a" ? 0 : 1) + ": ";
+    else if (names.size() == 1 && error.contains("offset")) where = name(0) + ": ";
     std::cerr << "readout-diff: " << where << error["message"].get<std::string>() << "\n";
     return error["code"] == "bad_options" ? kExitUsage : kExitBadInput;
   }
