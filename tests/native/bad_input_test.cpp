@@ -535,6 +535,20 @@ TEST_F(BadInputCli, ExitCodes) {
   EXPECT_EQ(run("compare " + good + " " + good).exit_code, 0);
 }
 
+// A full disk (or a closed pipe reader that does not kill us) must not pass for success.
+TEST_F(BadInputCli, WriteErrorsExitOneWithAMessage) {
+  const std::string good = file("good.txt", "The two sides met. They agreed to talk.\n");
+  const std::string gold = "'" + testing::shared_path("gold") + "'";
+  for (const std::string& arguments : {"compare " + good + " " + good, "segment " + good, "eval " + gold,
+                                       "eval " + gold + " --format json", "--help"s}) {
+    SCOPED_TRACE(arguments);
+    const CliRun full = run(arguments, "", " >/dev/full");
+    EXPECT_EQ(full.exit_code, 1) << full.err;
+    EXPECT_NE(full.err.find("readout-diff: cannot write the output: No space left on device"), std::string::npos)
+        << full.err;
+  }
+}
+
 // The CLI stops reading at the limit + 1 byte: an endless or huge input is refused as too_large
 // without being read whole. Memory is capped at 512 MiB (a 2 GiB file read whole would not fit),
 // and /dev/zero never ends, so a CLI that read without bound would fail these, not pass slowly.

@@ -1,10 +1,13 @@
 // readout-diff: the native command line over the engine. Prints JSON on stdout.
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
+#include <initializer_list>
 #include <iostream>
-#include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -28,8 +31,23 @@ constexpr const char* kUsage = R"(Usage:
 FILE, A and B are UTF-8 text files; '-' reads standard input (for one of them).
 Options JSON keys (all optional): max_bytes, min_link_score, min_cross_language_score,
 repeated_min_score, partner_ratio.
-Exit status: 0 success, 1 bad input (the message is on standard error), 2 bad usage.
+Exit status: 0 success, 1 bad input or output that could not be written (the message is on
+standard error), 2 bad usage.
 )";
+
+// Writes to standard output and gives `status`, or exit status 1 with the reason if the output did
+// not get through (a full disk): a report that never reached its file is not a success.
+int print(std::initializer_list<std::string_view> parts, int status) {
+  bool written = true;
+  for (std::string_view part : parts) written = written && std::fwrite(part.data(), 1, part.size(), stdout) == part.size();
+  written = written && std::fflush(stdout) == 0;
+  if (!written) {
+    const int reason = errno;  // before anything else can change it
+    std::cerr << "readout-diff: cannot write the output: " << std::strerror(reason) << "\n";
+    return kExitBadInput;
+  }
+  return status;
+}
 
 int usage_error(const std::string& message) {
   std::cerr << "readout-diff: " << message << "\n\n" << kUsage;
@@ -74,22 +92,16 @@ int emit(const readout_diff::EngineOutput& output, const std::vector<std::string
     std::cerr << "readout-diff: " << where << error["message"].get<std::string>() << "\n";
     return error["code"] == "bad_options" ? kExitUsage : kExitBadInput;
   }
-  std::cout << output.json << "\n";
-  return kExitOk;
+  return print({output.json, "\n"}, kExitOk);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+int run(const std::vector<std::string>& args) {
   if (args.empty()) return usage_error("no command given");
   if (args[0] == "--help" || args[0] == "-h") {
-    std::cout << kUsage;
-    return kExitOk;
+    return print({kUsage}, kExitOk);
   }
   if (args[0] == "--version") {
-    std::cout << "readout-diff " << READOUT_DIFF_VERSION << " (report schema " << readout_diff::kReportSchema << ")\n";
-    return kExitOk;
+    return print({"readout-diff " READOUT_DIFF_VERSION " (report schema ", readout_diff::kReportSchema, ")\n"}, kExitOk);
   }
   const std::string command = args[0];
   std::vector<std::string> positional;
@@ -137,9 +149,13 @@ int main(int argc, char** argv) {
       return kExitBadInput;
     }
     const auto evaluation = readout_diff::evaluation::evaluate(gold, corpus.empty() ? gold / ".." / "corpus" : std::filesystem::path(corpus), options_json);
-    if (format == "json") std::cout << readout_diff::evaluation::format_json(evaluation).dump(2) << "\n";
-    else std::cout << readout_diff::evaluation::format_text(evaluation);
-    return evaluation.errors.empty() ? kExitOk : kExitBadInput;
+    const int status = evaluation.errors.empty() ? kExitOk : kExitBadInput;
+    if (format == "json") return print({readout_diff::evaluation::format_json(evaluation).dump(2), "\n"}, status);
+    return print({readout_diff::evaluation::format_text(evaluation)}, status);
   }
   return usage_error("unknown command " + command);
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return run(std::vector<std::string>(argv + 1, argv + argc)); }
