@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <vector>
 
+#include "../fuzz/invariants.hpp"
 #include "readout_diff/text_input.hpp"
 #include "test_support.hpp"
 
@@ -29,10 +30,7 @@ json compare_of(const std::string& a, const std::string& b, const std::string& o
   return json::parse(compare_json(a, b, options));
 }
 
-bool is_space(char32_t c) {  // the white space a sentence is trimmed of
-  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
-         c == 0x3000 || c == 0xFEFF;
-}
+using readout_fuzz::is_space;  // the white space a sentence is trimmed of, written apart from the engine's
 
 char32_t decode_at(const std::string& s, std::size_t& i) {  // valid UTF-8 only
   const auto u = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
@@ -408,6 +406,45 @@ TEST(BadInput, BomAndCrlfSpansPointAtTheRightBytes) {
   ASSERT_FALSE(cr.contains("error"));
   EXPECT_EQ(cr["sentences"].size(), 3u);
   EXPECT_EQ(cr["sentences"][1]["paragraph"], 1);
+}
+
+// Unicode's own line ends: U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR and U+0085 NEXT LINE
+// (NEL) are white space and end a line, as LF does: on their own they are no text, no sentence is
+// made of one, and a readout written with them reads exactly as with LF.
+TEST(BadInput, UnicodeLineAndParagraphSeparatorsEndLines) {
+  const std::string ls = "\xE2\x80\xA8", ps = "\xE2\x80\xA9", nel = "\xC2\x85";
+  for (const std::string& text : {ls, ps, nel, ls + ls, " " + ps + "\n" + nel + "\t", "\xEF\xBB\xBF" + ls}) {
+    SCOPED_TRACE(json(text).dump(-1, ' ', true));
+    expect_error(segment_of(text), "empty");
+  }
+  const std::string lf_text = testing::corpus(testing::kMoscowEn);
+  const json lf = segment_of(lf_text);
+  ASSERT_FALSE(lf.contains("error"));
+  for (const std::string& separator : {ls, ps, nel}) {
+    SCOPED_TRACE(json(separator).dump(-1, ' ', true));
+    std::string text;
+    for (char c : lf_text) text += c == '\n' ? separator : std::string(1, c);
+    const json answer = segment_of(text);
+    ASSERT_FALSE(answer.contains("error")) << answer.dump();
+    expect_faithful_sentences(answer["sentences"], text);
+    ASSERT_EQ(answer["sentences"].size(), lf["sentences"].size());
+    for (std::size_t k = 0; k < lf["sentences"].size(); ++k) {
+      for (const char* field : {"text", "kind", "paragraph"}) {
+        EXPECT_EQ(answer["sentences"][k][field], lf["sentences"][k][field]) << "sentence " << k << ", " << field;
+      }
+    }
+    const json report = compare_of(text, text);
+    expect_all_repeated(report);
+    EXPECT_EQ(report["summary"], compare_of(lf_text, lf_text)["summary"]);
+    expect_all_repeated(compare_of(lf_text, text));
+  }
+  // Blank lines made of separators do not make sentences, and a separator inside a line ends it.
+  const json split = segment_of("One." + ls + ls + ps + "Two" + nel + "three.");
+  ASSERT_FALSE(split.contains("error")) << split.dump();
+  ASSERT_EQ(split["sentences"].size(), 3u) << split.dump();
+  EXPECT_EQ(split["sentences"][0]["text"], "One.");
+  EXPECT_EQ(split["sentences"][1]["text"], "Two");
+  EXPECT_EQ(split["sentences"][2]["paragraph"], 2);
 }
 
 TEST(BadInput, CrlfErrorPlacesCountLinesAndCodePoints) {
