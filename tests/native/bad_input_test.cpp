@@ -572,6 +572,30 @@ TEST_F(BadInputCli, ExitCodes) {
   EXPECT_EQ(run("compare " + good + " " + good).exit_code, 0);
 }
 
+// Standard input holds one text: asking for it on both sides is a usage error that says so.
+TEST_F(BadInputCli, StandardInputForBothSidesIsAUsageErrorThatSaysWhy) {
+  const CliRun both = run("compare - - < " + file("good.txt", "The two sides met.\n"));
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_TRUE(both.out.empty()) << both.out;
+  EXPECT_NE(both.err.find("standard input ('-') can be read for one side only"), std::string::npos) << both.err;
+}
+
+// What the CLI echoes to the terminal (an option key, a file name) has its control characters
+// escaped: "\x1B]0;owned\x07" or a C1 CSI (U+009B) would otherwise drive the terminal.
+TEST_F(BadInputCli, ControlCharactersAreEscapedOnStderr) {
+  const std::string good = file("good.txt", "The two sides met.\n");
+  const CliRun key = run("compare " + good + " " + good + " --options '{\"\\u001b]0;owned\\u0007\\u009b31m\": 1}'");
+  EXPECT_EQ(key.exit_code, 2);
+  EXPECT_NE(key.err.find("unknown key \"\\x1B]0;owned\\x07\\u009B31m\""), std::string::npos) << key.err;
+  const CliRun name = run("segment \"$(printf 'no\\033[2Jsuch\\rfile')\"");
+  EXPECT_EQ(name.exit_code, 1);
+  EXPECT_NE(name.err.find("cannot read no\\x1B[2Jsuch\\x0Dfile"), std::string::npos) << name.err;
+  for (const std::string& err : {key.err, name.err}) {
+    for (char c : err) EXPECT_TRUE(c == '\n' || static_cast<unsigned char>(c) >= 0x20) << "raw control byte " << int(c);
+    EXPECT_EQ(err.find("\xC2\x9B"), std::string::npos) << "raw U+009B";
+  }
+}
+
 // A full disk (or a closed pipe reader that does not kill us) must not pass for success.
 TEST_F(BadInputCli, WriteErrorsExitOneWithAMessage) {
   const std::string good = file("good.txt", "The two sides met. They agreed to talk.\n");

@@ -35,6 +35,30 @@ Exit status: 0 success, 1 bad input or output that could not be written (the mes
 standard error), 2 bad usage.
 )";
 
+// `text` made safe to show on a terminal: control characters (C0, DEL and C1, which an option key
+// or a file name can carry) are written as \xHH or \u00HH, so they cannot drive the terminal.
+std::string terminal_safe(std::string_view text) {
+  static const char digits[] = "0123456789ABCDEF";
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&
+                    static_cast<unsigned char>(text[i + 1]) >= 0x80;  // U+0080 to U+009F in UTF-8
+    if (c1) {
+      const auto code = static_cast<unsigned char>(text[++i]);
+      out += std::string("\\u00") + digits[code >> 4] + digits[code & 15];
+    } else if (c < 0x20 || c == 0x7F) {
+      out += std::string("\\x") + digits[c >> 4] + digits[c & 15];
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// Every message the CLI writes to standard error, made terminal-safe.
+void complain(std::string_view message) { std::cerr << "readout-diff: " << terminal_safe(message) << "\n"; }
+
 // Writes to standard output and gives `status`, or exit status 1 with the reason if the output did
 // not get through (a full disk): a report that never reached its file is not a success.
 int print(std::initializer_list<std::string_view> parts, int status) {
@@ -43,14 +67,15 @@ int print(std::initializer_list<std::string_view> parts, int status) {
   written = written && std::fflush(stdout) == 0;
   if (!written) {
     const int reason = errno;  // before anything else can change it
-    std::cerr << "readout-diff: cannot write the output: " << std::strerror(reason) << "\n";
+    complain(std::string("cannot write the output: ") + std::strerror(reason));
     return kExitBadInput;
   }
   return status;
 }
 
 int usage_error(const std::string& message) {
-  std::cerr << "readout-diff: " << message << "\n\n" << kUsage;
+  complain(message);
+  std::cerr << "\n" << kUsage;
   return kExitUsage;
 }
 
@@ -70,14 +95,18 @@ bool read_bounded(std::istream& in, std::string& text) {
   return !in.bad();
 }
 
-bool read_input(const std::string& path, std::string& text, bool& stdin_used) {
+// Reads a file, or standard input for "-"; on failure says so, with the system's reason.
+bool read_input(const std::string& path, std::string& text) {
+  errno = 0;
+  bool read = false;
   if (path == "-") {
-    if (stdin_used) return false;
-    stdin_used = true;
-    return read_bounded(std::cin, text);
+    read = read_bounded(std::cin, text);
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    read = in && read_bounded(in, text);
   }
-  std::ifstream in(path, std::ios::binary);
-  return in && read_bounded(in, text);
+  if (!read) complain("cannot read " + path + (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()));
+  return read;
 }
 
 // Prints the engine's JSON, or its error message on stderr, naming the file at fault.
@@ -89,7 +118,7 @@ int emit(const readout_diff::EngineOutput& output, const std::vector<std::string
     const auto name = [&](std::size_t k) { return names.at(k) == "-" ? std::string("standard input") : names.at(k); };
     if (error.contains("side")) where = name(error["side"] == "a" ? 0 : 1) + ": ";
     else if (names.size() == 1 && error.contains("offset")) where = name(0) + ": ";
-    std::cerr << "readout-diff: " << where << error["message"].get<std::string>() << "\n";
+    complain(where + error["message"].get<std::string>());
     return error["code"] == "bad_options" ? kExitUsage : kExitBadInput;
   }
   return print({output.json, "\n"}, kExitOk);
@@ -119,25 +148,19 @@ int run(const std::vector<std::string>& args) {
     }
   }
 
-  bool stdin_used = false;
   if (command == "compare") {
     if (positional.size() != 2) return usage_error("compare takes two files");
-    std::string a, b;
-    for (std::size_t k = 0; k < 2; ++k) {
-      if (!read_input(positional[k], k == 0 ? a : b, stdin_used)) {
-        std::cerr << "readout-diff: cannot read " << positional[k] << "\n";
-        return positional[k] == "-" ? kExitUsage : kExitBadInput;
-      }
+    if (positional[0] == "-" && positional[1] == "-") {
+      return usage_error("standard input ('-') can be read for one side only; give a file for the other");
     }
+    std::string a, b;
+    if (!read_input(positional[0], a) || !read_input(positional[1], b)) return kExitBadInput;
     return emit(readout_diff::compare(a, b, options_json), positional);
   }
   if (command == "segment") {
     if (positional.size() != 1) return usage_error("segment takes one file");
     std::string text;
-    if (!read_input(positional[0], text, stdin_used)) {
-      std::cerr << "readout-diff: cannot read " << positional[0] << "\n";
-      return kExitBadInput;
-    }
+    if (!read_input(positional[0], text)) return kExitBadInput;
     return emit(readout_diff::segment(text, options_json), positional);
   }
   if (command == "eval") {
@@ -145,7 +168,7 @@ int run(const std::vector<std::string>& args) {
     if (format != "text" && format != "json") return usage_error("--format is text or json");
     const std::filesystem::path gold = positional[0];
     if (!std::filesystem::is_directory(gold)) {
-      std::cerr << "readout-diff: " << gold.string() << " is not a folder\n";
+      complain(gold.string() + " is not a folder");
       return kExitBadInput;
     }
     const auto evaluation = readout_diff::evaluation::evaluate(gold, corpus.empty() ? gold / ".." / "corpus" : std::filesystem::path(corpus), options_json);
