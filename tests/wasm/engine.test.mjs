@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 
-import { FILES, checkSpans, corpusBytes, corpusText, createEngine } from './support.mjs';
+import { FILES, assertSchema, checkSpans, corpusBytes, corpusText, createEngine } from './support.mjs';
 
 let engine;
 before(async () => {
@@ -14,13 +14,13 @@ before(async () => {
 function compare(a, b, options = '{}') {
   const text = engine.compare(a, b, options);
   assert.equal(typeof text, 'string');
-  return JSON.parse(text);
+  return assertSchema(assert, JSON.parse(text), 'compare');
 }
 
 function segment(text, options = '{}') {
   const out = engine.segment(text, options);
   assert.equal(typeof out, 'string');
-  return JSON.parse(out);
+  return assertSchema(assert, JSON.parse(out), 'segment');
 }
 
 // Byte offset and 1-based line/column (in code points) of `index` (a UTF-16 index) in `text`.
@@ -195,7 +195,7 @@ describe('memory', () => {
     // initial memory, so this only passes if ALLOW_MEMORY_GROWTH works.
     const a = `${corpusText(FILES.moscowEn)}\n\n`.repeat(1800);
     const b = `${corpusText(FILES.dushanbeHi)}\n\n`.repeat(1800);
-    const out = JSON.parse(engine.segment(b, '{}'));
+    const out = segment(b);
     assert.equal(out.error, undefined, JSON.stringify(out.error));
     const single = segment(corpusText(FILES.dushanbeHi)).sentences.length;
     assert.equal(out.sentences.length, single * 1800);
