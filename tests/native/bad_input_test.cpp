@@ -25,9 +25,9 @@ namespace {
 using nlohmann::json;
 using namespace std::string_literals;
 
-json segment_of(const std::string& text) { return json::parse(segment_json(text, "")); }
+json segment_of(const std::string& text) { return testing::segment(text); }
 json compare_of(const std::string& a, const std::string& b, const std::string& options = "") {
-  return json::parse(compare_json(a, b, options));
+  return testing::compare(a, b, options);
 }
 
 using readout_fuzz::is_space;  // the white space a sentence is trimmed of, written apart from the engine's

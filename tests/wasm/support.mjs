@@ -3,8 +3,6 @@
 //   READOUT_DIFF_WASM_ENGINE  build/wasm/wasm/readout-diff-engine.js
 //   READOUT_DIFF_NATIVE_CLI   the native readout-diff, for the parity tests (no default: unset skips them)
 //   READOUT_DIFF_SHARED       ../shared (corpus/ and gold/)
-// Reports are checked against docs/schema/readout-diff-1.schema.json with Debian's node-ajv
-// (tools/setup installs it; NODE_PATH=/usr/share/nodejs finds it).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -27,6 +25,8 @@ if (!existsSync(corpusDir)) {
 
 // The engine is a classic script (Emscripten MODULARIZE) that also sets module.exports, so
 // require() loads it in node; it needs nothing beside itself (SINGLE_FILE).
+export { assertSchema, reportSchema } from './report-schema.mjs';
+
 const require = createRequire(import.meta.url);
 export function loadFactory(path = enginePath) {
   const factory = require(path);
@@ -37,38 +37,6 @@ export function loadFactory(path = enginePath) {
 // Each call gives a fresh engine instance (own memory), as the page's worker does.
 export async function createEngine(path = enginePath) {
   return loadFactory(path)({ print() {}, printErr() {} });
-}
-
-// The report schema, compiled once. Each answer is checked against the definition its shape calls
-// for (clearer messages than the top-level oneOf), and against the whole schema.
-const ajvPath = (() => {
-  try {
-    return require.resolve('ajv');
-  } catch {
-    throw new Error('No ajv for the report schema: run tools/setup (Debian\'s node-ajv) and set NODE_PATH=/usr/share/nodejs');
-  }
-})();
-const Ajv = require(ajvPath);
-export const reportSchema = JSON.parse(readFileSync(join(repo, 'docs/schema/readout-diff-1.schema.json'), 'utf8'));
-const ajv = new Ajv({ allErrors: true });
-ajv.addSchema(reportSchema);
-const validators = Object.fromEntries(['comparison', 'segmentation', 'error'].map(
-  (name) => [name, ajv.getSchema(`${reportSchema.$id}#/definitions/${name}`)]));
-const validateAny = ajv.getSchema(reportSchema.$id);
-
-// Which definition an answer claims to be: an error object, a comparison or a segmentation.
-export function reportKind(answer) {
-  return 'error' in answer ? 'error' : 'links' in answer ? 'comparison' : 'segmentation';
-}
-
-// Asserts that `answer` (parsed JSON) is a readout-diff/1 answer the schema accepts.
-export function assertSchema(assert, answer, label = 'answer') {
-  const kind = reportKind(answer);
-  const validate = validators[kind];
-  const problems = validate(answer) ? [] : validate.errors.slice(0, 5).map((e) => `${e.dataPath || '(root)'} ${e.message}`);
-  assert.deepEqual(problems, [], `${label}: not a valid readout-diff/1 ${kind}`);
-  assert.ok(validateAny(answer), `${label}: a valid ${kind} must match exactly one form of the schema`);
-  return answer;
 }
 
 export function corpusText(name) {
