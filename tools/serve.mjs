@@ -1,6 +1,7 @@
 // A minimal static file server for the built page, bound to 127.0.0.1 only.
-// Usage: node tools/serve.mjs FOLDER [PORT]
+// Usage: node tools/serve.mjs FOLDER [PORT]   (PORT 0 picks a free port; the URL is printed)
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -12,17 +13,38 @@ const types = {
   '.png': 'image/png',
 };
 
+// The page's own policy (its meta tag), sent as a header with every response: a worker started
+// from worker.js gets its policy from the HTTP response only (docs/page.md).
+const pageMeta = readFileSync(join(folder, 'index.html'), 'utf8')
+  .match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
+if (!pageMeta) throw new Error(`${join(folder, 'index.html')} has no Content-Security-Policy meta tag to serve`);
+const headers = { 'Content-Security-Policy': pageMeta[1] };
+
+function decodedPath(url) {
+  try {
+    return decodeURIComponent(new URL(url, 'http://localhost').pathname);
+  } catch {
+    return null;  // not valid percent-encoding ("/%"): the request's fault, not the server's
+  }
+}
+
 createServer(async (request, response) => {
-  const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+  const path = decodedPath(request.url);
+  if (path === null) {
+    response.writeHead(400, headers).end('bad request');
+    return;
+  }
   const file = normalize(join(folder, path.endsWith('/') ? `${path}index.html` : path));
   if (file !== folder && !file.startsWith(folder + sep)) {  // no escaping the folder with ../
-    response.writeHead(403).end();
+    response.writeHead(403, headers).end();
     return;
   }
   try {
     const body = await readFile(file);
-    response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+    response.writeHead(200, { ...headers, 'Content-Type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
   } catch {
-    response.writeHead(404).end('not found');
+    response.writeHead(404, headers).end('not found');
   }
-}).listen(port, '127.0.0.1', () => console.log(`http://127.0.0.1:${port}/`));
+}).listen(port, '127.0.0.1', function announce() {
+  console.log(`http://127.0.0.1:${this.address().port}/`);
+});

@@ -127,8 +127,10 @@ function paintedFrame() {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+// The engine never aborts on user input, so a bare Emscripten abort ("Aborted(). Build with -s
+// ASSERTIONS=1…", what a failed allocation gives with exceptions off) is memory running out too.
 function describeCrash(message = '') {
-  if (/OOM|out of memory|memory access out of bounds|Cannot enlarge memory/i.test(message)) {
+  if (/OOM|out of memory|memory access out of bounds|Cannot enlarge memory|^Aborted\(/i.test(message)) {
     return 'The comparison engine ran out of memory. Try shorter texts.';
   }
   return `The comparison engine stopped unexpectedly${message ? ` (${message})` : ''}.`;

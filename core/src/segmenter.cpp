@@ -201,7 +201,7 @@ Result<Document> Segmenter::segment(const TextInput& input) {
   if (U_FAILURE(status)) return icu_error("start sentence segmentation", status);
 
   std::size_t paragraph = 0;
-  std::size_t line_breaks_seen = 0;  // paragraphs are non-blank lines
+  std::size_t line_breaks_seen = 0;  // paragraphs are non-blank lines (any Unicode line end)
   std::size_t scanned = 0;
   bool paragraph_has_sentence = false;
   int32_t previous = icu_->sentences->first();
@@ -212,10 +212,10 @@ Result<Document> Segmenter::segment(const TextInput& input) {
     previous = boundary;
     if (piece.empty()) continue;
     // Count the line breaks between the previous sentence and this one.
-    for (; scanned < start; ++scanned) {
-      if (content[scanned] == '\n' || (content[scanned] == '\r' && (scanned + 1 >= content.size() || content[scanned + 1] != '\n'))) {
-        ++line_breaks_seen;
-      }
+    while (scanned < start) {
+      const char32_t c = utf8::next(content, scanned);
+      const bool cr_before_lf = c == '\r' && scanned < content.size() && content[scanned] == '\n';
+      if (utf8::is_line_end(c) && !cr_before_lf) ++line_breaks_seen;
     }
     if (paragraph_has_sentence && line_breaks_seen > 0) ++paragraph;
     line_breaks_seen = 0;

@@ -71,10 +71,13 @@ TextPosition position_of(std::string_view bytes, std::size_t byte_offset) {
 
 Result<TextInput> check_text_input(std::string_view bytes, std::size_t max_bytes) {
   if (bytes.size() > max_bytes) {
+    // The message does not give the text's size: a front end may stop reading at the limit + 1
+    // byte (the CLI does), and then the size is not known.
+    constexpr std::size_t kMiB = 1024 * 1024;
+    const std::string in_mib = max_bytes % kMiB == 0 ? " (" + std::to_string(max_bytes / kMiB) + " MiB)" : "";
     return Error{"too_large",
-                 "The text is " + std::to_string(bytes.size()) + " bytes; the limit is " +
-                     std::to_string(max_bytes) + " bytes (" + std::to_string(max_bytes / (1024 * 1024)) +
-                     " MiB). Split it or compare a shorter excerpt.",
+                 "The text is longer than the limit of " + std::to_string(max_bytes) + " bytes" + in_mib +
+                     ". Split it or compare a shorter excerpt.",
                  max_bytes};
   }
   TextInput input{bytes, 0};

@@ -1,8 +1,11 @@
 #pragma once
-// Minimal UTF-8 helpers for text that check_text_input has already validated.
+// Minimal UTF-8 helpers for text that check_text_input has already validated, and the two
+// character classes every stage shares (white space, line ends), from ICU's character properties.
 #include <cstddef>
 #include <string>
 #include <string_view>
+
+#include <unicode/uchar.h>
 
 namespace readout_diff::utf8 {
 
@@ -42,10 +45,23 @@ inline void append(std::string& out, char32_t c) {
 
 inline bool is_devanagari(char32_t c) { return c >= 0x0900 && c <= 0x097F; }
 
-// White space as a reader sees it: ASCII space and controls, NBSP, the U+2000 spaces, ideographic.
+// White space as a reader sees it: Unicode's White_Space (ASCII space and the controls tab to CR,
+// NEL, NBSP, the U+2000 spaces, the line and paragraph separators U+2028 and U+2029, ideographic
+// space), and the two invisible characters editors leave between words, U+200B and U+FEFF.
 inline bool is_space(char32_t c) {
-  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
-         c == 0x3000 || c == 0xFEFF;
+  return u_isUWhiteSpace(static_cast<UChar32>(c)) || c == 0x200B || c == 0xFEFF;
+}
+
+// Ends a line, as UAX #14 says (mandatory breaks: LF, CR, NEL, U+2028, U+2029, FF and VT). CR LF
+// is one line end: the caller skips the CR before an LF.
+inline bool is_line_end(char32_t c) {
+  switch (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_LINE_BREAK)) {
+    case U_LB_MANDATORY_BREAK:
+    case U_LB_CARRIAGE_RETURN:
+    case U_LB_LINE_FEED:
+    case U_LB_NEXT_LINE: return true;
+    default: return false;
+  }
 }
 
 }  // namespace readout_diff::utf8

@@ -251,38 +251,43 @@ describe('single file from file://', () => {
     assert.equal(await page.$$eval('#view-host .rd-column-a .rd-sentence', (items) => items.length), 1);
   });
 
-  test('an engine that runs out of memory leaves a message, the texts and a working Retry', async () => {
-    // The first comparison is answered as web/worker.js answers when the wasm engine aborts for
-    // lack of memory (Emscripten's own abort message); everything after it is the real engine.
-    const fresh = await browser.context.newPage();
-    try {
-      await fresh.addInitScript(() => {
-        const RealWorker = window.Worker;
-        let failed = false;
-        window.Worker = class extends RealWorker {
-          postMessage(message, ...rest) {
-            if (failed || message?.method !== 'compare') return super.postMessage(message, ...rest);
-            failed = true;
-            const data = { id: message.id, ok: false, fatal: true, message: 'Aborted(Cannot enlarge memory arrays to size 1090519040 bytes (OOM).)' };
-            setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data })), 0);
-          }
-        };
-      });
-      await fresh.goto(singleFileUrl);
-      const status = await settled(fresh);
-      assert.match(status, /ran out of memory.*Your texts are unchanged/);
-      assert.equal(await fresh.isVisible('#retry'), true);
-      assert.match(await fresh.inputValue('#text-a'), /Joint Press Statement/);
-      assert.match(await fresh.inputValue('#text-b'), /विदेश मंत्री/);
-      assert.equal(await fresh.$$eval('#view-host .rd-sentence', (items) => items.length), 0);
-      await fresh.click('#retry');
-      assert.match(await settled(fresh), /^Compared in \d+ ms/);
-      assert.ok(await fresh.$$eval('#view-host .rd-sentence', (items) => items.length) > 0);
-      assert.equal(await fresh.isHidden('#retry'), true);
-    } finally {
-      await fresh.close();
-    }
-  });
+  // Emscripten's two abort messages: a heap that cannot grow, and a failed allocation (with C++
+  // exceptions off, std::bad_alloc is a bare abort).
+  for (const abortMessage of ['Aborted(Cannot enlarge memory arrays to size 1090519040 bytes (OOM).)',
+    'Aborted(). Build with -s ASSERTIONS=1 for more info.']) {
+    test(`an engine that runs out of memory leaves a message, the texts and a working Retry: ${abortMessage}`, async () => {
+      // The first comparison is answered as web/worker.js answers when the wasm engine aborts for
+      // lack of memory (Emscripten's own abort message); everything after it is the real engine.
+      const fresh = await browser.context.newPage();
+      try {
+        await fresh.addInitScript((abortMessage) => {
+          const RealWorker = window.Worker;
+          let failed = false;
+          window.Worker = class extends RealWorker {
+            postMessage(message, ...rest) {
+              if (failed || message?.method !== 'compare') return super.postMessage(message, ...rest);
+              failed = true;
+              const data = { id: message.id, ok: false, fatal: true, message: abortMessage };
+              setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data })), 0);
+            }
+          };
+        }, abortMessage);
+        await fresh.goto(singleFileUrl);
+        const status = await settled(fresh);
+        assert.match(status, /ran out of memory.*Your texts are unchanged/);
+        assert.equal(await fresh.isVisible('#retry'), true);
+        assert.match(await fresh.inputValue('#text-a'), /Joint Press Statement/);
+        assert.match(await fresh.inputValue('#text-b'), /विदेश मंत्री/);
+        assert.equal(await fresh.$$eval('#view-host .rd-sentence', (items) => items.length), 0);
+        await fresh.click('#retry');
+        assert.match(await settled(fresh), /^Compared in \d+ ms/);
+        assert.ok(await fresh.$$eval('#view-host .rd-sentence', (items) => items.length) > 0);
+        assert.equal(await fresh.isHidden('#retry'), true);
+      } finally {
+        await fresh.close();
+      }
+    });
+  }
 
   test('cancelling a long comparison keeps the texts and Retry runs it again', async () => {
     const longA = (await page.inputValue('#text-a')).repeat(100);

@@ -83,10 +83,11 @@ inline std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
   return length;
 }
 
-// White space as the engine documents it (a sentence never starts or ends with it).
+// White space as the engine documents it (a sentence never starts or ends with it): Unicode's
+// White_Space list, written out, with U+200B and U+FEFF.
 inline bool is_space(char32_t c) {
-  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
-         c == 0x3000 || c == 0xFEFF;
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
+         c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
 // What check_text_input must answer for `text`: "" when it is acceptable, else the error code,

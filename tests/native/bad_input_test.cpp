@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <vector>
 
+#include "../fuzz/invariants.hpp"
 #include "readout_diff/text_input.hpp"
 #include "test_support.hpp"
 
@@ -24,15 +25,12 @@ namespace {
 using nlohmann::json;
 using namespace std::string_literals;
 
-json segment_of(const std::string& text) { return json::parse(segment_json(text, "")); }
+json segment_of(const std::string& text) { return testing::segment(text); }
 json compare_of(const std::string& a, const std::string& b, const std::string& options = "") {
-  return json::parse(compare_json(a, b, options));
+  return testing::compare(a, b, options);
 }
 
-bool is_space(char32_t c) {  // the white space a sentence is trimmed of
-  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
-         c == 0x3000 || c == 0xFEFF;
-}
+using readout_fuzz::is_space;  // the white space a sentence is trimmed of, written apart from the engine's
 
 char32_t decode_at(const std::string& s, std::size_t& i) {  // valid UTF-8 only
   const auto u = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
@@ -410,6 +408,45 @@ TEST(BadInput, BomAndCrlfSpansPointAtTheRightBytes) {
   EXPECT_EQ(cr["sentences"][1]["paragraph"], 1);
 }
 
+// Unicode's own line ends: U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR and U+0085 NEXT LINE
+// (NEL) are white space and end a line, as LF does: on their own they are no text, no sentence is
+// made of one, and a readout written with them reads exactly as with LF.
+TEST(BadInput, UnicodeLineAndParagraphSeparatorsEndLines) {
+  const std::string ls = "\xE2\x80\xA8", ps = "\xE2\x80\xA9", nel = "\xC2\x85";
+  for (const std::string& text : {ls, ps, nel, ls + ls, " " + ps + "\n" + nel + "\t", "\xEF\xBB\xBF" + ls}) {
+    SCOPED_TRACE(json(text).dump(-1, ' ', true));
+    expect_error(segment_of(text), "empty");
+  }
+  const std::string lf_text = testing::corpus(testing::kMoscowEn);
+  const json lf = segment_of(lf_text);
+  ASSERT_FALSE(lf.contains("error"));
+  for (const std::string& separator : {ls, ps, nel}) {
+    SCOPED_TRACE(json(separator).dump(-1, ' ', true));
+    std::string text;
+    for (char c : lf_text) text += c == '\n' ? separator : std::string(1, c);
+    const json answer = segment_of(text);
+    ASSERT_FALSE(answer.contains("error")) << answer.dump();
+    expect_faithful_sentences(answer["sentences"], text);
+    ASSERT_EQ(answer["sentences"].size(), lf["sentences"].size());
+    for (std::size_t k = 0; k < lf["sentences"].size(); ++k) {
+      for (const char* field : {"text", "kind", "paragraph"}) {
+        EXPECT_EQ(answer["sentences"][k][field], lf["sentences"][k][field]) << "sentence " << k << ", " << field;
+      }
+    }
+    const json report = compare_of(text, text);
+    expect_all_repeated(report);
+    EXPECT_EQ(report["summary"], compare_of(lf_text, lf_text)["summary"]);
+    expect_all_repeated(compare_of(lf_text, text));
+  }
+  // Blank lines made of separators do not make sentences, and a separator inside a line ends it.
+  const json split = segment_of("One." + ls + ls + ps + "Two" + nel + "three.");
+  ASSERT_FALSE(split.contains("error")) << split.dump();
+  ASSERT_EQ(split["sentences"].size(), 3u) << split.dump();
+  EXPECT_EQ(split["sentences"][0]["text"], "One.");
+  EXPECT_EQ(split["sentences"][1]["text"], "Two");
+  EXPECT_EQ(split["sentences"][2]["paragraph"], 2);
+}
+
 TEST(BadInput, CrlfErrorPlacesCountLinesAndCodePoints) {
   expect_error(segment_of("\xEF\xBB\xBFok\r\nbad \xFF"), "invalid_utf8", 11, 2, 5);
   expect_error(segment_of("\xE0\xA4\xAD\xE0\xA4\xBE \x80"), "invalid_utf8", 7, 1, 4);  // columns count characters
@@ -487,9 +524,11 @@ class BadInputCli : public ::testing::Test {
     return "'" + path.string() + "'";
   }
 
-  CliRun run(const std::string& arguments) {
+  // `shell_prefix` runs first in the same shell (a ulimit); `stdout_redirect` replaces stdout's pipe.
+  CliRun run(const std::string& arguments, const std::string& shell_prefix = "", const std::string& stdout_redirect = "") {
     const auto err_path = dir_ / "stderr.txt";
-    const std::string command = std::string("'") + READOUT_DIFF_CLI + "' " + arguments + " 2>'" + err_path.string() + "'";
+    const std::string command =
+        shell_prefix + "'" + READOUT_DIFF_CLI + "' " + arguments + " 2>'" + err_path.string() + "'" + stdout_redirect;
     FILE* pipe = popen(command.c_str(), "r");
     CliRun result{-1, "", ""};
     std::array<char, 4096> buffer{};
@@ -531,6 +570,79 @@ TEST_F(BadInputCli, ExitCodes) {
   EXPECT_EQ(run("compare " + good + " " + good + " --options '{\"max_bytes\":0}'").exit_code, 2);
   EXPECT_EQ(run("segment " + good + " --frobnicate").exit_code, 2);
   EXPECT_EQ(run("compare " + good + " " + good).exit_code, 0);
+}
+
+// Standard input holds one text: asking for it on both sides is a usage error that says so.
+TEST_F(BadInputCli, StandardInputForBothSidesIsAUsageErrorThatSaysWhy) {
+  const CliRun both = run("compare - - < " + file("good.txt", "The two sides met.\n"));
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_TRUE(both.out.empty()) << both.out;
+  EXPECT_NE(both.err.find("standard input ('-') can be read for one side only"), std::string::npos) << both.err;
+}
+
+// What the CLI echoes to the terminal (an option key, a file name) has its control characters
+// escaped: "\x1B]0;owned\x07" or a C1 CSI (U+009B) would otherwise drive the terminal.
+TEST_F(BadInputCli, ControlCharactersAreEscapedOnStderr) {
+  const std::string good = file("good.txt", "The two sides met.\n");
+  const CliRun key = run("compare " + good + " " + good + " --options '{\"\\u001b]0;owned\\u0007\\u009b31m\": 1}'");
+  EXPECT_EQ(key.exit_code, 2);
+  EXPECT_NE(key.err.find("unknown key \"\\x1B]0;owned\\x07\\u009B31m\""), std::string::npos) << key.err;
+  const CliRun name = run("segment \"$(printf 'no\\033[2Jsuch\\rfile')\"");
+  EXPECT_EQ(name.exit_code, 1);
+  EXPECT_NE(name.err.find("cannot read no\\x1B[2Jsuch\\x0Dfile"), std::string::npos) << name.err;
+  for (const std::string& err : {key.err, name.err}) {
+    for (char c : err) EXPECT_TRUE(c == '\n' || static_cast<unsigned char>(c) >= 0x20) << "raw control byte " << int(c);
+    EXPECT_EQ(err.find("\xC2\x9B"), std::string::npos) << "raw U+009B";
+  }
+}
+
+// A full disk (or a closed pipe reader that does not kill us) must not pass for success.
+TEST_F(BadInputCli, WriteErrorsExitOneWithAMessage) {
+  const std::string good = file("good.txt", "The two sides met. They agreed to talk.\n");
+  const std::string gold = "'" + testing::shared_path("gold") + "'";
+  for (const std::string& arguments : {"compare " + good + " " + good, "segment " + good, "eval " + gold,
+                                       "eval " + gold + " --format json", "--help"s}) {
+    SCOPED_TRACE(arguments);
+    const CliRun full = run(arguments, "", " >/dev/full");
+    EXPECT_EQ(full.exit_code, 1) << full.err;
+    EXPECT_NE(full.err.find("readout-diff: cannot write the output: No space left on device"), std::string::npos)
+        << full.err;
+  }
+}
+
+// AddressSanitizer reserves terabytes of address space for its shadow memory, so under it a cap on
+// virtual memory stops the CLI from starting at all.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+constexpr bool kAddressSanitizer = __has_feature(address_sanitizer);
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
+// The CLI stops reading at the limit + 1 byte: an endless or huge input is refused as too_large
+// without being read whole. Memory is capped at 512 MiB (a 2 GiB file read whole would not fit;
+// not under AddressSanitizer, see above), and /dev/zero never ends, so a CLI that read without
+// bound would fail these, not pass slowly.
+TEST_F(BadInputCli, EndlessAndHugeInputsAreRefusedAfterTheLimit) {
+  const std::string memory_cap = kAddressSanitizer ? "" : "ulimit -v 524288; ";
+  const auto bounded = [&](const std::string& arguments) { return run(arguments, memory_cap); };
+  const std::string good = file("good.txt", "The two sides met.\n");
+  for (const auto& [arguments, named] : {std::pair{"segment /dev/zero"s, "/dev/zero: "s},
+                                         {"segment - < /dev/zero"s, "standard input: "s},
+                                         {"compare " + good + " /dev/zero"s, "/dev/zero: "s}}) {
+    SCOPED_TRACE(arguments);
+    const CliRun zero = bounded(arguments);
+    expect_bad_input(zero, named);
+    expect_bad_input(zero, "limit of 16777216 bytes (16 MiB)");
+  }
+  // A sparse file: 2 GiB long without taking 2 GiB of disk.
+  const auto huge = dir_ / "huge.txt";
+  std::ofstream(huge, std::ios::binary) << "The two sides met. ";
+  std::filesystem::resize_file(huge, std::uintmax_t{2} << 30);
+  const CliRun refused = bounded("compare " + good + " '" + huge.string() + "'");
+  expect_bad_input(refused, "huge.txt: ");
+  expect_bad_input(refused, "longer than the limit");
 }
 
 }  // namespace

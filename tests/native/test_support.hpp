@@ -1,6 +1,8 @@
 #pragma once
 // Shared helpers for the native tests: reading shared/ files and parsing engine output.
+#include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -18,9 +20,22 @@ inline std::string read_shared(const std::string& relative) {
 
 inline std::string corpus(const std::string& file) { return read_shared("corpus/" + file); }
 
-inline nlohmann::json segment(const std::string& text) { return nlohmann::json::parse(segment_json(text, "")); }
+// Parses an engine answer. With READOUT_DIFF_REPORT_DIR set (ctest sets it), the answer is also
+// written there, named by its hash, for tests/wasm/validate-reports.mjs to check against the
+// report schema once the suite has run.
+inline nlohmann::json recorded(const std::string& answer) {
+  if (const char* folder = std::getenv("READOUT_DIFF_REPORT_DIR")) {
+    std::ofstream(std::string(folder) + "/" + std::to_string(std::hash<std::string>{}(answer)) + ".json", std::ios::binary)
+        << answer;
+  }
+  return nlohmann::json::parse(answer);
+}
+
+inline nlohmann::json segment(const std::string& text, const std::string& options = "") {
+  return recorded(segment_json(text, options));
+}
 inline nlohmann::json compare(const std::string& a, const std::string& b, const std::string& options = "") {
-  return nlohmann::json::parse(compare_json(a, b, options));
+  return recorded(compare_json(a, b, options));
 }
 
 inline constexpr const char* kMoscowEn = "2020-09-10_moscow_in-cn_fm_mea_en.txt";

@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 
-import { FILES, checkSpans, corpusBytes, corpusText, createEngine } from './support.mjs';
+import { readdirSync } from 'node:fs';
+
+import { FILES, assertSchema, checkSpans, corpusBytes, corpusDir, corpusText, createEngine } from './support.mjs';
 
 let engine;
 before(async () => {
@@ -14,13 +16,13 @@ before(async () => {
 function compare(a, b, options = '{}') {
   const text = engine.compare(a, b, options);
   assert.equal(typeof text, 'string');
-  return JSON.parse(text);
+  return assertSchema(assert, JSON.parse(text), 'compare');
 }
 
 function segment(text, options = '{}') {
   const out = engine.segment(text, options);
   assert.equal(typeof out, 'string');
-  return JSON.parse(out);
+  return assertSchema(assert, JSON.parse(out), 'segment');
 }
 
 // Byte offset and 1-based line/column (in code points) of `index` (a UTF-16 index) in `text`.
@@ -189,13 +191,45 @@ describe('segment', () => {
   });
 });
 
+// Readouts of the corpus, one after another (in `order`) and over again, up to `limit` bytes of
+// UTF-8; `edit(text, round)` may change each copy.
+function corpusCollection(order, limit, edit = (text) => text) {
+  const parts = [];
+  let size = 0;
+  for (let round = 0; ; round += 1) {
+    for (const name of order) {
+      const text = `${edit(corpusText(name), round)}\n\n`;
+      if (size + Buffer.byteLength(text) > limit) return parts.join('');
+      parts.push(text);
+      size += Buffer.byteLength(text);
+    }
+  }
+}
+
 describe('memory', () => {
+  test('two realistic readouts at the 16 MiB limit compare without aborting, within the heap budget', async () => {
+    // The whole corpus over and over, about 80,000 sentences a side: A in one order, B in the other
+    // with the words of every three-word group reordered, so that links carry word diffs. With
+    // the former 1 GB maximum heap this pair aborted ("Aborted(). Build with -s ASSERTIONS=1").
+    const names = readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort();
+    const reordered = (text, round) => text.replace(/\b(\w+) (\w+) (\w+)\b/g, (all, x, y, z) => (round % 2 ? `${x} ${z} ${y}` : `${z} ${y} ${x}`));
+    const a = corpusCollection(names, 16 * 1024 * 1024);
+    const b = corpusCollection([...names].reverse(), 16 * 1024 * 1024, reordered);
+    const fresh = await createEngine();  // its own heap, so the peak is this comparison's
+    const report = JSON.parse(fresh.compare(a, b, ''));
+    assert.equal(report.error, undefined, JSON.stringify(report.error));
+    assert.ok(report.a.sentences.length > 75000 && report.b.sentences.length > 75000);
+    assert.ok(report.summary.links.modified > 1000, `only ${report.summary.links.modified} modified links`);
+    const heap = fresh.HEAP8.buffer.byteLength;
+    assert.ok(heap <= 1.5 * 2 ** 30, `the wasm heap grew to ${(heap / 2 ** 20).toFixed(0)} MiB (budget 1,536 MiB)`);
+  });
+
   test('inputs far larger than the initial 16 MB heap: the heap grows and the result is right', () => {
     // About 3 MB and 10 MB of UTF-8: the texts alone (UTF-16 copies plus UTF-8) exceed the
     // initial memory, so this only passes if ALLOW_MEMORY_GROWTH works.
     const a = `${corpusText(FILES.moscowEn)}\n\n`.repeat(1800);
     const b = `${corpusText(FILES.dushanbeHi)}\n\n`.repeat(1800);
-    const out = JSON.parse(engine.segment(b, '{}'));
+    const out = segment(b);
     assert.equal(out.error, undefined, JSON.stringify(out.error));
     const single = segment(corpusText(FILES.dushanbeHi)).sentences.length;
     assert.equal(out.sentences.length, single * 1800);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import vm from 'node:vm';
 
-import { FILES, corpusText, enginePath, loadFactory } from './support.mjs';
+import { FILES, assertSchema, corpusText, enginePath, loadFactory } from './support.mjs';
 
 test('runs in a worker-like context where eval and new Function are forbidden', async () => {
   // A fresh V8 context with string code generation off behaves like a page whose CSP lacks
@@ -27,7 +27,7 @@ test('runs in a worker-like context where eval and new Function are forbidden', 
   vm.runInContext(readFileSync(enginePath, 'utf8'), context, { filename: enginePath });
   assert.equal(typeof context.createReadoutDiffEngine, 'function', 'the script defines no createReadoutDiffEngine');
   const engine = await context.createReadoutDiffEngine({ print() {}, printErr() {} });
-  const report = JSON.parse(engine.compare(corpusText(FILES.moscowEn), corpusText(FILES.moscowHi), '{}'));
+  const report = assertSchema(assert, JSON.parse(engine.compare(corpusText(FILES.moscowEn), corpusText(FILES.moscowHi), '{}')));
   assert.equal(report.schema, 'readout-diff/1');
   assert.equal(report.error, undefined, JSON.stringify(report.error));
   assert.ok(report.b.sentences.length > 0);
@@ -39,7 +39,7 @@ test('is one self-contained file: a copy alone in an empty folder works', async 
     const copy = join(folder, 'readout-diff-engine.js');
     copyFileSync(enginePath, copy);
     const engine = await loadFactory(copy)({ print() {}, printErr() {} });
-    const out = JSON.parse(engine.segment(corpusText(FILES.dushanbeHi), ''));
+    const out = assertSchema(assert, JSON.parse(engine.segment(corpusText(FILES.dushanbeHi), '')));
     assert.equal(out.schema, 'readout-diff/1');
     assert.equal(out.language, 'hi');
   } finally {

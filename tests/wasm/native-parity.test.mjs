@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { FILES, corpusDir, corpusText, createEngine, nativeCli } from './support.mjs';
+import { FILES, assertSchema, corpusDir, corpusText, createEngine, nativeCli } from './support.mjs';
 
 const skip = nativeCli ? false : 'READOUT_DIFF_NATIVE_CLI is not set: set it to the native readout-diff to compare the two builds';
 
@@ -23,6 +23,7 @@ function runCli(args) {
 function assertSameOutput(wasmJson, cliArgs, label) {
   const cli = runCli(cliArgs);
   assert.equal(cli.status, 0, `${label}: the CLI failed: ${cli.stderr}`);
+  assertSchema(assert, JSON.parse(cli.stdout.toString('utf8')), `${label} (native)`);
   const wasmBytes = Buffer.from(`${wasmJson}\n`, 'utf8');
   if (!wasmBytes.equals(cli.stdout)) {
     // Point at the first difference rather than dumping megabytes.

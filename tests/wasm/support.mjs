@@ -25,6 +25,8 @@ if (!existsSync(corpusDir)) {
 
 // The engine is a classic script (Emscripten MODULARIZE) that also sets module.exports, so
 // require() loads it in node; it needs nothing beside itself (SINGLE_FILE).
+export { assertSchema, reportSchema } from './report-schema.mjs';
+
 const require = createRequire(import.meta.url);
 export function loadFactory(path = enginePath) {
   const factory = require(path);

@@ -1,10 +1,14 @@
 // readout-diff: the native command line over the engine. Prints JSON on stdout.
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
+#include <initializer_list>
 #include <iostream>
 #include <optional>
-#include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +16,7 @@
 #include "evaluation.hpp"
 #include "link_model_fit.hpp"
 #include "readout_diff/engine.hpp"
+#include "readout_diff/text_input.hpp"
 
 namespace {
 
@@ -33,30 +38,82 @@ constexpr const char* kUsage = R"(Usage:
 FILE, A and B are UTF-8 text files; '-' reads standard input (for one of them).
 Options JSON keys (all optional): max_bytes, min_link_score, min_cross_language_score,
 repeated_min_score, partner_ratio.
-Exit status: 0 success, 1 bad input (the message is on standard error), 2 bad usage.
+Exit status: 0 success, 1 bad input or output that could not be written (the message is on
+standard error), 2 bad usage.
 )";
 
+// `text` made safe to show on a terminal: control characters (C0, DEL and C1, which an option key
+// or a file name can carry) are written as \xHH or \u00HH, so they cannot drive the terminal.
+std::string terminal_safe(std::string_view text) {
+  static const char digits[] = "0123456789ABCDEF";
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&
+                    static_cast<unsigned char>(text[i + 1]) >= 0x80;  // U+0080 to U+009F in UTF-8
+    if (c1) {
+      const auto code = static_cast<unsigned char>(text[++i]);
+      out += std::string("\\u00") + digits[code >> 4] + digits[code & 15];
+    } else if (c < 0x20 || c == 0x7F) {
+      out += std::string("\\x") + digits[c >> 4] + digits[c & 15];
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// Every message the CLI writes to standard error, made terminal-safe.
+void complain(std::string_view message) { std::cerr << "readout-diff: " << terminal_safe(message) << "\n"; }
+
+// Writes to standard output and gives `status`, or exit status 1 with the reason if the output did
+// not get through (a full disk): a report that never reached its file is not a success.
+int print(std::initializer_list<std::string_view> parts, int status) {
+  bool written = true;
+  for (std::string_view part : parts) written = written && std::fwrite(part.data(), 1, part.size(), stdout) == part.size();
+  written = written && std::fflush(stdout) == 0;
+  if (!written) {
+    const int reason = errno;  // before anything else can change it
+    complain(std::string("cannot write the output: ") + std::strerror(reason));
+    return kExitBadInput;
+  }
+  return status;
+}
+
 int usage_error(const std::string& message) {
-  std::cerr << "readout-diff: " << message << "\n\n" << kUsage;
+  complain(message);
+  std::cerr << "\n" << kUsage;
   return kExitUsage;
 }
 
-// Reads a whole stream in blocks: read a character at a time, a 4 MB readout cost 171 M instructions.
-bool read_all(std::istream& in, std::string& text) {
+// Reads a stream in blocks (read a character at a time, a 4 MB readout cost 171 M instructions),
+// stopping at the engine's limit + 1 byte: that byte is enough for the engine to refuse the text
+// as too_large, and /dev/zero or a 2 GiB file is then refused without being read whole.
+bool read_bounded(std::istream& in, std::string& text) {
+  constexpr std::size_t kMostBytes = readout_diff::kMaxInputBytes + 1;
   text.clear();
   char block[1 << 16];
-  while (in.read(block, sizeof block) || in.gcount() > 0) text.append(block, static_cast<std::size_t>(in.gcount()));
+  while (text.size() < kMostBytes) {
+    const std::size_t wanted = std::min(sizeof block, kMostBytes - text.size());
+    in.read(block, static_cast<std::streamsize>(wanted));
+    text.append(block, static_cast<std::size_t>(in.gcount()));
+    if (!in) break;
+  }
   return !in.bad();
 }
 
-bool read_input(const std::string& path, std::string& text, bool& stdin_used) {
+// Reads a file, or standard input for "-"; on failure says so, with the system's reason.
+bool read_input(const std::string& path, std::string& text) {
+  errno = 0;
+  bool read = false;
   if (path == "-") {
-    if (stdin_used) return false;
-    stdin_used = true;
-    return read_all(std::cin, text);
+    read = read_bounded(std::cin, text);
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    read = in && read_bounded(in, text);
   }
-  std::ifstream in(path, std::ios::binary);
-  return in && read_all(in, text);
+  if (!read) complain("cannot read " + path + (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()));
+  return read;
 }
 
 // Prints the engine's JSON, or its error message on stderr, naming the file at fault.
@@ -65,27 +122,22 @@ int emit(const readout_diff::EngineOutput& output, const std::vector<std::string
     const nlohmann::json parsed = nlohmann::json::parse(output.json);
     const auto& error = parsed["error"];
     std::string where;
-    if (error.contains("side")) where = (error["side"] == "a" ? names.at(0) : names.at(1)) + ": ";
-    else if (names.size() == 1 && error.contains("offset")) where = names.at(0) + ": ";
-    std::cerr << "readout-diff: " << where << error["message"].get<std::string>() << "\n";
+    const auto name = [&](std::size_t k) { return names.at(k) == "-" ? std::string("standard input") : names.at(k); };
+    if (error.contains("side")) where = name(error["side"] == "a" ? 0 : 1) + ": ";
+    else if (names.size() == 1 && error.contains("offset")) where = name(0) + ": ";
+    complain(where + error["message"].get<std::string>());
     return error["code"] == "bad_options" ? kExitUsage : kExitBadInput;
   }
-  std::cout << output.json << "\n";
-  return kExitOk;
+  return print({output.json, "\n"}, kExitOk);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+int run(const std::vector<std::string>& args) {
   if (args.empty()) return usage_error("no command given");
   if (args[0] == "--help" || args[0] == "-h") {
-    std::cout << kUsage;
-    return kExitOk;
+    return print({kUsage}, kExitOk);
   }
   if (args[0] == "--version") {
-    std::cout << "readout-diff " << READOUT_DIFF_VERSION << " (report schema " << readout_diff::kReportSchema << ")\n";
-    return kExitOk;
+    return print({"readout-diff " READOUT_DIFF_VERSION " (report schema ", readout_diff::kReportSchema, ")\n"}, kExitOk);
   }
   const std::string command = args[0];
   std::vector<std::string> positional;
@@ -108,25 +160,19 @@ int main(int argc, char** argv) {
     }
   }
 
-  bool stdin_used = false;
   if (command == "compare") {
     if (positional.size() != 2) return usage_error("compare takes two files");
-    std::string a, b;
-    for (std::size_t k = 0; k < 2; ++k) {
-      if (!read_input(positional[k], k == 0 ? a : b, stdin_used)) {
-        std::cerr << "readout-diff: cannot read " << positional[k] << "\n";
-        return positional[k] == "-" ? kExitUsage : kExitBadInput;
-      }
+    if (positional[0] == "-" && positional[1] == "-") {
+      return usage_error("standard input ('-') can be read for one side only; give a file for the other");
     }
+    std::string a, b;
+    if (!read_input(positional[0], a) || !read_input(positional[1], b)) return kExitBadInput;
     return emit(readout_diff::compare(a, b, options_json), positional);
   }
   if (command == "segment") {
     if (positional.size() != 1) return usage_error("segment takes one file");
     std::string text;
-    if (!read_input(positional[0], text, stdin_used)) {
-      std::cerr << "readout-diff: cannot read " << positional[0] << "\n";
-      return kExitBadInput;
-    }
+    if (!read_input(positional[0], text)) return kExitBadInput;
     return emit(readout_diff::segment(text, options_json), positional);
   }
   if (command == "eval" || command == "fit") {
@@ -135,35 +181,38 @@ int main(int argc, char** argv) {
     if (format != "text" && format != "json") return usage_error("--format is text or json");
     const std::filesystem::path gold_dir = positional[0];
     if (!std::filesystem::is_directory(gold_dir)) {
-      std::cerr << "readout-diff: " << gold_dir.string() << " is not a folder\n";
+      complain(gold_dir.string() + " is not a folder");
       return kExitBadInput;
     }
     const evaluation::GoldSet gold =
         evaluation::read_gold_set(gold_dir, corpus.empty() ? gold_dir / ".." / "corpus" : std::filesystem::path(corpus));
     if (command == "fit") {
-      for (const std::string& error : gold.errors) std::cerr << "readout-diff: " << error << "\n";
+      for (const std::string& error : gold.errors) complain(error);
       if (!gold.errors.empty()) return kExitBadInput;
       std::vector<evaluation::TrainingComparison> prepared;
       for (const auto& comparison : gold.comparisons) {
         auto training = evaluation::training_comparison(comparison);
         if (!training.ok()) {
-          std::cerr << "readout-diff: " << training.error().message << "\n";
+          complain(training.error().message);
           return kExitBadInput;
         }
         prepared.push_back(std::move(training).value());
       }
       std::vector<const evaluation::TrainingComparison*> all;
       for (const auto& comparison : prepared) all.push_back(&comparison);
-      std::cout << readout_diff::link_model_json(evaluation::fit_link_model(all, options_json));
-      return kExitOk;
+      return print({readout_diff::link_model_json(evaluation::fit_link_model(all, options_json))}, kExitOk);
     }
     const auto plain = evaluation::evaluate(gold, options_json);
     std::optional<evaluation::Evaluation> validated;
     if (cross_validate) validated = evaluation::cross_validate(gold, options_json);
     const evaluation::Evaluation* shown = validated ? &*validated : nullptr;
-    if (format == "json") std::cout << evaluation::format_json(plain, shown).dump(2) << "\n";
-    else std::cout << evaluation::format_text(plain, shown);
-    return plain.errors.empty() && (!validated || validated->errors.empty()) ? kExitOk : kExitBadInput;
+    const int status = plain.errors.empty() && (!validated || validated->errors.empty()) ? kExitOk : kExitBadInput;
+    if (format == "json") return print({evaluation::format_json(plain, shown).dump(2), "\n"}, status);
+    return print({evaluation::format_text(plain, shown)}, status);
   }
   return usage_error("unknown command " + command);
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return run(std::vector<std::string>(argv + 1, argv + argc)); }
