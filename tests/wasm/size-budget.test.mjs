@@ -1,6 +1,7 @@
 // Download-size budgets (gzip, zlib level 9; 1 KB = 1000 bytes, the stricter reading):
-//   - the single-file page build/wasm/dist/readout-diff.html: at most 512 KB;
-//   - the wasm engine and its data: at most 400 KB. Measured on what ships: the WebAssembly
+//   - the single-file page build/wasm/dist/readout-diff.html: at most 768 KB (512 KB before the
+//     English–Hindi dictionary, which the engine issue allows to grow the page to 768 KB);
+//   - the wasm engine and its data: at most 600 KB (400 KB before the dictionary, ~200 KB of it). Measured on what ships: the WebAssembly
 //     binary (code plus the embedded ICU data, lexicon and rules) taken out of the engine script,
 //     where SINGLE_FILE keeps it as base64, plus the script's JavaScript around it. The base64
 //     text itself compresses worse than the binary (its 4-character groups break gzip's byte
@@ -17,8 +18,8 @@ import { gzipSync } from 'node:zlib';
 import { enginePath } from './support.mjs';
 
 const KB = 1000;
-const PAGE_BUDGET = 512 * KB;
-const ENGINE_BUDGET = 400 * KB;
+const PAGE_BUDGET = 768 * KB;
+const ENGINE_BUDGET = 600 * KB;
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const distDir = resolve(process.env.READOUT_DIFF_DIST ?? join(repo, 'build/wasm/dist'));
