@@ -1,6 +1,8 @@
 // The WebAssembly engine's JavaScript API (embind), a thin layer over core/include/readout_diff/engine.hpp:
 //   compare(a: string, b: string, optionsJson: string) -> string   readout-diff/1 report or error JSON
 //   segment(text: string, optionsJson: string) -> string           sentences or error JSON
+//   track(texts: string[], names: string[], window: number, optionsJson: string) -> string
+//                                  readout-diff-series/1 report or error JSON (see readout_diff/series.hpp)
 //   version() -> string                                             as `readout-diff --version` prints it
 //   prepare() -> undefined        the once-per-process set-up now rather than in the first compare()
 // The core never throws (and C++ exceptions are disabled in this build), so nothing but JSON text
@@ -8,10 +10,16 @@
 // before any C++ runs.
 #include <emscripten/bind.h>
 
+#include <emscripten/val.h>
+
+#include <cmath>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "icu_data.hpp"
 #include "readout_diff/engine.hpp"
+#include "readout_diff/series.hpp"
 
 namespace {
 
@@ -84,6 +92,38 @@ std::string segment(const std::u16string& text, const std::u16string& options_js
   return readout_diff::segment_json(to_utf8(text), to_utf8(options_json));
 }
 
+// The arrays come as JavaScript values: anything but an array of strings is answered with the
+// series' bad_series error rather than a BindingError, so a page passing a FileList by mistake
+// gets a message, and so is a window that is not a whole number from 1 to 99.
+std::string series_usage_error(const std::string& message) {
+  return std::string("{\"error\":{\"code\":\"bad_series\",\"message\":\"") + message + "\"},\"schema\":\"" +
+         readout_diff::kSeriesSchema + "\"}";
+}
+
+bool strings_of(const emscripten::val& array, std::vector<std::string>& out) {
+  if (!array.isArray()) return false;
+  const auto length = array["length"].as<std::size_t>();
+  for (std::size_t k = 0; k < length; ++k) {
+    const emscripten::val item = array[k];
+    if (!item.isString()) return false;
+    out.push_back(to_utf8(item.as<std::u16string>()));
+  }
+  return true;
+}
+
+std::string track(const emscripten::val& texts, const emscripten::val& names, double window, const std::u16string& options_json) {
+  if (!readout_register_icu_data()) return icu_data_error();
+  std::vector<std::string> text_bytes, name_bytes;
+  if (!strings_of(texts, text_bytes)) return series_usage_error("The texts must be an array of strings.");
+  if (!strings_of(names, name_bytes)) return series_usage_error("The names must be an array of strings.");
+  // Checked before the cast: a NaN or out-of-range double cast to an integer is undefined.
+  if (!(window >= 1 && window < static_cast<double>(readout_diff::kMaxSeriesReadouts)) || window != std::floor(window)) {
+    return series_usage_error("The window must be a whole number from 1 to 99.");
+  }
+  const std::vector<std::string_view> views(text_bytes.begin(), text_bytes.end());
+  return readout_diff::track(views, name_bytes, static_cast<std::size_t>(window), to_utf8(options_json)).json;
+}
+
 void prepare() {
   if (readout_register_icu_data()) readout_diff::prepare();
 }
@@ -97,6 +137,7 @@ std::string version() {
 EMSCRIPTEN_BINDINGS(readout_diff_engine) {
   emscripten::function("compare", &compare);
   emscripten::function("segment", &segment);
+  emscripten::function("track", &track);
   emscripten::function("version", &version);
   emscripten::function("prepare", &prepare);
 }
