@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <map>
 #include <set>
 #include <string>
@@ -371,6 +373,123 @@ TEST(Series, ErrorsNameTheReadoutAndThePlace) {
   EXPECT_EQ(code_of(track({text, text}, {"a", "b"}, 3, R"({"partner_ratio":2})")), "bad_options");
   // A hundred readouts is the limit, not an error.
   EXPECT_FALSE(track(std::vector<std::string_view>(100, "One point. Another point."), std::vector<std::string>(100, "x"), 3, "").is_error);
+}
+
+std::string cli_files(const Series& series) {
+  std::string files;
+  for (const auto& name : series.names) files += " " + testing::corpus_file(name);
+  return files;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+TEST(SeriesCli, JsonIsTheLibrarysReport) {
+  const Series corps = series_of("corps");
+  const testing::CliRun run = testing::run_cli("track" + cli_files(corps) + " --window 2");
+  EXPECT_EQ(run.exit_code, 0);
+  std::vector<std::string> paths;
+  for (const auto& name : corps.names) paths.push_back(testing::shared_path("corpus/" + name));
+  EXPECT_EQ(run.output, track(corps.views(), paths, 2, "").json + "\n");
+}
+
+TEST(SeriesCli, CsvIsAThreadByReadoutMatrix) {
+  const Series corps = series_of("corps");
+  const testing::CliRun run = testing::run_cli("track" + cli_files(corps) + " --format csv");
+  ASSERT_EQ(run.exit_code, 0);
+  const json report = track_json(corps);
+  const std::vector<std::string> lines = lines_of(run.output);
+  ASSERT_EQ(lines.size(), report["threads"].size() + 1);
+  EXPECT_EQ(lines[0].rfind("thread,commitment,first,last,text,", 0), 0u);
+  EXPECT_NE(lines[0].find(corps.names[3]), std::string::npos);
+  const auto row_of = [&](const std::vector<Place>& chain) {
+    const int t = thread_holding(report, chain);
+    EXPECT_GE(t, 0);
+    return lines.at(static_cast<std::size_t>(t) + 1);
+  };
+  const auto ends_with = [](const std::string& line, const std::string& tail) {
+    return line.size() >= tail.size() && line.compare(line.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  // Verified by reading (see CorpsCommanderThreadsFollowTheVerifiedChains): the meeting is held
+  // in every readout, the round number changes from 9 to 10 (modified), the Hindi release says
+  // the same (repeated), and round 14 changes it again (modified). Its text has commas: quoted.
+  const std::string held = row_of({{0, 0}, {1, 0}, {2, 3}, {3, 0}});
+  EXPECT_TRUE(ends_with(held, ",first,modified,repeated,modified\r")) << held;
+  EXPECT_NE(held.find(",\"On January 24, the 9th round"), std::string::npos) << held;
+  // The state leaders' consensus: reworded in corps 10, absent from the cut Hindi release, back
+  // in corps 14.
+  const std::string leaders = row_of({{0, 4}, {1, 3}, {3, 4}});
+  EXPECT_TRUE(ends_with(leaders, ",first,modified,absent,resumed\r")) << leaders;
+}
+
+TEST(SeriesCli, MarkdownSaysWhatChanged) {
+  const Series corps = series_of("corps");
+  const testing::CliRun run = testing::run_cli("track" + cli_files(corps) + " --format markdown");
+  ASSERT_EQ(run.exit_code, 0);
+  const std::string& md = run.output;
+  EXPECT_EQ(md.rfind("# What changed across the series\n", 0), 0u);
+  for (const char* section : {"## Changed wording", "## No longer mentioned", "## Dropped, then resumed", "## New in the final readout"}) {
+    EXPECT_NE(md.find(section), std::string::npos) << section;
+  }
+  const std::size_t resumed = md.find("## Dropped, then resumed"), fresh = md.find("## New in the final readout");
+  // The state leaders' thread skips the Hindi release (readout 3 counted from 1).
+  const std::size_t leaders = md.find("absent from readout 3: They also agreed to follow the important consensus", resumed);
+  EXPECT_TRUE(leaders > resumed && leaders < fresh) << md;
+  // Corps 14's call for the next round is a new point (split from the leaders' thread).
+  EXPECT_NE(md.find("- (commitment) In this context, it was also agreed that the next round of the Commanders’ talks should "
+                    "be held at the earliest.",
+                    fresh),
+            std::string::npos)
+      << md;
+}
+
+TEST(SeriesCli, MarkdownKeepsTextAsText) {
+  const auto folder = std::filesystem::temp_directory_path() / "readout-series-md";
+  std::filesystem::create_directories(folder);
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(folder / name, std::ios::binary) << text;
+    return "'" + (folder / name).string() + "'";
+  };
+  const std::string a = write("a.txt", "Both sides met in Delhi.\nThey agreed on *five* points.\n");
+  const std::string b = write("b.txt", "Both sides met in Beijing.\n");
+  const std::string c = write("c.txt", "Both sides met in Moscow.\n1. They agreed on <b>six</b> points | [link](x).\n");
+  const testing::CliRun run = testing::run_cli("track " + a + " " + b + " " + c + " --format markdown");
+  std::filesystem::remove_all(folder);
+  ASSERT_EQ(run.exit_code, 0);
+  // The list number, the tags, the bar and the brackets are escaped, so they show as typed.
+  EXPECT_NE(run.output.find(": 1\\. They agreed on \\<b\\>six\\</b\\> points \\| \\[link\\](x).\n"), std::string::npos)
+      << run.output;
+  EXPECT_NE(run.output.find("They agreed on \\*five\\* points."), std::string::npos) << run.output;
+}
+
+TEST(SeriesCli, ErrorsNameTheFileAndItsPosition) {
+  const Series wmcc = series_of("wmcc");
+  const std::string one = testing::corpus_file(wmcc.names[0]);
+  EXPECT_EQ(testing::run_cli("track " + one).exit_code, 2);
+  std::string many;
+  for (int k = 0; k < 101; ++k) many += " " + one;
+  const testing::CliRun too_many = testing::run_cli("track" + many, true);
+  EXPECT_EQ(too_many.exit_code, 2);
+  EXPECT_NE(too_many.output.find("track takes 2 to 100 files; 101 given"), std::string::npos) << too_many.output;
+  EXPECT_EQ(testing::run_cli("track" + many.substr(0, many.size() / 101 * 100)).exit_code, 0);
+
+  const testing::CliRun binary = testing::run_cli("track " + one + " " + one + " /bin/sh " + one, true);
+  EXPECT_EQ(binary.exit_code, 1);
+  EXPECT_NE(binary.output.find("readout-diff: Readout 3 of 4 (/bin/sh): The text contains"), std::string::npos) << binary.output;
+  const testing::CliRun missing = testing::run_cli("track " + one + " /nonexistent/wmcc.txt " + one, true);
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.output.find("cannot read /nonexistent/wmcc.txt (readout 2 of 3)"), std::string::npos) << missing.output;
+
+  for (const char* bad : {"--window 0", "--window 100", "--window x", "--window ''", "--window", "--format xml", "--format text"}) {
+    EXPECT_EQ(testing::run_cli("track " + one + " " + one + " " + bad).exit_code, 2) << bad;
+  }
+  EXPECT_EQ(testing::run_cli("track " + one + " " + one + " --options '{\"nope\":1}'").exit_code, 2);
+  const testing::CliRun help = testing::run_cli("--help");
+  EXPECT_NE(help.output.find("readout-diff track FILE... [--window K]"), std::string::npos);
 }
 
 }  // namespace

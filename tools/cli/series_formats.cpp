@@ -7,11 +7,17 @@ namespace {
 
 using nlohmann::json;
 
-// Backslash before every character Markdown could read as markup, so a sentence stays text.
+// A sentence or a name as Markdown text: a backslash before each character that could start
+// inline markup, and before a leading "#", "+", "-" or list number, which would start a heading
+// or a list. Line breaks become spaces so that a list item stays one item.
 std::string md_text(const std::string& text) {
   std::string out;
-  for (char c : text) {
-    if (std::string_view("\\`*_{}[]<>()#+-.!|~").find(c) != std::string_view::npos) out += '\\';
+  const std::size_t digits = text.find_first_not_of("0123456789");
+  if (!text.empty() && (std::string_view("#+-").find(text[0]) != std::string_view::npos)) out += '\\';
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool list_number = digits != std::string::npos && digits > 0 && i == digits && (c == '.' || c == ')');
+    if (list_number || std::string_view("\\`*_[]<>|~").find(c) != std::string_view::npos) out += '\\';
     out += (c == '\n' || c == '\r') ? ' ' : c;
   }
   return out;
