@@ -326,7 +326,9 @@ void write_occurrence(JsonWriter& out, const Thread& thread, std::size_t k, cons
 std::string series_report(const std::vector<Readout>& readouts, const std::vector<std::string>& names, std::size_t window,
                           const std::vector<PairLinks>& pairs, const std::vector<Thread>& threads) {
   // Threads with two or more occurrences are numbered in their building order (first readout,
-  // then first sentence); a single occurrence is a point made once.
+  // then first sentence); a single occurrence is a point made once. split_from only ever names
+  // recurring threads: a sentence linked to a thread with a single occurrence in the window
+  // always qualifies for it, so a thread it could not join has two or more.
   std::vector<std::size_t> id_of(threads.size(), 0);
   std::size_t recurring = 0;
   for (std::size_t t = 0; t < threads.size(); ++t) {
