@@ -1,6 +1,7 @@
 // The WebAssembly engine's JavaScript API (embind), a thin layer over core/include/readout_diff/engine.hpp:
 //   compare(a: string, b: string, optionsJson: string) -> string   readout-diff/1 report or error JSON
 //   segment(text: string, optionsJson: string) -> string           sentences or error JSON
+//   track(texts, names, window, optionsJson) -> string             a series: see series_bindings.cpp
 //   version() -> string                                             as `readout-diff --version` prints it
 //   prepare() -> undefined        the once-per-process set-up now rather than in the first compare()
 // The core never throws (and C++ exceptions are disabled in this build), so nothing but JSON text
@@ -12,75 +13,19 @@
 
 #include "icu_data.hpp"
 #include "readout_diff/engine.hpp"
+#include "bindings_support.hpp"
 
 namespace {
 
-// JavaScript strings are UTF-16 and may hold unpaired surrogates. Embind's own std::string
-// conversion pairs a lone surrogate with whatever unit follows it (so "\uD800a" silently becomes
-// U+10061 and the "a" disappears). The texts therefore arrive as UTF-16 code units and are
-// converted here: well-formed text becomes exactly the bytes TextEncoder / Buffer.from give (so
-// byte offsets in the report slice those), and an unpaired surrogate is written as its own
-// three-byte form (ED A0..BF xx), which the core rejects as invalid UTF-8 at that exact byte,
-// line and column instead of comparing altered text.
-std::string to_utf8(const std::u16string& text) {
-  const auto is_high = [](char32_t unit) { return unit >= 0xD800 && unit <= 0xDBFF; };
-  const auto is_low = [](char32_t unit) { return unit >= 0xDC00 && unit <= 0xDFFF; };
-  std::size_t length = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char32_t unit = text[i];
-    if (unit < 0x80) {
-      length += 1;
-    } else if (unit < 0x800) {
-      length += 2;
-    } else if (is_high(unit) && i + 1 < text.size() && is_low(text[i + 1])) {
-      length += 4;
-      ++i;
-    } else {
-      length += 3;
-    }
-  }
-  std::string bytes;
-  bytes.reserve(length);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char32_t code = text[i];
-    if (is_high(code) && i + 1 < text.size() && is_low(text[i + 1])) {
-      code = 0x10000 + ((code - 0xD800) << 10) + (static_cast<char32_t>(text[i + 1]) - 0xDC00);
-      ++i;
-    }
-    if (code < 0x80) {
-      bytes.push_back(static_cast<char>(code));
-    } else if (code < 0x800) {
-      bytes.push_back(static_cast<char>(0xC0 | (code >> 6)));
-      bytes.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else if (code < 0x10000) {
-      bytes.push_back(static_cast<char>(0xE0 | (code >> 12)));
-      bytes.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-      bytes.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    } else {
-      bytes.push_back(static_cast<char>(0xF0 | (code >> 18)));
-      bytes.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
-      bytes.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-      bytes.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-    }
-  }
-  return bytes;
-}
-
-// Only reachable with a broken build (the package is checked by tests/wasm); the core would
-// otherwise report ICU's missing-resource failure with less of a hint.
-std::string icu_data_error() {
-  return std::string("{\"schema\":\"") + readout_diff::kReportSchema +
-         "\",\"error\":{\"code\":\"internal\",\"message\":\"The engine's built-in ICU data was rejected by ICU; "
-         "this build of the engine is broken.\"}}";
-}
+using readout_wasm::to_utf8;
 
 std::string compare(const std::u16string& a, const std::u16string& b, const std::u16string& options_json) {
-  if (!readout_register_icu_data()) return icu_data_error();
+  if (!readout_register_icu_data()) return readout_wasm::icu_data_error();
   return readout_diff::compare_json(to_utf8(a), to_utf8(b), to_utf8(options_json));
 }
 
 std::string segment(const std::u16string& text, const std::u16string& options_json) {
-  if (!readout_register_icu_data()) return icu_data_error();
+  if (!readout_register_icu_data()) return readout_wasm::icu_data_error();
   return readout_diff::segment_json(to_utf8(text), to_utf8(options_json));
 }
 

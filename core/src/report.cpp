@@ -28,13 +28,6 @@ void write_commitment(JsonWriter& out, const std::optional<Commitment>& commitme
       .end_object();
 }
 
-// How far a reader can lean on a link, from the link model's confidence. What each band has meant
-// on gold the model was not fitted on is in docs/engine.md (readout-diff eval --cross-validate).
-constexpr double kStrongConfidence = 0.8, kModerateConfidence = 0.6;
-const char* confidence_band(double confidence) {
-  return confidence >= kStrongConfidence ? "strong" : confidence >= kModerateConfidence ? "moderate" : "weak";
-}
-
 // Per-sentence outcome of the alignment, for one side.
 struct SentenceOutcome {
   std::vector<std::size_t> links;
@@ -133,6 +126,11 @@ void write_counts(JsonWriter& out, const SideCounts& counts, const char* unmatch
 }
 
 }  // namespace
+
+const char* confidence_band(double confidence) {
+  constexpr double kStrongConfidence = 0.8, kModerateConfidence = 0.6;
+  return confidence >= kStrongConfidence ? "strong" : confidence >= kModerateConfidence ? "moderate" : "weak";
+}
 
 std::string segmentation_report(const AnalyzedDocument& side, const CompiledLexicon& lexicon) {
   JsonWriter out;

@@ -14,6 +14,11 @@
 
 namespace readout_diff {
 
+// How far a reader can lean on a link, from the link model's confidence: "strong", "moderate" or
+// "weak". What each band has meant on gold the model was not fitted on is in docs/engine.md
+// (readout-diff eval --cross-validate).
+const char* confidence_band(double confidence);
+
 std::string segmentation_report(const AnalyzedDocument& side, const CompiledLexicon& lexicon);
 
 std::string comparison_report(const AnalyzedDocument& a, const AnalyzedDocument& b, const Alignment& alignment,

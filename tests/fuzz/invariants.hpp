@@ -160,12 +160,13 @@ inline bool quotes_only(std::string_view text, const std::vector<std::pair<std::
 // --- the answer -------------------------------------------------------------------------------
 
 // The engine's answer: JSON (the report is streamed by hand, so this is checked, not assumed), an
-// object with the readout-diff/1 schema, flagged as an error exactly when it holds "error".
-inline json parse_answer(const readout_diff::EngineOutput& output) {
+// object with the schema (readout-diff/1, or readout-diff-series/1 for track), flagged as an
+// error exactly when it holds "error".
+inline json parse_answer(const readout_diff::EngineOutput& output, const char* schema = "readout-diff/1") {
   json answer = json::parse(output.json, nullptr, /*allow_exceptions=*/false);
   require(!answer.is_discarded(), "output is JSON", output.json);
   require(answer.is_object(), "output is a JSON object", output.json);
-  require(answer.contains("schema") && answer["schema"] == "readout-diff/1", "schema is readout-diff/1", output.json);
+  require(answer.contains("schema") && answer["schema"] == schema, "schema is the entry point's", output.json);
   require(output.is_error == answer.contains("error"), "is_error is set exactly for error objects", output.json);
   return answer;
 }

@@ -2,12 +2,15 @@
 # Writes the seed inputs for one fuzz target into a folder, from the shared corpus of real readouts
 # (read at run time, never copied into the repository) and a few small synthetic texts.
 #
-#   tests/fuzz/seeds.sh TARGET CORPUS_DIR OUT_DIR      TARGET: segment, compare or stages
+#   tests/fuzz/seeds.sh TARGET CORPUS_DIR OUT_DIR      TARGET: segment, compare, stages or track
 #
 # segment: each readout as it is, one as CRLF with a byte order mark, and the synthetic texts.
 # compare, stages: pairs "A 0xFF B" (see fuzz_compare.cpp) of readouts of the same meeting and of
 # neighbours in date order, each side cut at a line end to stay under 4000 bytes so a pair fits
 # -max_len=8192; for compare also a pair under each option set (0xFD k) and raw options (0xFE).
+# track: a window byte, then the WMCC and Corps Commander series and runs of neighbours in date
+# order, each readout cut at a line end to stay under 1500 bytes, separated by 0xFF (see
+# fuzz_track.cpp); and the synthetic texts as one series.
 set -euo pipefail
 export LC_ALL=C
 target=${1:?target}
@@ -66,6 +69,20 @@ case "$target" in
         { printf '\xFD'; printf '%b' "\\x$(printf '%02X' "$k")"; head_lines "${files[0]}" 1500; printf '\xFF'; head_lines "${files[1]}" 1500; } >"$seed"
       done
     fi
+    ;;
+  track)
+    # A window byte (the target's window is 1 + byte % 4), then the readouts separated by 0xFF.
+    series() {
+      next_seed
+      { printf '%b' "\\x$1"; shift; local first=1
+        for f in "$@"; do [ $first -eq 1 ] || printf '\xFF'; first=0; head_lines "$f" 1500; done; } >"$seed"
+    }
+    wmcc=("$corpus"/*wmcc*.txt); corps=("$corpus"/*corps*.txt)
+    [ ${#wmcc[@]} -lt 2 ] || series 02 "${wmcc[@]:0:5}"
+    [ ${#corps[@]} -lt 2 ] || series 00 "${corps[@]}"
+    for ((i = 0; i + 3 < ${#files[@]}; i += 3)); do series "0$((i % 4))" "${files[@]:i:4}"; done
+    next_seed
+    { printf '\x01'; for ((k = 0; k < ${#synthetic[@]}; k++)); do [ $k -eq 0 ] || printf '\xFF'; printf '%b' "${synthetic[k]}"; done; } >"$seed"
     ;;
   *) echo "seeds.sh: unknown target $target" >&2; exit 2 ;;
 esac

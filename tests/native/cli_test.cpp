@@ -1,42 +1,24 @@
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <string>
-#include <sys/wait.h>
 
 #include "test_support.hpp"
 
 namespace readout_diff {
 namespace {
 
-struct CliRun {
-  int exit_code;
-  std::string output;
-};
-
-// Runs the CLI through the shell (stdout captured, stderr folded in when asked).
-CliRun run_cli(const std::string& arguments, bool with_stderr = false) {
-  const std::string command = std::string("'") + READOUT_DIFF_CLI + "' " + arguments + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string output;
-  std::array<char, 4096> buffer{};
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
-
-std::string corpus_file(const char* name) { return "'" + testing::shared_path(std::string("corpus/") + name) + "'"; }
+using testing::CliRun;
+using testing::run_cli;
 
 TEST(Cli, ComparePrintsTheSameReportAsTheLibrary) {
-  const CliRun run = run_cli("compare " + corpus_file(testing::kMoscowEn) + " " + corpus_file(testing::kDushanbeHi));
+  const CliRun run = run_cli("compare " + testing::corpus_file(testing::kMoscowEn) + " " + testing::corpus_file(testing::kDushanbeHi));
   EXPECT_EQ(run.exit_code, 0);
   EXPECT_EQ(run.output, compare_json(testing::corpus(testing::kMoscowEn), testing::corpus(testing::kDushanbeHi), "") + "\n");
 }
 
 TEST(Cli, ReadsStandardInput) {
-  const CliRun run = run_cli("segment - < " + corpus_file(testing::kMoscowHi));
+  const CliRun run = run_cli("segment - < " + testing::corpus_file(testing::kMoscowHi));
   EXPECT_EQ(run.exit_code, 0);
   EXPECT_EQ(nlohmann::json::parse(run.output)["sentences"].size(), 6u);
 }
@@ -45,7 +27,7 @@ TEST(Cli, BadInputExitsOneWithTheMessageOnStderr) {
   const CliRun run = run_cli("segment - < /dev/null", true);
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.output.find("empty"), std::string::npos) << run.output;
-  EXPECT_EQ(run_cli("compare /nonexistent/file " + corpus_file(testing::kMoscowEn)).exit_code, 1);
+  EXPECT_EQ(run_cli("compare /nonexistent/file " + testing::corpus_file(testing::kMoscowEn)).exit_code, 1);
 }
 
 TEST(Cli, BadUsageExitsTwo) {

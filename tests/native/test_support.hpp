@@ -1,11 +1,14 @@
 #pragma once
 // Shared helpers for the native tests: reading shared/ files and parsing engine output.
+#include <array>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <sys/wait.h>
 
 #include "readout_diff/engine.hpp"
 
@@ -37,6 +40,24 @@ inline nlohmann::json segment(const std::string& text, const std::string& option
 inline nlohmann::json compare(const std::string& a, const std::string& b, const std::string& options = "") {
   return recorded(compare_json(a, b, options));
 }
+
+// The CLI (READOUT_DIFF_CLI) run through the shell: stdout captured, stderr folded in when asked.
+struct CliRun {
+  int exit_code;
+  std::string output;
+};
+
+inline CliRun run_cli(const std::string& arguments, bool with_stderr = false) {
+  const std::string command = std::string("'") + READOUT_DIFF_CLI + "' " + arguments + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string output;
+  std::array<char, 4096> buffer{};
+  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+inline std::string corpus_file(const std::string& name) { return "'" + shared_path("corpus/" + name) + "'"; }
 
 inline constexpr const char* kMoscowEn = "2020-09-10_moscow_in-cn_fm_mea_en.txt";
 inline constexpr const char* kMoscowHi = "2020-09-10_moscow_in-cn_fm_mea_hi.txt";

@@ -4,35 +4,14 @@
 // libicu), which is exactly what this guards.
 // Needs READOUT_DIFF_NATIVE_CLI (e.g. build/native/tools/readout-diff); skipped without it.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { FILES, assertSchema, corpusDir, corpusText, createEngine, nativeCli } from './support.mjs';
+import { FILES, assertSameOutput, corpusDir, corpusText, createEngine, nativeCli, runCli } from './support.mjs';
 
 const skip = nativeCli ? false : 'READOUT_DIFF_NATIVE_CLI is not set: set it to the native readout-diff to compare the two builds';
-
-function runCli(args) {
-  const result = spawnSync(nativeCli, args, { maxBuffer: 256 * 1024 * 1024 });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
-}
-
-function assertSameOutput(wasmJson, cliArgs, label) {
-  const cli = runCli(cliArgs);
-  assert.equal(cli.status, 0, `${label}: the CLI failed: ${cli.stderr}`);
-  assertSchema(assert, JSON.parse(cli.stdout.toString('utf8')), `${label} (native)`);
-  const wasmBytes = Buffer.from(`${wasmJson}\n`, 'utf8');
-  if (!wasmBytes.equals(cli.stdout)) {
-    // Point at the first difference rather than dumping megabytes.
-    let at = 0;
-    while (at < wasmBytes.length && wasmBytes[at] === cli.stdout[at]) at += 1;
-    const around = (bytes) => bytes.subarray(Math.max(0, at - 80), at + 80).toString('utf8');
-    assert.fail(`${label}: wasm and native differ at byte ${at}\n  wasm:   ${around(wasmBytes)}\n  native: ${around(cli.stdout)}`);
-  }
-}
 
 describe('wasm and native CLI give identical output', { skip }, () => {
   let engine;

@@ -3,6 +3,8 @@
 //   READOUT_DIFF_WASM_ENGINE  build/wasm/wasm/readout-diff-engine.js
 //   READOUT_DIFF_NATIVE_CLI   the native readout-diff, for the parity tests (no default: unset skips them)
 //   READOUT_DIFF_SHARED       ../shared (corpus/ and gold/)
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -75,4 +77,25 @@ export function checkSpans(assert, sentences, inputBytes, label) {
     previousEnd = sentence.end;
   }
   return sentences.length;
+}
+
+// The native CLI (READOUT_DIFF_NATIVE_CLI) run with `args`: its status, stdout as bytes, stderr as text.
+export function runCli(args) {
+  const result = spawnSync(nativeCli, args, { maxBuffer: 256 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
+}
+
+// The wasm engine's JSON must be the CLI's standard output byte for byte (the CLI adds one newline).
+export function assertSameOutput(wasmJson, cliArgs, label) {
+  const cli = runCli(cliArgs);
+  assert.equal(cli.status, 0, `${label}: the CLI failed: ${cli.stderr}`);
+  const wasmBytes = Buffer.from(`${wasmJson}\n`, 'utf8');
+  if (!wasmBytes.equals(cli.stdout)) {
+    // Point at the first difference rather than dumping megabytes.
+    let at = 0;
+    while (at < wasmBytes.length && wasmBytes[at] === cli.stdout[at]) at += 1;
+    const around = (bytes) => bytes.subarray(Math.max(0, at - 80), at + 80).toString('utf8');
+    assert.fail(`${label}: wasm and native differ at byte ${at}\n  wasm:   ${around(wasmBytes)}\n  native: ${around(cli.stdout)}`);
+  }
 }

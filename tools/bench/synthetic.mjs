@@ -103,43 +103,54 @@ function editSentence(sentence, random, material) {
   return finish(reword(words, random, material.vocabulary, 0.25));
 }
 
-// Returns {a, b, sentencesA, sentencesB} for `count` sentences a side.
-export function syntheticPair(count, seed, material) {
-  const random = rng(seed ^ Math.imul(count, 0x9e3779b1));
-  const paragraphsA = [];
-  for (let made = 0; made < count;) {
-    const size = Math.min(count - made, 1 + random.int(4));
-    const paragraph = [];
-    for (let k = 0; k < size; ++k) paragraph.push(freshSentence(random, material));
-    paragraphsA.push(paragraph);
-    made += size;
-  }
-  const paragraphsB = [];
-  for (const paragraph of paragraphsA) {
-    const edited = [];
+// The next readout of a story: sentences dropped, re-worded and inserted, a few paragraphs moved.
+function editedParagraphs(paragraphs, random, material) {
+  const edited = [];
+  for (const paragraph of paragraphs) {
+    const kept = [];
     for (const sentence of paragraph) {
       const roll = random();
       if (roll < 0.08) {
         // dropped
       } else if (roll < 0.22) {
-        edited.push(editSentence(sentence, random, material));
+        kept.push(editSentence(sentence, random, material));
       } else {
-        edited.push(sentence);
+        kept.push(sentence);
       }
-      if (random() < 0.08) edited.push(freshSentence(random, material));
+      if (random() < 0.08) kept.push(freshSentence(random, material));
     }
-    if (edited.length) paragraphsB.push(edited);
+    if (kept.length) edited.push(kept);
   }
-  // A few paragraphs moved elsewhere.
-  for (let moves = Math.floor(paragraphsB.length * 0.03); moves > 0; --moves) {
-    const [moved] = paragraphsB.splice(random.int(paragraphsB.length), 1);
-    paragraphsB.splice(random.int(paragraphsB.length + 1), 0, moved);
+  for (let moves = Math.floor(edited.length * 0.03); moves > 0; --moves) {
+    const [moved] = edited.splice(random.int(edited.length), 1);
+    edited.splice(random.int(edited.length + 1), 0, moved);
   }
+  return edited;
+}
+
+function freshParagraphs(count, random, material) {
+  const paragraphs = [];
+  for (let made = 0; made < count;) {
+    const size = Math.min(count - made, 1 + random.int(4));
+    const paragraph = [];
+    for (let k = 0; k < size; ++k) paragraph.push(freshSentence(random, material));
+    paragraphs.push(paragraph);
+    made += size;
+  }
+  return paragraphs;
+}
+
+const render = (title, paragraphs) => `${title}\n\n${paragraphs.map((p) => p.join(' ')).join('\n\n')}\n`;
+
+// Returns {a, b, sentencesA, sentencesB} for `count` sentences a side.
+export function syntheticPair(count, seed, material) {
+  const random = rng(seed ^ Math.imul(count, 0x9e3779b1));
+  const paragraphsA = freshParagraphs(count, random, material);
+  const paragraphsB = editedParagraphs(paragraphsA, random, material);
   const title = (side) => `Synthetic readout ${side}: ${count} sentences (generator ${GENERATOR_VERSION}, seed ${seed})`;
-  const render = (side, paragraphs) => `${title(side)}\n\n${paragraphs.map((p) => p.join(' ')).join('\n\n')}\n`;
   return {
-    a: render('A', paragraphsA),
-    b: render('B', paragraphsB),
+    a: render(title('A'), paragraphsA),
+    b: render(title('B'), paragraphsB),
     sentencesA: count,
     sentencesB: paragraphsB.reduce((total, paragraph) => total + paragraph.length, 0),
   };
@@ -154,4 +165,17 @@ export function writeSyntheticPair(dir, count, seed, material) {
   writeFileSync(a, pair.a);
   writeFileSync(b, pair.b);
   return { a, b, bytesA: Buffer.byteLength(pair.a), bytesB: Buffer.byteLength(pair.b), sentencesA: pair.sentencesA, sentencesB: pair.sentencesB };
+}
+
+// A series of `count` readouts of about `sentences` sentences each, every one an edited copy of
+// the one before (as syntheticPair's B is of its A), for the series benchmark.
+export function syntheticSeries(count, sentences, seed, material) {
+  const random = rng(seed ^ Math.imul(count, 0x85ebca6b) ^ sentences);
+  let paragraphs = freshParagraphs(sentences, random, material);
+  const texts = [];
+  for (let k = 0; k < count; ++k) {
+    if (k > 0) paragraphs = editedParagraphs(paragraphs, random, material);
+    texts.push(render(`Synthetic readout ${k + 1} of ${count} (generator ${GENERATOR_VERSION}, seed ${seed})`, paragraphs));
+  }
+  return texts;
 }

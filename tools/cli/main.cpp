@@ -16,7 +16,9 @@
 #include "evaluation.hpp"
 #include "link_model_fit.hpp"
 #include "readout_diff/engine.hpp"
+#include "readout_diff/series.hpp"
 #include "readout_diff/text_input.hpp"
+#include "series_formats.hpp"
 
 namespace {
 
@@ -25,6 +27,12 @@ constexpr int kExitOk = 0, kExitBadInput = 1, kExitUsage = 2;
 constexpr const char* kUsage = R"(Usage:
   readout-diff compare A B [--options JSON]   compare two readouts; prints the readout-diff/1 report
   readout-diff segment FILE [--options JSON]  print a readout's sentences
+  readout-diff track FILE... [--window K] [--options JSON] [--format json|markdown|csv]
+                                              follow statements and commitments across 2 to 100
+                                              readouts, in the order given: each is compared with
+                                              the next K (default 3); prints the
+                                              readout-diff-series/1 report, a Markdown summary of
+                                              what changed, or a CSV of threads x readouts
   readout-diff eval GOLD_DIR [--corpus DIR] [--format text|json] [--options JSON] [--cross-validate]
                                               score the engine against hand-labelled comparisons
                                               (corpus defaults to GOLD_DIR/../corpus); with
@@ -36,6 +44,7 @@ constexpr const char* kUsage = R"(Usage:
   readout-diff --help | --version
 
 FILE, A and B are UTF-8 text files; '-' reads standard input (for one of them).
+K is a whole number from 1 to 99.
 Options JSON keys (all optional): max_bytes, min_link_score, min_cross_language_score,
 repeated_min_score, partner_ratio.
 Exit status: 0 success, 1 bad input or output that could not be written (the message is on
@@ -102,8 +111,9 @@ bool read_bounded(std::istream& in, std::string& text) {
   return !in.bad();
 }
 
-// Reads a file, or standard input for "-"; on failure says so, with the system's reason.
-bool read_input(const std::string& path, std::string& text) {
+// Reads a file, or standard input for "-"; on failure says so, with the system's reason (and
+// `where`, which names the file's place among several).
+bool read_input(const std::string& path, std::string& text, const std::string& where = "") {
   errno = 0;
   bool read = false;
   if (path == "-") {
@@ -112,7 +122,7 @@ bool read_input(const std::string& path, std::string& text) {
     std::ifstream in(path, std::ios::binary);
     read = in && read_bounded(in, text);
   }
-  if (!read) complain("cannot read " + path + (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()));
+  if (!read) complain("cannot read " + path + where + (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()));
   return read;
 }
 
@@ -141,7 +151,7 @@ int run(const std::vector<std::string>& args) {
   }
   const std::string command = args[0];
   std::vector<std::string> positional;
-  std::string options_json, corpus, format = "text";
+  std::string options_json, corpus, format, window = std::to_string(readout_diff::kDefaultSeriesWindow);
   bool cross_validate = false;
   for (std::size_t k = 1; k < args.size(); ++k) {
     const std::string& arg = args[k];
@@ -149,10 +159,10 @@ int run(const std::vector<std::string>& args) {
       cross_validate = true;
       continue;
     }
-    const bool takes_value = arg == "--options" || arg == "--corpus" || arg == "--format";
+    const bool takes_value = arg == "--options" || arg == "--corpus" || arg == "--format" || arg == "--window";
     if (takes_value) {
       if (k + 1 >= args.size()) return usage_error(arg + " needs a value");
-      (arg == "--options" ? options_json : arg == "--corpus" ? corpus : format) = args[++k];
+      (arg == "--options" ? options_json : arg == "--corpus" ? corpus : arg == "--format" ? format : window) = args[++k];
     } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
       return usage_error("unknown option " + arg);
     } else {
@@ -175,9 +185,35 @@ int run(const std::vector<std::string>& args) {
     if (!read_input(positional[0], text)) return kExitBadInput;
     return emit(readout_diff::segment(text, options_json), positional);
   }
+  if (command == "track") {
+    if (positional.size() < readout_diff::kMinSeriesReadouts || positional.size() > readout_diff::kMaxSeriesReadouts) {
+      return usage_error("track takes 2 to 100 files; " + std::to_string(positional.size()) + " given");
+    }
+    if (format.empty()) format = "json";
+    if (format != "json" && format != "markdown" && format != "csv") return usage_error("--format is json, markdown or csv");
+    if (window.empty() || window.size() > 2 || window.find_first_not_of("0123456789") != std::string::npos ||
+        std::stoul(window) < 1) {
+      return usage_error("--window is a whole number from 1 to 99");
+    }
+    if (std::count(positional.begin(), positional.end(), "-") > 1) {
+      return usage_error("standard input ('-') can be read for one readout only; give files for the others");
+    }
+    std::vector<std::string> texts(positional.size());
+    for (std::size_t k = 0; k < positional.size(); ++k) {
+      const std::string where = " (readout " + std::to_string(k + 1) + " of " + std::to_string(positional.size()) + ")";
+      if (!read_input(positional[k], texts[k], where)) return kExitBadInput;
+    }
+    const readout_diff::EngineOutput output =
+        readout_diff::track(std::vector<std::string_view>(texts.begin(), texts.end()), positional, std::stoul(window), options_json);
+    if (output.is_error || format == "json") return emit(output, positional);
+    const nlohmann::json report = nlohmann::json::parse(output.json);
+    return print({format == "markdown" ? readout_diff::series_formats::markdown(report) : readout_diff::series_formats::csv(report)},
+                 kExitOk);
+  }
   if (command == "eval" || command == "fit") {
     namespace evaluation = readout_diff::evaluation;
     if (positional.size() != 1) return usage_error(command + " takes the gold folder");
+    if (format.empty()) format = "text";
     if (format != "text" && format != "json") return usage_error("--format is text or json");
     const std::filesystem::path gold_dir = positional[0];
     if (!std::filesystem::is_directory(gold_dir)) {

@@ -1,0 +1,46 @@
+#pragma once
+// The pairwise pipeline's set-up, shared by the entry points (engine.cpp for a pair, series.cpp
+// for a series): options, the lexicon, ICU's iterators, one side analysed, and the JSON error
+// object. Internal to the core.
+#include <memory>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "readout_diff/aligner.hpp"
+#include "readout_diff/engine.hpp"
+#include "readout_diff/features.hpp"
+#include "readout_diff/text_input.hpp"
+#include "report.hpp"
+
+namespace readout_diff {
+
+struct CompareOptions {
+  std::size_t max_bytes = kMaxInputBytes;
+  AlignOptions align;
+};
+
+// Options are a JSON object; each key is optional, unknown keys are an error (a typo should not
+// silently do nothing).
+Result<CompareOptions> parse_options(std::string_view text);
+
+// Segments and featurises one side.
+Result<AnalyzedDocument> analyze_side(std::string_view text, const CompareOptions& options, Segmenter& segmenter,
+                                      Analyzer& analyzer);
+
+// What every request needs: its options, the lexicon, ICU's iterators and a fresh analyzer.
+struct Pipeline {
+  CompareOptions options;
+  const CompiledLexicon* lexicon = nullptr;
+  std::shared_ptr<Segmenter> segmenter;
+  std::unique_ptr<Analyzer> analyzer;
+};
+
+// `model` replaces the built-in link model (evaluation and fitting only).
+Result<Pipeline> make_pipeline(std::string_view options_json, const LinkModel* model = nullptr);
+
+// The error object of a report schema: {"schema":…,"error":{code, message, offset, line,
+// column, and the fields of `where`}}; the place is looked up in `input` when the error has one.
+EngineOutput error_output(const char* schema, const Error& error, std::string_view input, nlohmann::json where);
+
+}  // namespace readout_diff
