@@ -19,6 +19,10 @@ void add_change(std::vector<const char*>& changes, const char* change) {
 // One side's commitments against the other side's, through the links.
 void account_side(Side side, const AnalyzedDocument& own, const AnalyzedDocument& other, const std::vector<Link>& links,
                   std::vector<CommitmentFate>& out) {
+  std::vector<std::vector<const Link*>> links_of(own.commitments.size());  // per sentence of this side
+  for (const Link& link : links) {
+    for (std::size_t i : side == Side::a ? link.a : link.b) links_of[i].push_back(&link);
+  }
   for (std::size_t i = 0; i < own.commitments.size(); ++i) {
     const auto& commitment = own.commitments[i];
     if (!commitment) continue;
@@ -27,10 +31,9 @@ void account_side(Side side, const AnalyzedDocument& own, const AnalyzedDocument
     fate.sentence = i;
     std::vector<std::size_t> committing, silent;
     bool all_repeated = true, numbers_changed = false;
-    for (const Link& link : links) {
-      const std::vector<std::size_t>& mine = side == Side::a ? link.a : link.b;
+    for (const Link* linked : links_of[i]) {
+      const Link& link = *linked;
       const std::vector<std::size_t>& theirs = side == Side::a ? link.b : link.a;
-      if (!std::binary_search(mine.begin(), mine.end(), i)) continue;
       bool link_commits = false;
       for (std::size_t j : theirs) {
         if (other.commitments[j]) {

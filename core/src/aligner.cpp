@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <map>
 #include <numeric>
 #include <set>
@@ -542,10 +541,26 @@ Alignment align(const AnalyzedDocument& side_a, const AnalyzedDocument& side_b, 
   for (const Pair& p : candidates) {
     if (p.identical) copied_a[p.a] = copied_b[p.b] = true;
   }
-  std::vector<Pair> kept;
+  std::vector<Pair> close;
   for (const Pair& p : candidates) {
     if (!p.identical && (copied_a[p.a] || copied_b[p.b])) continue;
-    if (p.confidence >= options.partner_ratio * best_a[p.a] || p.confidence >= options.partner_ratio * best_b[p.b]) kept.push_back(p);
+    if (p.confidence >= options.partner_ratio * best_a[p.a] || p.confidence >= options.partner_ratio * best_b[p.b]) close.push_back(p);
+  }
+  // A pair stays when it is among the options.max_partners likeliest of both its sentences: a
+  // point restated a few times keeps each restatement, while a sentence with many look-alikes (a
+  // readout that repeats itself) cannot gather links without bound. Word-for-word copies all stay
+  // (each sentence found at most candidates_per_sentence of them): every copy is restated.
+  std::sort(close.begin(), close.end(), [](const Pair& x, const Pair& y) {
+    if (x.confidence != y.confidence) return x.confidence > y.confidence;
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+  std::vector<std::size_t> partners_a(fa.sentences.size(), 0), partners_b(fb.sentences.size(), 0);
+  std::vector<bool> within_a(close.size(), false);
+  for (std::size_t k = 0; k < close.size(); ++k) within_a[k] = partners_a[close[k].a]++ < options.max_partners;
+  std::vector<Pair> kept;
+  for (std::size_t k = 0; k < close.size(); ++k) {
+    const bool within_b = partners_b[close[k].b]++ < options.max_partners;
+    if ((within_a[k] && within_b) || close[k].identical) kept.push_back(close[k]);
   }
 
   // Group kept pairs: a sentence of A with several partners in B is a split, the reverse a

@@ -26,6 +26,8 @@ struct AlignOptions {
   // of its sentences. At 1, every sentence links to its best partner; a sentence that is the best
   // partner of several others gathers them all, which is how splits and merges appear.
   double partner_ratio = 0.5;
+  // Partners a sentence keeps at most, its likeliest (a pair must be within this for both its sentences).
+  std::size_t max_partners = 3;
   // Candidates weighed in full per sentence, out of those sharing features with it (searched
   // from A's sentences and from B's).
   std::size_t candidates_per_sentence = 12;
