@@ -44,7 +44,22 @@ class JsonWriter {
     return end_array();
   }
 
-  std::string take() { return std::move(out_); }
+  // The whole text, in one string of exactly its size.
+  std::string take() {
+    if (chunks_.empty()) return std::move(out_);
+    std::size_t size = out_.size();
+    for (const std::string& chunk : chunks_) size += chunk.size();
+    std::string text;
+    text.reserve(size);
+    for (std::string& chunk : chunks_) {
+      text += chunk;
+      std::string().swap(chunk);
+    }
+    chunks_.clear();
+    text += out_;
+    out_.clear();
+    return text;
+  }
 
  private:
   JsonWriter& open(char bracket) {
@@ -59,6 +74,14 @@ class JsonWriter {
     return *this;
   }
   void separate() {
+    // A long report is kept in pieces while it is written and joined once at the end: a string
+    // that doubles as it grows holds its old and new copies at once, three times the report at
+    // worst (which aborted the wasm engine on two 16 MiB readouts); pieces cost twice at most.
+    if (out_.size() >= kChunkBytes) {
+      chunks_.push_back(std::move(out_));
+      out_ = std::string();
+      out_.reserve(kChunkBytes + kChunkBytes / 8);
+    }
     if (after_key_) {
       after_key_ = false;
       return;
@@ -102,7 +125,9 @@ class JsonWriter {
     return *this;
   }
 
+  static constexpr std::size_t kChunkBytes = std::size_t{4} << 20;
   std::string out_;
+  std::vector<std::string> chunks_;
   std::vector<bool> first_;
   bool after_key_ = false;
 };
