@@ -9,21 +9,14 @@
 namespace readout_diff {
 namespace {
 
-// Four decimals are all a reader needs, and they keep native and wasm output byte-identical.
-double rounded(double value) { return std::round(value * 10000.0) / 10000.0; }
-
 void write_commitment(JsonWriter& out, const std::optional<Commitment>& commitment) {
   if (!commitment) {
     out.null();
     return;
   }
-  out.begin_object()
-      .key("actor").value(commitment->actor)
-      .key("actor_label").value(commitment->actor_label)
-      .key("cue").value(commitment->cue)
-      .key("strength").value(to_string(commitment->strength))
-      .key("polarity").value(commitment->negated ? "negated" : "affirmed")
-      .key("cue_start").value(commitment->cue_start)
+  out.begin_object();
+  write_commitment_fields(out, *commitment);
+  out.key("cue_start").value(commitment->cue_start)
       .key("cue_end").value(commitment->cue_end)
       .end_object();
 }
@@ -82,16 +75,11 @@ void write_link(JsonWriter& out, std::size_t id, const Link& link, const Analyze
       .key("score").value(rounded(link.confidence))
       .key("band").value(confidence_band(link.confidence))
       .key("cross_language").value(link.evidence.cross_language);
-  out.key("evidence").begin_object()
-      .key("stem_overlap").value(rounded(link.evidence.stem_overlap))
-      .key("trigram_overlap").value(rounded(link.evidence.trigram_overlap))
-      .key("concept_overlap").value(rounded(link.evidence.concept_overlap))
-      .key("similarity").value(rounded(link.evidence.similarity));
-  out.key("shared_stems").begin_array();
-  for (auto stem : link.evidence.shared_stems) out.value(vocabulary.text(stem));
-  out.end_array().key("concepts").begin_array();
-  for (auto concept_index : link.evidence.concepts) out.value(lexicon.concepts[concept_index].id);
-  out.end_array().key("changes").array_of(link.evidence.changes).end_object();
+  std::vector<std::string> shared_stems, concepts;
+  for (auto stem : link.evidence.shared_stems) shared_stems.push_back(vocabulary.text(stem));
+  for (auto concept_index : link.evidence.concepts) concepts.push_back(lexicon.concepts[concept_index].id);
+  out.key("evidence");
+  write_evidence(out, link.evidence, shared_stems, concepts);
 
   // A word diff only within one language; an identical pair needs none (it would repeat the text).
   bool diff_omitted = false;
@@ -126,6 +114,29 @@ void write_counts(JsonWriter& out, const SideCounts& counts, const char* unmatch
 }
 
 }  // namespace
+
+double rounded(double value) { return std::round(value * 10000.0) / 10000.0; }
+
+void write_commitment_fields(JsonWriter& out, const Commitment& commitment) {
+  out.key("actor").value(commitment.actor)
+      .key("actor_label").value(commitment.actor_label)
+      .key("cue").value(commitment.cue)
+      .key("strength").value(to_string(commitment.strength))
+      .key("polarity").value(commitment.negated ? "negated" : "affirmed");
+}
+
+void write_evidence(JsonWriter& out, const LinkEvidence& evidence, const std::vector<std::string>& shared_stems,
+                    const std::vector<std::string>& concepts) {
+  out.begin_object()
+      .key("stem_overlap").value(rounded(evidence.stem_overlap))
+      .key("trigram_overlap").value(rounded(evidence.trigram_overlap))
+      .key("concept_overlap").value(rounded(evidence.concept_overlap))
+      .key("similarity").value(rounded(evidence.similarity))
+      .key("shared_stems").array_of(shared_stems)
+      .key("concepts").array_of(concepts)
+      .key("changes").array_of(evidence.changes)
+      .end_object();
+}
 
 const char* confidence_band(double confidence) {
   constexpr double kStrongConfidence = 0.8, kModerateConfidence = 0.6;

@@ -11,6 +11,7 @@
 #include "readout_diff/commitments.hpp"
 #include "readout_diff/document.hpp"
 #include "readout_diff/features.hpp"
+#include "json_writer.hpp"
 
 namespace readout_diff {
 
@@ -18,6 +19,16 @@ namespace readout_diff {
 // "weak". What each band has meant on gold the model was not fitted on is in docs/engine.md
 // (readout-diff eval --cross-validate).
 const char* confidence_band(double confidence);
+
+// Four decimals are all a reader needs, and they keep native and wasm output byte-identical.
+double rounded(double value);
+
+// Writers the pair and the series reports share, so the two formats cannot drift apart.
+// A commitment's actor, actor_label, cue, strength and polarity (the caller opens the object).
+void write_commitment_fields(JsonWriter& out, const Commitment& commitment);
+// A link's evidence object; its stems and concepts already as text.
+void write_evidence(JsonWriter& out, const LinkEvidence& evidence, const std::vector<std::string>& shared_stems,
+                    const std::vector<std::string>& concepts);
 
 std::string segmentation_report(const AnalyzedDocument& side, const CompiledLexicon& lexicon);
 

@@ -25,10 +25,9 @@ struct Readout {
 struct SeriesLink {
   std::vector<std::size_t> earlier, later;  // sentence indices, ascending
   Relation relation = Relation::modified;
-  double score = 0, stem_overlap = 0, trigram_overlap = 0, concept_overlap = 0, similarity = 0;
-  bool cross_language = false;
+  double score = 0;
+  LinkEvidence evidence;  // its stems and concepts as text below
   std::vector<std::string> shared_stems, concepts;
-  std::vector<const char*> changes;
 };
 
 struct PairLinks {
@@ -55,9 +54,6 @@ struct Thread {
   std::vector<std::size_t> split_from;
 };
 
-// Four decimals, as in the pair report, keep native and wasm output byte-identical.
-double rounded(double value) { return std::round(value * 10000.0) / 10000.0; }
-
 EngineOutput series_error(const Error& error, std::optional<std::size_t> readout, const std::vector<std::string>& names,
                           std::size_t count, std::string_view input) {
   nlohmann::json where = nlohmann::json::object();
@@ -79,14 +75,9 @@ SeriesLink series_link(const Link& link, const Vocabulary& vocabulary, const Com
   out.later = link.b;
   out.relation = link.relation;
   out.score = link.confidence;
-  out.stem_overlap = link.evidence.stem_overlap;
-  out.trigram_overlap = link.evidence.trigram_overlap;
-  out.concept_overlap = link.evidence.concept_overlap;
-  out.similarity = link.evidence.similarity;
-  out.cross_language = link.evidence.cross_language;
+  out.evidence = link.evidence;
   for (auto stem : link.evidence.shared_stems) out.shared_stems.push_back(vocabulary.text(stem));
   for (auto concept_index : link.evidence.concepts) out.concepts.push_back(lexicon.concepts[concept_index].id);
-  out.changes = link.evidence.changes;
   return out;
 }
 
@@ -116,7 +107,7 @@ Step step_of(const Occurrence& previous, const Occurrence& current, const std::v
   for (const LinkRef& ref : current.links) {
     const SeriesLink& link = pairs[ref.pair].links[ref.link];
     all_repeated = all_repeated && link.relation == Relation::repeated;
-    for (const char* change : link.changes) found.emplace_back(change);
+    for (const char* change : link.evidence.changes) found.emplace_back(change);
   }
   const Commitment* before = commitment_of(previous, readouts);
   const Commitment* now = commitment_of(current, readouts);
@@ -243,13 +234,9 @@ void write_commitment(JsonWriter& out, const Commitment* commitment) {
     out.null();
     return;
   }
-  out.begin_object()
-      .key("actor").value(commitment->actor)
-      .key("actor_label").value(commitment->actor_label)
-      .key("cue").value(commitment->cue)
-      .key("strength").value(to_string(commitment->strength))
-      .key("polarity").value(commitment->negated ? "negated" : "affirmed")
-      .end_object();
+  out.begin_object();
+  write_commitment_fields(out, *commitment);
+  out.end_object();
 }
 
 void write_pair(JsonWriter& out, const PairLinks& pair) {
@@ -264,17 +251,10 @@ void write_pair(JsonWriter& out, const PairLinks& pair) {
         .key("relation").value(to_string(link.relation))
         .key("score").value(rounded(link.score))
         .key("band").value(confidence_band(link.score))
-        .key("cross_language").value(link.cross_language);
-    out.key("evidence").begin_object()
-        .key("stem_overlap").value(rounded(link.stem_overlap))
-        .key("trigram_overlap").value(rounded(link.trigram_overlap))
-        .key("concept_overlap").value(rounded(link.concept_overlap))
-        .key("similarity").value(rounded(link.similarity))
-        .key("shared_stems").array_of(link.shared_stems)
-        .key("concepts").array_of(link.concepts)
-        .key("changes").array_of(link.changes)
-        .end_object()
-        .end_object();
+        .key("cross_language").value(link.evidence.cross_language);
+    out.key("evidence");
+    write_evidence(out, link.evidence, link.shared_stems, link.concepts);
+    out.end_object();
   }
   out.end_array().end_object();
 }
