@@ -22,9 +22,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "invariants.hpp"
+#include "readout_diff/accounting.hpp"
 #include "readout_diff/aligner.hpp"
 #include "readout_diff/builtin_lexicon.hpp"
 #include "readout_diff/commitments.hpp"
@@ -77,11 +79,7 @@ Engine& engine() {
   return instance;
 }
 
-struct Side {
-  rd::Document document;
-  rd::DocumentFeatures features;
-  std::vector<std::optional<rd::Commitment>> commitments;
-};
+using Side = rd::AnalyzedDocument;
 
 void require_sorted_unique(const std::vector<std::uint32_t>& values, const char* what) {
   for (std::size_t k = 1; k < values.size(); ++k) require(values[k - 1] < values[k], what);
@@ -152,7 +150,7 @@ std::optional<Side> analyze(std::string_view text, Engine& e) {
                 "phrase matches name lexicon entries and tokens");
       }
     }
-    auto commitment = rd::detect_commitment(s, f, lexicon, previous);
+    auto commitment = rd::detect_commitment(s, f, lexicon, e.analyzer->vocabulary(), previous);
     if (commitment) {
       require(s.start <= commitment->cue_start && commitment->cue_start < commitment->cue_end && commitment->cue_end <= s.end,
               "a cue lies inside its sentence");
@@ -164,6 +162,48 @@ std::optional<Side> analyze(std::string_view text, Engine& e) {
     previous = commitment;
   }
   return side;
+}
+
+// What an unlinked sentence nearly met: only unlinked sentences, real partners, likeliest first,
+// under certainty.
+void check_near_misses(const rd::Alignment& alignment, const Side& a, const Side& b) {
+  std::vector<bool> linked_a(a.document.sentences.size(), false), linked_b(b.document.sentences.size(), false);
+  for (const rd::Link& link : alignment.links) {
+    for (std::size_t i : link.a) linked_a[i] = true;
+    for (std::size_t j : link.b) linked_b[j] = true;
+  }
+  for (const auto& [near, linked, partners] :
+       {std::tuple{&alignment.near_a, &linked_a, b.document.sentences.size()}, std::tuple{&alignment.near_b, &linked_b, a.document.sentences.size()}}) {
+    require(near->size() == linked->size(), "one list of near misses per sentence");
+    for (std::size_t s = 0; s < near->size(); ++s) {
+      const auto& misses = (*near)[s];
+      require(misses.empty() || !(*linked)[s], "only an unlinked sentence has near misses");
+      require(misses.size() <= rd::kNearMissesPerSentence, "at most two near misses");
+      for (std::size_t k = 0; k < misses.size(); ++k) {
+        require(misses[k].sentence < partners, "a near miss names a sentence of the other side");
+        require(misses[k].confidence >= 0.0 && misses[k].confidence < 1.0, "a near miss is under certainty");
+        require(k == 0 || misses[k - 1].confidence >= misses[k].confidence, "near misses are likeliest first");
+      }
+    }
+  }
+}
+
+// Every commitment of both sides has exactly one fate, and its counterparts are real sentences.
+void check_accounting(const std::vector<rd::CommitmentFate>& fates, const Side& a, const Side& b) {
+  std::size_t commitments = 0;
+  for (const Side* side : {&a, &b}) {
+    for (const auto& c : side->commitments) commitments += c ? 1 : 0;
+  }
+  require(fates.size() == commitments, "every commitment is accounted for once");
+  for (const rd::CommitmentFate& fate : fates) {
+    const Side& own = fate.side == rd::Side::a ? a : b;
+    const Side& other = fate.side == rd::Side::a ? b : a;
+    require(fate.sentence < own.commitments.size() && own.commitments[fate.sentence].has_value(), "a fate names a commitment");
+    for (std::size_t j : fate.counterparts) require(j < other.commitments.size(), "counterparts exist");
+    const bool kept = fate.fate == rd::Fate::repeated || fate.fate == rd::Fate::modified;
+    require(fate.side == rd::Side::a ? fate.fate != rd::Fate::added : fate.fate != rd::Fate::dropped, "A drops, B adds");
+    require(!kept || !fate.counterparts.empty(), "a kept commitment has a committing counterpart");
+  }
 }
 
 void check_links(const std::vector<rd::Link>& links, const Side& a, const Side& b) {
@@ -229,8 +269,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::optional<Side> a = analyze(text_a, e);
   const std::optional<Side> b = analyze(text_b, e);
   if (!a || !b) return 0;
-  const auto links = rd::align(a->document, a->features, b->document, b->features, e.analyzer->vocabulary(),
-                               rd::builtin_lexicon().value(), align_options(preset));
-  check_links(links, *a, *b);
+  const rd::Alignment alignment =
+      rd::align(*a, *b, e.analyzer->vocabulary(), rd::builtin_lexicon().value(), align_options(preset));
+  check_links(alignment.links, *a, *b);
+  check_near_misses(alignment, *a, *b);
+  check_accounting(rd::account_commitments(*a, *b, alignment.links), *a, *b);
   return 0;
 }
