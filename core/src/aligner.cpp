@@ -137,8 +137,10 @@ class Scorer {
     bag.names = weighted(merge_sorted(x.names.ids, y.names.ids), stem_weights_);
     bag.translated_stems = weighted(merge_sorted(x.translated_stems.ids, y.translated_stems.ids), stem_weights_);
     bag.numbers = merge_sorted(x.numbers, y.numbers);
+    // Copies joined (a sentence restated word for word many times) keep one copy's words, so a
+    // group of copies stays identical to their original and joining them costs no more each time.
     bag.words = x.words;
-    bag.words.insert(bag.words.end(), y.words.begin(), y.words.end());
+    if (x.words != y.words) bag.words.insert(bag.words.end(), y.words.begin(), y.words.end());
     bag.commits = x.commits || y.commits;
     bag.commitment_negated = x.commitment_negated || y.commitment_negated;
     bag.negated = x.negated || y.negated;

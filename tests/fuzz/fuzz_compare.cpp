@@ -124,22 +124,34 @@ Spans check_side(const json& report, const char* name, std::string_view text, co
   require(counts["sentences"] == spans.size(), "the summary counts the sentences", output);
   require(counts["kept"] == kept, "the summary counts the kept sentences", output);
   require(counts[is_a ? "dropped" : "new"] == spans.size() - kept, "the summary counts the unmatched sentences", output);
-  // Commitments: A's counted as repeated, modified or dropped by their sentence's outcome; B's new
-  // when their sentence is.
-  std::size_t committed = 0, outcome_counts[3] = {0, 0, 0};  // repeated, modified, unmatched
-  for (const json& s : side["sentences"]) {
+  // Commitments: each has one entry in the commitments section, whose fates the summary counts
+  // (A's repeated, modified or dropped; B's new); an unlinked sentence's commitment is dropped or new.
+  std::size_t committed = 0, fate_counts[3] = {0, 0, 0};  // repeated, modified, dropped (A) / new (B)
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    const json& s = side["sentences"][k];
     if (s["commitment"].is_null()) continue;
     ++committed;
-    outcome_counts[s["status"] != "kept" ? 2 : s["relation"] == "repeated" ? 0 : 1] += 1;
+    std::size_t entries = 0;
+    for (const json& entry : report["commitments"]) {
+      if (entry["side"] != name || entry["sentence"] != k) continue;
+      ++entries;
+      const std::string fate = entry["fate"];
+      require(fate == "repeated" || fate == "modified" || fate == (is_a ? "dropped" : "new"), "a fate is one of A's or B's",
+              entry.dump());
+      require(s["status"] == "kept" || fate == (is_a ? "dropped" : "new"), "an unlinked commitment is dropped or new",
+              entry.dump());
+      fate_counts[fate == "repeated" ? 0 : fate == "modified" ? 1 : 2] += 1;
+    }
+    require(entries == 1, "every commitment has one entry in the commitments section", s.dump());
   }
   require(counts["commitments"] == committed, "the summary counts the commitments", output);
   const json& commitments = report["summary"]["commitments"];
   if (is_a) {
-    require(commitments["repeated"] == outcome_counts[0] && commitments["modified"] == outcome_counts[1] &&
-                commitments["dropped"] == outcome_counts[2],
-            "A's commitments are counted by outcome", output);
+    require(commitments["repeated"] == fate_counts[0] && commitments["modified"] == fate_counts[1] &&
+                commitments["dropped"] == fate_counts[2],
+            "A's commitments are counted by their fate", output);
   } else {
-    require(commitments["new"] == outcome_counts[2], "B's new commitments are counted", output);
+    require(commitments["new"] == fate_counts[2], "B's new commitments are counted", output);
   }
   return spans;
 }
