@@ -18,7 +18,23 @@ const types = {
 const pageMeta = readFileSync(join(folder, 'index.html'), 'utf8')
   .match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
 if (!pageMeta) throw new Error(`${join(folder, 'index.html')} has no Content-Security-Policy meta tag to serve`);
-const headers = { 'Content-Security-Policy': pageMeta[1] };
+const headers = { 'Content-Security-Policy': `${pageMeta[1]}; frame-ancestors 'self'` };
+
+// Who may frame the page (frame-ancestors, which a meta tag cannot set): the page's own origin, and
+// in the iframe mode the one origin the embed names (?parent-origin=…, docs/page.md), so no other
+// site can frame the viewer and show itself what it holds.
+function headersFor(url) {
+  let parent = null;
+  try {
+    const named = new URL(url, 'http://localhost').searchParams.get('parent-origin');
+    const parsed = named === null ? null : new URL(named);
+    if (parsed && (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.origin === named) parent = named;
+  } catch {
+    parent = null;  // not an origin: only the page's own
+  }
+  if (parent === null) return headers;
+  return { 'Content-Security-Policy': `${pageMeta[1]}; frame-ancestors 'self' ${parent}` };
+}
 
 function decodedPath(url) {
   try {
@@ -41,7 +57,7 @@ createServer(async (request, response) => {
   }
   try {
     const body = await readFile(file);
-    response.writeHead(200, { ...headers, 'Content-Type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+    response.writeHead(200, { ...headersFor(request.url), 'Content-Type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
   } catch {
     response.writeHead(404, headers).end('not found');
   }
