@@ -7,7 +7,7 @@ import { attachInteractions, applyFilters, handleNavigationKey } from './interac
 import { reportJson, markdownSummary, linksCsv } from './exporters.js';
 import { staticReportHtml } from './report-html.js';
 import { downloadText } from './download.js';
-import { loadKeepPreference, saveKeepPreference, loadTexts, saveTexts } from './storage.js';
+import { KEEP_RISK, loadKeepPreference, saveKeepPreference, loadTexts, saveTexts } from './storage.js';
 import { loadExample, viewStyleText } from './assets.js';
 import { embedSettings, startEmbedding } from './embed.js';
 import { commitmentSummary, SIDES } from './report-model.js';
@@ -21,7 +21,7 @@ const byId = (id) => document.getElementById(id);
 const ui = {
   status: byId('status'), statusText: byId('status-text'), cancel: byId('cancel'), retry: byId('retry'),
   results: byId('results'), tools: byId('result-tools'), viewHost: byId('view-host'),
-  keepTexts: byId('keep-texts'), storageNote: byId('storage-note'),
+  keepTexts: byId('keep-texts'), keepRisk: byId('keep-risk'), storageNote: byId('storage-note'),
   filterCommitments: byId('filter-commitments'), filterChanges: byId('filter-changes'),
 };
 const embed = embedSettings(window.location);
@@ -179,6 +179,7 @@ function wireControls() {
     button.addEventListener('click', () => exportReport(button.dataset.export));
   }
   ui.keepTexts.checked = loadKeepPreference();
+  ui.keepRisk.textContent = KEEP_RISK;
   if (!ui.keepTexts.checked) ui.storageNote.textContent = 'Texts are not kept: they are gone when this tab closes.';
   ui.keepTexts.addEventListener('change', () => {
     saveKeepPreference(ui.keepTexts.checked);

@@ -8,8 +8,19 @@ const TEXTS_KEY = 'readout-diff:texts:v1';
 const MAX_STORED_CHARACTERS = 1_000_000;
 const KEEP_KEY = 'readout-diff:keep-texts:v1';
 
+export const OPENED_FROM_FILE = typeof location !== 'undefined' && location.protocol === 'file:';
+
+// What keeping texts risks here, for the note beside the checkbox ('' when nothing to say).
+export const KEEP_RISK = OPENED_FROM_FILE
+  ? 'Opened as a local file: texts kept here can be read by any other local file you open in this browser.'
+  : '';
+
+// Off until chosen when the page is a local file: every file:// page shares one storage, so any
+// other local HTML file opened in this browser could read drafts kept there. A served page's
+// storage is its origin's own, so there it starts on.
 export function loadKeepPreference() {
-  return read(KEEP_KEY) !== 'no';
+  const chosen = read(KEEP_KEY);
+  return chosen === null ? !OPENED_FROM_FILE : chosen === 'yes';
 }
 
 export function saveKeepPreference(keep) {

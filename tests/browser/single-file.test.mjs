@@ -130,7 +130,21 @@ describe('single file from file://', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
-  test('editing a text changes the comparison, and the texts survive a reload', async () => {
+  test('from file:// drafts are not kept until asked, and the risk is said beside the checkbox', async () => {
+    assert.equal(await page.isChecked('#keep-texts'), false);
+    const risk = page.locator('#keep-risk');
+    assert.match(await risk.textContent(), /any other local file/);
+    const riskBox = await risk.boundingBox();
+    const checkBox = await page.locator('#keep-texts').boundingBox();
+    assert.ok(riskBox && checkBox && riskBox.width > 0 && Math.abs(riskBox.y - checkBox.y) < 80, 'the note is next to the checkbox');
+    await page.fill('#text-a', 'A private draft: the two sides agreed to meet.');
+    await page.waitForTimeout(1200);  // past the page's save delay
+    assert.equal(await page.evaluate(() => localStorage.getItem('readout-diff:texts:v1')), null);
+  });
+
+  test('editing a text changes the comparison, and kept texts survive a reload', async () => {
+    await page.check('#keep-texts');  // asked for: from file:// texts are kept only then
+    assert.equal(await page.locator('#storage-note').textContent(), 'Texts are kept in this browser until you clear them.');
     const before = await page.textContent('#view-host .rd-summary');
     const edited = 'The two sides agreed to hold the next round of talks soon. India and China agreed to maintain peace and tranquillity in the border areas.';
     await page.fill('#text-b', edited);
@@ -139,6 +153,8 @@ describe('single file from file://', () => {
     const report = await engineReport();
     assert.equal(report.b.sentences.length, 2);
     await assertViewMatches(report);
+    // The page keeps an edit once typing pauses; reloading before that can lose the pagehide save.
+    await page.waitForFunction((text) => JSON.parse(localStorage.getItem('readout-diff:texts:v1') ?? 'null')?.b?.text === text, edited);
     await page.reload();
     await settled(page);
     assert.equal(await page.inputValue('#text-b'), edited);
