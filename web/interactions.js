@@ -23,7 +23,7 @@ export function attachInteractions(view) {
     item.classList.add('rd-active');
     for (const element of counterparts) element.classList.add('rd-counterpart');
     highlighted = [item, ...counterparts];
-    if (counterparts.length) scrollIntoColumn(counterparts[0]);
+    if (counterparts.length) reveal(counterparts[0], { mayScrollPage: false });
   }
 
   function clearHighlight() {
@@ -104,21 +104,50 @@ function arrowTarget(view, model, item, key) {
 
 function focusSentence(element) {
   element.focus({ preventScroll: true });
-  scrollIntoColumn(element);
+  reveal(element, { mayScrollPage: true });
 }
 
-// Scrolls only the sentence's own column (not the page), so the sentence being read stays put.
-function scrollIntoColumn(element) {
+// Brings a sentence into view. Where its column scrolls on its own, only that column moves, so the
+// sentence being read stays put. Otherwise only a key press may scroll the page (mayScrollPage):
+// a hover never moves the page under the reader's mouse.
+function reveal(element, { mayScrollPage }) {
   const list = element.closest('.rd-sentences');
-  if (!list || list.scrollHeight <= list.clientHeight) {
-    element.scrollIntoView({ block: 'nearest' });
-    return;
-  }
-  const top = element.offsetTop - list.offsetTop;
-  const bottom = top + element.offsetHeight;
-  if (top >= list.scrollTop && bottom <= list.scrollTop + list.clientHeight) return;
+  if (list && scrollsOnItsOwn(list)) scrollWithinList(list, element);
+  else if (mayScrollPage) element.scrollIntoView({ block: 'nearest' });
+}
+
+function scrollsOnItsOwn(list) {
+  return list.scrollHeight > list.clientHeight && /^(auto|scroll)$/.test(getComputedStyle(list).overflowY);
+}
+
+// The element that a list's next scrollend should check again (see scrollWithinList).
+const pendingReveal = new WeakMap();
+
+function scrollWithinList(list, element) {
+  const top = revealTop(list, element);
+  if (top === null) return;
   const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
-  list.scrollTo({ top: Math.max(0, top - list.clientHeight / 3), behavior: smooth ? 'smooth' : 'auto' });
+  // Sentences never shown are laid out at an estimated height (content-visibility: auto), so the
+  // target can move once the sentences around it render: when the scroll ends, look again.
+  if (!pendingReveal.has(list)) {
+    list.addEventListener('scrollend', () => {
+      const latest = pendingReveal.get(list);
+      pendingReveal.delete(list);
+      const corrected = latest ? revealTop(list, latest) : null;
+      if (corrected !== null) list.scrollTo({ top: corrected, behavior: 'auto' });
+    }, { once: true });
+  }
+  pendingReveal.set(list, element);
+  list.scrollTo({ top, behavior: smooth ? 'smooth' : 'auto' });
+}
+
+// The list's scrollTop that shows the element a third of the way down, or null when it is in view.
+function revealTop(list, element) {
+  const listBox = list.getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  const top = box.top - listBox.top - list.clientTop + list.scrollTop;
+  if (top >= list.scrollTop && top + box.height <= list.scrollTop + list.clientHeight) return null;
+  return Math.max(0, top - list.clientHeight / 3);
 }
 
 // Handles n/p/j/k for a view: returns true when the key moved focus. Callers decide where keys

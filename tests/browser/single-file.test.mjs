@@ -75,6 +75,35 @@ async function assertViewMatches(report) {
   }
 }
 
+// Whether the sentence element with this id lies inside the visible box of the list that scrolls it.
+function inColumnView(id) {
+  return page.evaluate(columnViewCheck, id);
+}
+
+function columnViewCheck(id) {
+  const element = document.getElementById(id);
+  const list = element.closest('.rd-sentences');
+  const box = element.getBoundingClientRect();
+  const top = list.getBoundingClientRect().top + list.clientTop;
+  return box.height > 0 && box.top >= top - 1 && box.bottom <= top + list.clientHeight + 1;
+}
+
+// Waits (up to 3 s: scrolling may be smooth) for the sentence to be in its column's visible box.
+async function becomesInColumnView(id) {
+  try {
+    await page.waitForFunction(columnViewCheck, id, { timeout: 3000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function resetColumns() {
+  return page.evaluate(() => {
+    for (const list of document.querySelectorAll('#view-host .rd-sentences')) list.scrollTop = 0;
+  });
+}
+
 describe('single file from file://', () => {
   test('default example: the view matches the engine report, in a worker, Hindi marked', async () => {
     const report = await engineReport();
@@ -244,6 +273,46 @@ describe('single file from file://', () => {
     const report = await engineReport();
     const withCommitments = ['a', 'b'].flatMap((side) => report[side].sentences).filter((s) => s.commitment).length;
     assert.equal(await page.$$eval('#view-host .rd-sentence:not([hidden])', (items) => items.length), withCommitments);
+  });
+
+  test('hover, focus, n/p and arrow keys bring the sentence and its counterpart into view inside their columns', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.evaluate(() => document.querySelector('#view-host .rd-columns').scrollIntoView());
+    const report = await engineReport();
+    // The B sentence whose counterpart lies deepest in column A: at the start it is out of view.
+    const [bId, aId] = report.b.sentences
+      .map((s) => [s.id, Math.min(...s.links.flatMap((id) => report.links.find((l) => l.id === id).a))])
+      .filter(([, a]) => Number.isFinite(a))
+      .sort((x, y) => y[1] - x[1])[0];
+    const a = `rd-a${aId}`;
+    const b = `rd-b${bId}`;
+    assert.equal(await inColumnView(a), false, `A${aId + 1} starts out of view in column A (the test needs a column that scrolls)`);
+    const pageScroll = await page.evaluate(() => window.scrollY);
+    await page.hover(`#${b}`);
+    assert.ok(await becomesInColumnView(a), `hovering B${bId + 1} brings A${aId + 1} into column A's visible box`);
+    assert.equal(await page.evaluate(() => window.scrollY), pageScroll, 'hovering scrolls the column, not the page');
+
+    await resetColumns();
+    await page.focus(`#${b}`);
+    assert.ok(await becomesInColumnView(a), 'focusing B brings its counterpart into view');
+    await resetColumns();
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await page.evaluate(() => document.activeElement.id), a, '← moves focus to the counterpart');
+    assert.ok(await becomesInColumnView(a), 'the focused counterpart is in view');
+
+    // n visits every change in turn; each lands in view in its own column.
+    await page.click('h1');
+    const changes = ['a', 'b'].flatMap((side) => report[side].sentences.filter((s) => ['modified', 'new', 'dropped'].includes(expectedStatus(s))));
+    for (let i = 0; i < changes.length; i += 1) {
+      await page.keyboard.press('n');
+      const focused = await page.evaluate(() => document.activeElement.id);
+      assert.ok(await becomesInColumnView(focused), `n #${i + 1}: ${focused} is in view in its column`);
+    }
+    for (let i = 0; i < 3; i += 1) {
+      await page.keyboard.press('p');
+      const focused = await page.evaluate(() => document.activeElement.id);
+      assert.ok(await becomesInColumnView(focused), `p #${i + 1}: ${focused} is in view in its column`);
+    }
   });
 
   test('an engine error is shown at its input, the text is kept, and the page recovers', async () => {
