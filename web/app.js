@@ -209,11 +209,13 @@ async function start() {
       panels.b.set(b);
     });
   }
+  // Embedded, the texts come from the host page (it posts them on load): no default example may
+  // arrive after them and replace them.
   const stored = embed ? null : loadTexts();
   if (stored) {
     panels.a.set(stored.a.text, stored.a.name);
     panels.b.set(stored.b.text, stored.b.name);
-  } else {
+  } else if (!embed) {
     await loadDefaultExample();
   }
   compare();

@@ -111,7 +111,7 @@ describe('served variant over http', () => {
     for (const message of problems.csp.splice(0)) assert.match(message, /worker/i);
   });
 
-  test('iframe mode resizes the parent frame and accepts texts only from the named origin', async () => {
+  test('iframe mode shows the texts the host posts on load, resizes the parent frame, accepts texts only from the named origin', async () => {
     const frameUrl = `${viewer.origin}/index.html?embed=1&parent-origin=${encodeURIComponent(parentSite.origin)}`;
     await page.goto(`${parentSite.origin}/parent.html`);
     const outcome = await page.evaluate(async ({ frameUrl: url, viewerOrigin }) => {
@@ -128,21 +128,27 @@ describe('served variant over http', () => {
         }
         if (event.data?.type === 'readout-diff:summary') summary = event.data.summary;
       });
+      // As docs/page.md tells a host to: post the texts when the frame has loaded.
+      frame.addEventListener('load', () => {
+        frame.contentWindow.postMessage({ type: 'readout-diff:texts', a: 'India and China agreed to continue talks.', b: 'India and China agreed to continue talks. They agreed to meet again.' }, viewerOrigin);
+      }, { once: true });
       document.body.append(frame);
-      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
       const waitFor = async (check) => {
         for (let i = 0; i < 200 && !check(); i += 1) await new Promise((r) => setTimeout(r, 50));
         return check();
       };
       await waitFor(() => summary);
-      summary = null;
-      frame.contentWindow.postMessage({ type: 'readout-diff:texts', a: 'India and China agreed to continue talks.', b: 'India and China agreed to continue talks. They agreed to meet again.' }, viewerOrigin);
-      await waitFor(() => summary);
+      await new Promise((r) => setTimeout(r, 1500));  // long enough for a late default example to land
       return { heights, summary, frameHeight: frame.getBoundingClientRect().height };
     }, { frameUrl, viewerOrigin: viewer.origin });
     assert.ok(outcome.heights.length >= 1 && outcome.heights.every((h) => h > 0));
     assert.ok(outcome.frameHeight > 150, 'the parent sized the frame from the messages');
     assert.ok(outcome.summary, 'the frame compared the texts sent by the parent');
     assert.equal(outcome.summary.b.sentences, 2);
+    // What a reader sees in the frame: the host's sentences, not the default example's.
+    const frame = page.frames().find((f) => f.url().startsWith(viewer.origin));
+    const shown = await frame.$$eval('.rd-text', (items) => items.map((item) => item.textContent));
+    assert.ok(shown.includes('They agreed to meet again.'), shown.join(' | '));
+    assert.ok(!shown.some((text) => text.includes('Jaishankar')), 'the default example never replaces the host texts');
   });
 });
