@@ -15,6 +15,8 @@ export class InputPanel {
   #textarea; #meta; #error; #clearButton;
   #name = '';
   #clearedText = null;
+  // Whether the edit under way replaces the whole text (set before it lands, see #replacing).
+  #replacingAll = false;
 
   // onEdit(panel) runs after every change of text, whatever its origin.
   constructor(panel, onEdit) {
@@ -25,6 +27,7 @@ export class InputPanel {
     this.#clearButton = panel.querySelector('[data-action="clear"]');
     this.onEdit = onEdit;
 
+    this.#textarea.addEventListener('beforeinput', () => this.#replacing());
     this.#textarea.addEventListener('input', () => this.#edited(true));
     this.#textarea.addEventListener('paste', (event) => this.#paste(event));
     this.#textarea.addEventListener('dragover', (event) => this.#dragOver(event));
@@ -77,7 +80,16 @@ export class InputPanel {
     this.#textarea.removeAttribute('aria-invalid');
   }
 
+  // Typing or pasting over all of a file's text (or emptying the box) makes it no longer that file:
+  // its name goes, so exports never cite a file that is not compared.
+  #replacing() {
+    const { selectionStart, selectionEnd, value } = this.#textarea;
+    this.#replacingAll = value.length > 0 && selectionStart === 0 && selectionEnd === value.length;
+  }
+
   #edited(byUser) {
+    if (byUser && (this.#replacingAll || !this.text.trim())) this.#name = '';
+    this.#replacingAll = false;
     if (byUser && this.#clearedText !== null) {
       this.#clearedText = null;
       this.#clearButton.textContent = `Clear ${this.side.toUpperCase()}`;
@@ -96,6 +108,7 @@ export class InputPanel {
   }
 
   #insert(text) {
+    this.#replacing();
     const { selectionStart, selectionEnd } = this.#textarea;
     this.#textarea.setRangeText(text, selectionStart, selectionEnd, 'end');
     this.#edited(true);

@@ -395,6 +395,23 @@ describe('single file from file://', () => {
     await assertViewMatches(await engineReport());
   });
 
+  test('typing over a whole file forgets its name: exports cite only what is compared', async () => {
+    const fileB = '2021-07-14_dushanbe_in-cn_fm_mea-seed_hi.txt';
+    assert.match(await page.textContent('.input-panel[data-side="b"] .input-meta'), new RegExp(fileB.replace(/\./g, '\\.')));
+    await page.click('#text-b');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('The two sides agreed to meet again soon.');
+    await page.waitForFunction(() => document.querySelector('#view-host .rd-column-b .rd-text')?.textContent.includes('meet again'));
+    await settled(page);
+    assert.doesNotMatch(await page.textContent('.input-panel[data-side="b"] .input-meta'), /dushanbe/);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="markdown"]')]);
+    const markdown = await readFile(await file.path(), 'utf8');
+    const title = markdown.split('\n')[0];
+    assert.ok(title.includes('2020-09-10\\_moscow') || title.includes('2020-09-10_moscow'), `A keeps its file name: ${title}`);
+    assert.doesNotMatch(title, /dushanbe/, `B is no longer that file: ${title}`);
+    assert.match(title, /Readout B/);
+  });
+
   test('exports: JSON report, Markdown, CSV and a script-free HTML report', async () => {
     const report = await engineReport();
     const folder = await mkdtemp(join(tmpdir(), 'readout-diff-exports-'));
