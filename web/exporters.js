@@ -81,7 +81,7 @@ export function escapeMarkdown(text) {
 
 const CSV_COLUMNS = [
   'link', 'relation', 'score', 'cross_language', 'a_sentences', 'b_sentences', 'a_text', 'b_text',
-  'a_commitment', 'b_commitment', 'shared_concepts', 'shared_stems', 'ngram_overlap',
+  'a_commitment', 'b_commitment', 'shared_concepts', 'shared_stems', 'trigram_overlap',
 ];
 
 // One row per link; sentence references are 1-based as on screen (A1 is a.sentences[0]).
@@ -97,7 +97,7 @@ export function linksCsv(report) {
       sentences.a.map((s) => s.text).join(' '), sentences.b.map((s) => s.text).join(' '),
       commitments('a'), commitments('b'),
       (link.evidence?.concepts ?? []).join('; '), (link.evidence?.shared_stems ?? []).join('; '),
-      formatPercent(link.evidence?.ngram_overlap),
+      formatPercent(link.evidence?.trigram_overlap),
     ];
   });
   // The byte order mark makes spreadsheet programs read the file as UTF-8 (Devanagari intact).

@@ -142,7 +142,7 @@ function renderLinkEvidence(model, side, link, showDiff) {
     h('dt', {}, 'Score'), h('dd', {}, formatScore(link.score)),
     evidence.concepts?.length ? [h('dt', {}, 'Shared concepts'), h('dd', {}, evidence.concepts.map(readableConcept).join(', '))] : null,
     evidence.shared_stems?.length ? [h('dt', {}, 'Shared word stems'), h('dd', {}, evidence.shared_stems.join(', '))] : null,
-    typeof evidence.ngram_overlap === 'number' ? [h('dt', {}, 'Word n-gram overlap'), h('dd', {}, formatPercent(evidence.ngram_overlap))] : null,
+    typeof evidence.trigram_overlap === 'number' ? [h('dt', {}, 'Character trigram overlap'), h('dd', {}, formatPercent(evidence.trigram_overlap))] : null,
     showDiff && link.diff?.length ? [h('dt', {}, 'Word changes'),
       h('dd', { class: 'rd-text', lang: langOf(link.diff.map((op) => op.text).join(' ')) }, renderDiff(spacedDiff(link.diff)))] : null);
 }

@@ -429,6 +429,12 @@ describe('single file from file://', () => {
     assert.ok(csv.startsWith('\uFEFF'), 'a byte order mark for spreadsheet programs');
     const lines = csv.slice(1).trim().split('\r\n');
     assert.match(lines[0], /^link,relation,score/);
+    // The trigram column is the engine's evidence.trigram_overlap (it was read as ngram_overlap and
+    // always came out "–"): a same-language link's row gives its percentage.
+    const header = lines[0].split(',');
+    const trigramColumn = header.indexOf('trigram_overlap');
+    assert.ok(trigramColumn > 0, lines[0]);
+    assert.ok(lines.slice(1).some((line) => /\d+\s?%/.test(line.split(',').at(-1))), 'a trigram overlap is filled in');
     assert.ok(lines.length >= report.links.length + 1);
     const html = await download('html');
     assert.match(html.name, /\.html$/);
