@@ -172,7 +172,12 @@ function wireControls() {
   byId('swap').addEventListener('click', swapSides);
   byId('load-example').addEventListener('click', loadDefaultExample);
   ui.retry.addEventListener('click', compare);
-  ui.cancel.addEventListener('click', () => engine.cancel());
+  // Cancel sticks: no rerun asked for by an edit during the run, and no pending edit, follows it.
+  ui.cancel.addEventListener('click', () => {
+    state.rerun = false;
+    clearTimeout(state.editTimer);
+    engine.cancel();
+  });
   ui.filterCommitments.addEventListener('change', applyCurrentFilters);
   ui.filterChanges.addEventListener('change', applyCurrentFilters);
   for (const button of document.querySelectorAll('[data-export]')) {

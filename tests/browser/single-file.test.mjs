@@ -395,6 +395,34 @@ describe('single file from file://', () => {
     await assertViewMatches(await engineReport());
   });
 
+  test('Cancel sticks: an edit made during a long comparison does not start it again', async () => {
+    const a = await page.inputValue('#text-a');
+    const b = await page.inputValue('#text-b');
+    const big = (text, times) => Array.from({ length: times }, () => text).join('\n\n');
+    await setText('a', big(a, 1000));
+    await setText('b', big(b, 1000));
+    await page.locator('#cancel').waitFor({ state: 'visible' });
+    // An edit and a Compare while it runs ask for another run; then the reader cancels.
+    const pressed = await page.evaluate(() => {
+      const box = document.getElementById('text-b');
+      box.value += '\n\nThe two sides agreed to meet again.';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      document.getElementById('compare').click();
+      const cancel = document.getElementById('cancel');
+      if (cancel.hidden) return false;
+      cancel.click();
+      return true;
+    });
+    assert.equal(pressed, true, 'the comparison was still running to be cancelled');
+    await page.waitForFunction(() => document.getElementById('status').textContent.includes('cancelled'));
+    await page.waitForTimeout(3000);  // past the edit's delay: nothing may start again behind the reader's back
+    const status = await page.textContent('#status');
+    assert.match(status, /Comparison cancelled\. Your texts are unchanged\./);
+    assert.doesNotMatch(status, /Comparing/);
+    assert.equal(await page.isVisible('#cancel'), false);
+    assert.ok((await page.inputValue('#text-b')).endsWith('The two sides agreed to meet again.'), 'the texts are kept');
+  });
+
   test('typing over a whole file forgets its name: exports cite only what is compared', async () => {
     const fileB = '2021-07-14_dushanbe_in-cn_fm_mea-seed_hi.txt';
     assert.match(await page.textContent('.input-panel[data-side="b"] .input-meta'), new RegExp(fileB.replace(/\./g, '\\.')));
