@@ -22,10 +22,11 @@ beforeEach(async () => {
   page = await browser.context.newPage();
   problems = await watchPage(page);
   // Each test starts from the default example: texts saved by an earlier test are forgotten when
-  // its tab first loads (sessionStorage is per tab, so a reload within the test keeps them).
+  // its tab first loads. The tab is marked in window.name, which a reload keeps (sessionStorage of a
+  // file:// page was not always kept, and a reload then cleared what the test had just saved).
   await page.addInitScript(() => {
-    if (sessionStorage.getItem('readout-diff-test-tab')) return;
-    sessionStorage.setItem('readout-diff-test-tab', '1');
+    if (window.name === 'readout-diff-test-tab') return;
+    window.name = 'readout-diff-test-tab';
     localStorage.clear();
   });
   await page.goto(singleFileUrl);
