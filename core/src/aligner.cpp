@@ -190,8 +190,6 @@ class Scorer {
     return o;
   }
 
-  double similarity(const Bag& x, const Bag& y) const { return overlap(x, y, nullptr).similarity; }
-
   // The link model's evidence, but for the two shares of the best, which need every candidate.
   LinkFeatures features(const Bag& x, const Bag& y, const Overlap& o, double drift) const {
     LinkFeatures f{};

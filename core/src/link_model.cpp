@@ -20,8 +20,6 @@ Error bad_model(const std::string& what) { return Error{"internal", "Link model:
 
 }  // namespace
 
-const char* link_feature_name(std::size_t feature) { return feature < kLinkFeatureCount ? kFeatureNames[feature] : "?"; }
-
 double LinkModel::confidence(const LinkFeatures& features) const {
   double sum = bias;
   for (std::size_t k = 0; k < kLinkFeatureCount; ++k) sum += weights[k] * features[k];

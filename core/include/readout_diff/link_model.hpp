@@ -31,8 +31,6 @@ enum LinkFeature : std::size_t {
 };
 using LinkFeatures = std::array<double, kLinkFeatureCount>;
 
-const char* link_feature_name(std::size_t feature);
-
 struct LinkModel {
   LinkFeatures weights{};
   double bias = 0;
