@@ -223,6 +223,10 @@ describe('Series mode', () => {
     assert.deepEqual(await focusedCell(), { thread: last.id, readout: 6, tag: 'TD' });
     assert.ok(await cellInView(null), 'the last cell is scrolled into the matrix\'s visible box');
     assert.equal(await page.$$eval('#series td[tabindex="0"]', (cells) => cells.length), 1, 'still one tab stop');
+    // Leaving the matrix and tabbing back returns to the cell last visited.
+    await page.focus('#series [data-series-export="html"]');
+    await page.keyboard.press('Tab');
+    assert.deepEqual(await focusedCell(), { thread: last.id, readout: 6, tag: 'TD' });
     await page.keyboard.press('Control+Home');
     assert.deepEqual(await focusedCell(), { thread: first.id, readout: 0, tag: 'TD' });
     assert.ok(await cellInView(null), 'back at the first cell, in view');
