@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   launchBrowser, singleFileUrl, watchPage, cspViolationsIn, settled, screenshotPath, corpusText, nodeEngine,
+  serveDirectory, servedDir,
 } from './harness.mjs';
 
 const WMCC = [
@@ -510,5 +511,38 @@ describe('Series mode', () => {
     assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
     assert.ok(!html.includes('<img'));
     assert.ok(html.includes('a&lt;b&gt;.txt'));
+  });
+
+  test('the served page has the Series mode too: its example, the worker, and the timeline styled from series.css', async () => {
+    // A browser of its own: the other tests' guard fails on any http request in their browser.
+    const server = await serveDirectory(servedDir);
+    const servedBrowser = await launchBrowser();
+    const served = await servedBrowser.context.newPage();
+    const servedProblems = await watchPage(served, { allowedOrigins: [server.origin] });
+    try {
+      await served.goto(`${server.origin}/index.html`);
+      await settled(served);
+      await served.click('[data-mode="series"]');
+      await served.waitForFunction(() => document.getElementById('series').getAttribute('aria-busy') === 'false' &&
+        document.getElementById('series-status-text').textContent.startsWith('Tracked'));
+      const report = expectedReport(WMCC);
+      assert.equal(await served.$$eval('#series .series-matrix tbody tr', (rows) => rows.length), report.threads.length);
+      assert.equal(await served.evaluate(() => ReadoutDiff.engineMode), 'worker');
+      await served.click('#series button:has-text("Corps Commander")');
+      await served.waitForFunction(() => document.querySelectorAll('#series .series-item').length === 3);
+      assert.deepEqual(await served.$$eval('#series .series-item-name', (items) => items.map((i) => i.textContent)), CORPS);
+      await served.waitForFunction(() => document.getElementById('series').getAttribute('aria-busy') === 'false' &&
+        document.querySelectorAll('#series .series-matrix thead th.series-readout').length === 3);
+      const [file] = await Promise.all([served.waitForEvent('download'), served.click('[data-series-export="html"]')]);
+      const html = await readFile(await file.path(), 'utf8');
+      assert.match(html, /\.series-status-first \{[^}]*--series-bg: #e2f3e5/, 'series.css is in the timeline');
+      assert.match(html, /\.rd-sr-only \{/, 'view.css is in the timeline');
+      assert.deepEqual(await cspViolationsIn(served), []);
+      assert.deepEqual(servedProblems.requests, []);
+      assert.deepEqual(servedProblems.errors, []);
+    } finally {
+      await servedBrowser.close();
+      await server.close();
+    }
   });
 });
