@@ -96,7 +96,7 @@ export async function seriesTimelineHtml(model, { styleText, generatedAt = new D
       `${r.name} (${r.language}, ${r.sentences} sentences, ${r.commitments} commitments)`))),
     h('h2', {}, 'Threads across the readouts'),
     renderSeriesLegend(doc),
-    h('div', { class: 'series-matrix-scroll' }, renderSeriesMatrix(model, { doc, idPrefix: 'timeline' })),
+    h('div', { class: 'series-matrix-scroll' }, renderSeriesMatrix(model, { doc })),
     h('h2', {}, 'Each thread, mention by mention'),
     model.rows.map((row) => h('section', { 'aria-labelledby': `timeline-heading-${row.id}` },
       h('h3', { id: `timeline-heading-${row.id}` }, threadTitle(row)),

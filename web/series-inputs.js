@@ -4,7 +4,8 @@
 import { h, langOf } from './dom.js';
 import { readFileAsText } from './file-text.js';
 
-// The engine's limits (kMaxSeriesReadouts, kMaxInputBytes): a far larger file is not read at all.
+// Twice the engine's limit per readout (16 MiB, kMaxInputBytes): a far larger file (likely not a
+// readout at all) is not read; one in between is sent and the engine reports it as too_large.
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 // The file name's YYYY-MM-DD date (the corpus names start with one), or null.

@@ -7,14 +7,14 @@ import { CELL_STATUS, cellDescription, readoutLabel, seriesSummaryLine } from '.
 
 // The matrix as a table element; attachSeriesMatrix makes the page's copy interactive (the static
 // HTML export has no tab stops and no handlers).
-export function renderSeriesMatrix(model, { doc = document, idPrefix = 'series' } = {}) {
+export function renderSeriesMatrix(model, { doc = document } = {}) {
   const h = createBuilder(doc);
   const head = h('tr', {},
     h('th', { scope: 'col', class: 'series-corner' }, 'Thread'),
     model.readouts.map((readout) => h('th', { scope: 'col', class: 'series-readout', title: readout.name },
       h('span', { class: 'series-readout-number' }, String(readout.number)),
       h('span', { class: 'series-readout-name', lang: langOf(readout.name) }, shortName(readout.name)))));
-  const rows = model.rows.map((row) => h('tr', { id: `${idPrefix}-thread-${row.id}`, dataset: { thread: String(row.id) },
+  const rows = model.rows.map((row) => h('tr', { dataset: { thread: String(row.id) },
     class: row.commitment ? 'series-commitment-row' : null },
   h('th', { scope: 'row', class: 'series-thread' },
     h('span', { class: 'series-thread-number' }, `T${row.number}`),
@@ -172,6 +172,4 @@ function showDetail(detail, model, { row, cell }) {
   children.push(h('p', { class: 'series-detail-hint' },
     `Click or press Enter to compare readout ${cell.pair.earlier + 1} with readout ${cell.pair.later + 1}.`));
   detail.replaceChildren(...children);
-  detail.dataset.thread = String(row.id);
-  detail.dataset.readout = String(cell.readout);
 }

@@ -103,7 +103,7 @@ export function startSeriesMode({ engine, openPair }) {
       ui.matrixScroll.replaceChildren();
       return;
     }
-    const table = renderSeriesMatrix(model, { idPrefix: 'series' });
+    const table = renderSeriesMatrix(model);
     for (const cell of table.querySelectorAll('td')) cell.setAttribute('aria-describedby', 'series-detail');
     attachSeriesMatrix(table, model, { detail: ui.detail, onOpenPair: openReadoutPair });
     ui.matrixScroll.replaceChildren(table);
@@ -231,7 +231,7 @@ function buildSection(section) {
     changedOnly: h('input', { type: 'checkbox', id: 'series-filter-changed' }),
     filterCount: h('span', { class: 'series-filter-count' }),
     detail: h('div', { id: 'series-detail', class: 'series-detail' }),
-    matrixScroll: h('div', { class: 'series-matrix-scroll', tabindex: '-1' }),
+    matrixScroll: h('div', { class: 'series-matrix-scroll' }),
   };
   ui.status = h('p', { class: 'status', id: 'series-status', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), ui.statusText);
   ui.dropZone = h('div', { class: 'series-drop' },

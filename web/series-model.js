@@ -15,8 +15,8 @@ export const CELL_STATUS = {
 // The error object of a failed track(), or null for a report.
 export function seriesError(report) {
   if (!report?.error) return null;
-  const { code, message, readout, name } = report.error;
-  return { code, message, readout: Number.isInteger(readout) ? readout : null, name: name ?? null };
+  const { code, message, readout } = report.error;
+  return { code, message, readout: Number.isInteger(readout) ? readout : null };
 }
 
 function occurrenceText(occurrence) {
