@@ -2,7 +2,7 @@
 // worker) into threads, shown as a matrix with filters and exports. A cell opens its two readouts
 // in the page's two-readout view. Series texts are never stored: they are gone when the tab closes.
 import { h } from './dom.js';
-import { loadExample, viewStyleText } from './assets.js';
+import { loadExample, seriesStyleText, viewStyleText } from './assets.js';
 import { downloadText } from './download.js';
 import { SeriesInputs } from './series-inputs.js';
 import { createSeriesModel, seriesError, seriesSummaryLine } from './series-model.js';
@@ -11,7 +11,6 @@ import { seriesCsv, seriesMarkdown, seriesTimelineHtml } from './series-export.j
 
 const EDIT_DELAY_MS = 300;
 const DEFAULT_WINDOW = 3;
-const SERIES_CSS_ID = 'readout-diff-series-css';
 
 // engine: the page's EngineClient; openPair({a, b}) shows two readouts ({name, text}) in the
 // two-readout view and compares them.
@@ -204,13 +203,6 @@ export function startSeriesMode({ engine, openPair }) {
   });
   showMode('compare');
   setStatus('Open, drop or paste two or more readouts.');
-}
-
-// series.css as text, for the HTML timeline: a <style> of the single file or the served sheet.
-function seriesStyleText() {
-  const sheet = [...document.styleSheets].find((s) => s.ownerNode?.id === SERIES_CSS_ID ||
-    (s.href && new URL(s.href).pathname.endsWith('/series.css')));
-  return sheet ? [...sheet.cssRules].map((rule) => rule.cssText).join('\n') : '';
 }
 
 function buildSection(section) {
