@@ -9,7 +9,7 @@ import { readFileAsText } from './file-text.js';
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 // The file name's YYYY-MM-DD date (the corpus names start with one), or null.
-export function dateInName(name) {
+function dateInName(name) {
   const match = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(name);
   if (!match) return null;
   const [year, month, day] = match.slice(1).map(Number);
@@ -20,7 +20,7 @@ export function dateInName(name) {
 
 // Dated readouts in date order (stable: the same date keeps the order given), in the places the
 // dated readouts held; a readout without a date stays where it was given.
-export function orderByDate(items) {
+function orderByDate(items) {
   const dated = items.filter((item) => dateInName(item.name) !== null);
   const sorted = [...dated].sort((x, y) => dateInName(x.name).localeCompare(dateInName(y.name)));
   let next = 0;

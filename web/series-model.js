@@ -50,7 +50,6 @@ export function createSeriesModel(report) {
     const occurrences = thread.occurrences.map((occurrence) => ({
       readout: occurrence.readout,
       text: occurrenceText(occurrence),
-      sentenceIds: occurrence.sentences.map((sentence) => sentence.id),
       commitment: commitmentOf(occurrence),
       previous: occurrence.previous,
       relation: occurrence.relation,
