@@ -398,6 +398,16 @@ describe('Series mode', () => {
     await page.waitForFunction(() => document.querySelectorAll('#series .series-item').length === 101);
     assert.match(await tracked(), /^The series could not be tracked: .*100/);
     assert.equal((await listedNames()).length, 101);
+    // A readout over the engine's 16 MiB limit: too_large, naming it.
+    await removeAll();
+    const big = 'The two sides agreed to meet again. '.repeat(Math.ceil((16 * 1024 * 1024 + 1) / 36));
+    await page.setInputFiles('#series input[type="file"]', [...corpusFiles(CORPS.slice(0, 2)),
+      { name: '2023-01-01_huge.txt', mimeType: 'text/plain', buffer: Buffer.from(big) }]);
+    await page.waitForFunction(() => document.querySelectorAll('#series .series-item').length === 3);
+    const tooLarge = expectedReport([...CORPS.slice(0, 2), '2023-01-01_huge.txt'], [...CORPS.slice(0, 2).map(corpusText), big]).error;
+    assert.equal(tooLarge.code, 'too_large');
+    assert.equal(await tracked(), `The series could not be tracked: ${tooLarge.message} Your readouts are unchanged.`);
+    assert.equal(await page.textContent('#series .series-item:nth-child(3) .series-item-error'), tooLarge.message);
     // A window outside 1–99.
     await removeAll();
     await page.setInputFiles('#series input[type="file"]', corpusFiles(CORPS));
