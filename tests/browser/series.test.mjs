@@ -584,4 +584,29 @@ describe('Series mode', () => {
     const status = await tracked(() => page.click('#series .series-item:last-child [data-action="remove"]'));
     assert.match(status, /^Tracked in \d+ ms\. 99 readouts/);
   });
+
+  test('a long series scrolls sideways inside the matrix: the focused cell stays in view, clear of the thread column', async () => {
+    await openSeries();
+    await removeAll();
+    // The WMCC readouts four times over: 28 columns, wider than the matrix's box.
+    const names = Array.from({ length: 28 }, (_, i) => `round-${String(i + 1).padStart(2, '0')}.txt`);
+    const status = await tracked(() => page.setInputFiles('#series input[type="file"]', names.map((name, i) => ({
+      name, mimeType: 'text/plain', buffer: Buffer.from(corpusText(WMCC[i % WMCC.length])),
+    }))));
+    assert.match(status, /^Tracked in \d+ ms\. 28 readouts/);
+    const widths = await page.$eval('#series .series-matrix-scroll', (box) => [box.scrollWidth, box.clientWidth]);
+    assert.ok(widths[0] > widths[1], 'the matrix is wider than its box');
+    await page.locator('#series .series-matrix').scrollIntoViewIfNeeded();
+    await page.focus('#series td[tabindex="0"]');
+    await page.keyboard.press('End');
+    assert.equal((await focusedCell()).readout, 27);
+    assert.ok(await cellInView(null), 'the last column is scrolled into view');
+    for (let k = 0; k < 27; k++) await page.keyboard.press('ArrowLeft');
+    assert.equal((await focusedCell()).readout, 0);
+    assert.ok(await cellInView(null), 'back at the first column, not under the thread column');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Home');
+    assert.ok(await cellInView(null), 'Home scrolls back to the first column');
+    await page.screenshot({ path: screenshotPath('series-long.png') });
+  });
 });
