@@ -2,6 +2,7 @@
 
 #include "pipeline.hpp"
 #include "readout_diff/accounting.hpp"
+#include "utf8.hpp"
 
 namespace readout_diff {
 namespace {
@@ -59,6 +60,8 @@ Result<LinkCandidates> link_candidates_of(std::string_view a, std::string_view b
 }
 
 void prepare() { make_pipeline({}); }
+
+std::string utf8_from_utf16(std::u16string_view text) { return utf8::from_utf16(text); }
 
 EngineOutput segment(std::string_view text, std::string_view options_json) {
   auto made = make_pipeline(options_json);

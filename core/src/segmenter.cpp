@@ -51,7 +51,7 @@ std::string_view trim(std::string_view text, std::size_t& start) {
   std::size_t end = text.size();
   while (end > begin) {
     std::size_t previous = end - 1;
-    while (previous > begin && (static_cast<unsigned char>(text[previous]) & 0xC0) == 0x80) --previous;
+    while (previous > begin && utf8::is_continuation(text[previous])) --previous;
     std::size_t probe = previous;
     if (!utf8::is_space(utf8::next(text, probe))) break;
     end = previous;

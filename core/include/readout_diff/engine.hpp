@@ -53,4 +53,9 @@ inline std::string segment_json(std::string_view text, std::string_view options_
 // reports it as its JSON error.
 void prepare();
 
+// For a front end whose text is UTF-16 (JavaScript strings, through embind): the UTF-8 the
+// functions above take. An unpaired surrogate becomes bytes those functions reject as invalid
+// UTF-8 at its place, so no text is silently altered.
+std::string utf8_from_utf16(std::u16string_view text);
+
 }  // namespace readout_diff
