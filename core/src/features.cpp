@@ -46,7 +46,7 @@ const char* to_string(Language language) {
   return "mixed";
 }
 
-struct Analyzer::Icu {
+struct Tokenizer::Icu {
   std::unique_ptr<icu::BreakIterator> words;
 };
 
@@ -98,14 +98,11 @@ std::vector<PhraseMatch> PhraseIndex::match(const std::vector<Token>& tokens) co
   return found;
 }
 
-Analyzer::Analyzer(const CompiledLexicon* lexicon, std::unique_ptr<Icu> icu, WordNormalizer normalizer)
-    : lexicon_(lexicon),
-      icu_(std::move(icu)),
-      normalizer_(std::move(normalizer)),
-      vocabulary_(lexicon_ ? lexicon_->vocabulary : nullptr) {}
-Analyzer::~Analyzer() = default;
+Tokenizer::Tokenizer(std::unique_ptr<Icu> icu, WordNormalizer normalizer)
+    : icu_(std::move(icu)), normalizer_(std::move(normalizer)) {}
+Tokenizer::~Tokenizer() = default;
 
-Result<std::unique_ptr<Analyzer>> Analyzer::make(const CompiledLexicon* lexicon) {
+Result<std::unique_ptr<Tokenizer>> Tokenizer::create() {
   UErrorCode status = U_ZERO_ERROR;
   auto icu = std::make_unique<Icu>();
   icu->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
@@ -114,17 +111,41 @@ Result<std::unique_ptr<Analyzer>> Analyzer::make(const CompiledLexicon* lexicon)
   }
   auto normalizer = WordNormalizer::create();
   if (!normalizer.ok()) return normalizer.error();
-  return std::unique_ptr<Analyzer>(new Analyzer(lexicon, std::move(icu), std::move(normalizer).value()));
+  return std::unique_ptr<Tokenizer>(new Tokenizer(std::move(icu), std::move(normalizer).value()));
 }
 
-Result<std::unique_ptr<Analyzer>> Analyzer::create(const CompiledLexicon& lexicon) { return make(&lexicon); }
+std::vector<Tokenizer::Word> Tokenizer::words(std::string_view text) {
+  std::vector<Word> words;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  icu_->words->setText(utext, status);
+  if (U_FAILURE(status)) {
+    utext_close(utext);
+    return words;
+  }
+  int32_t previous = icu_->words->first();
+  for (int32_t boundary = icu_->words->next(); boundary != icu::BreakIterator::DONE;
+       previous = boundary, boundary = icu_->words->next()) {
+    const int32_t rule_status = icu_->words->getRuleStatus();
+    if (rule_status < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
+    words.push_back(Word{static_cast<std::size_t>(previous), static_cast<std::size_t>(boundary),
+                         rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT});
+  }
+  utext_close(utext);
+  return words;
+}
+
+Analyzer::Analyzer(const CompiledLexicon* lexicon, Tokenizer& tokenizer)
+    : lexicon_(lexicon), tokenizer_(tokenizer), vocabulary_(lexicon_ ? lexicon_->vocabulary : nullptr) {}
+
+Analyzer::Analyzer(const CompiledLexicon& lexicon, Tokenizer& tokenizer) : Analyzer(&lexicon, tokenizer) {}
 
 // Tokenises the stopwords and every lexicon phrase with an Analyzer that has no lexicon yet, and
 // keeps what it learnt (its vocabulary, word cache, stopword flags and phrase indexes).
 Result<CompiledLexicon> Analyzer::compile(const Lexicon& lexicon) {
-  auto made = make(nullptr);
-  if (!made.ok()) return made.error();
-  Analyzer& builder = *made.value();
+  auto tokenizer = Tokenizer::create();
+  if (!tokenizer.ok()) return tokenizer.error();
+  Analyzer builder(nullptr, *tokenizer.value());
   for (const std::string& word : lexicon.stopwords) {
     for (const Token& token : builder.tokenize(word, 0)) {
       if (builder.stopword_words_.size() <= token.word) builder.stopword_words_.resize(token.word + 1, false);
@@ -159,7 +180,7 @@ Result<CompiledLexicon> Analyzer::compile(const Lexicon& lexicon) {
   compiled.stopword_words = std::move(builder.stopword_words_);
   compiled.words = std::move(builder.word_cache_);
   compiled.vocabulary = std::make_shared<const Vocabulary>(std::move(builder.vocabulary_));
-  auto translations = compile_translations(lexicon.translations, compiled);
+  auto translations = compile_translations(lexicon.translations, compiled, *tokenizer.value());
   if (!translations.ok()) return translations.error();
   compiled.translations = std::move(translations).value();
   return compiled;
@@ -173,12 +194,10 @@ std::pair<const std::uint32_t*, const std::uint32_t*> CompiledLexicon::Translati
 }
 
 Result<CompiledLexicon::Translations> Analyzer::compile_translations(const std::vector<Translation>& senses,
-                                                                     const CompiledLexicon& compiled) {
+                                                                     const CompiledLexicon& compiled, Tokenizer& tokenizer) {
   // Read with an analyzer of the lexicon just compiled, so the dictionary's words are stemmed and
   // told from stopwords exactly as a readout's, without entering the lexicon's own vocabulary.
-  auto made = make(&compiled);
-  if (!made.ok()) return made.error();
-  Analyzer& reader = *made.value();
+  Analyzer reader(&compiled, tokenizer);
   const auto content_stems = [&](const std::string& text, Script script) {
     std::vector<std::string> stems;
     for (const Token& token : reader.tokenize(text, 0)) {
@@ -213,19 +232,8 @@ Result<CompiledLexicon::Translations> Analyzer::compile_translations(const std::
 
 std::vector<Token> Analyzer::tokenize(std::string_view text, std::size_t offset) {
   std::vector<Token> tokens;
-  UErrorCode status = U_ZERO_ERROR;
-  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  icu_->words->setText(utext, status);
-  if (U_FAILURE(status)) {
-    utext_close(utext);
-    return tokens;
-  }
-  int32_t previous = icu_->words->first();
-  for (int32_t boundary = icu_->words->next(); boundary != icu::BreakIterator::DONE;
-       previous = boundary, boundary = icu_->words->next()) {
-    const int32_t rule_status = icu_->words->getRuleStatus();
-    if (rule_status < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
-    const std::string surface(text.substr(static_cast<std::size_t>(previous), static_cast<std::size_t>(boundary - previous)));
+  for (const Tokenizer::Word& word : tokenizer_.words(text)) {
+    const std::string surface(text.substr(word.start, word.end - word.start));
     const CachedWord* known = nullptr;
     if (lexicon_) {
       const auto shared = lexicon_->words.find(surface);
@@ -234,22 +242,22 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::size_t offset)
     if (known == nullptr) {
       auto cached = word_cache_.find(surface);
       if (cached == word_cache_.end()) {
-        const std::string normalized = normalizer_.normalize(surface);
-        const std::uint32_t word = vocabulary_.intern(normalized);
-        const std::uint32_t stem = vocabulary_.intern(stemmer_.stem(normalized));
+        const std::string normalized = tokenizer_.normalize(surface);
+        const std::uint32_t word_id = vocabulary_.intern(normalized);
+        const std::uint32_t stem = vocabulary_.intern(tokenizer_.stem(normalized));
         const std::vector<bool>& stopwords = lexicon_ ? lexicon_->stopword_words : stopword_words_;
-        const bool stopword = word < stopwords.size() && stopwords[word];
-        cached = word_cache_.emplace(surface, CachedWord{word, stem, stopword}).first;
+        const bool stopword = word_id < stopwords.size() && stopwords[word_id];
+        cached = word_cache_.emplace(surface, CachedWord{word_id, stem, stopword}).first;
       }
       known = &cached->second;
     }
     Token token;
-    token.start = offset + static_cast<std::size_t>(previous);
-    token.end = offset + static_cast<std::size_t>(boundary);
+    token.start = offset + word.start;
+    token.end = offset + word.end;
     token.word = known->word;
     token.stem = known->stem;
     token.stopword = known->stopword;
-    token.number = rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT;
+    token.number = word.number;
     std::size_t i = 0;
     const char32_t first = utf8::next(surface, i);
     token.script = utf8::is_devanagari(first) ? Script::devanagari
@@ -257,7 +265,6 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::size_t offset)
                                                       : Script::other;
     tokens.push_back(token);
   }
-  utext_close(utext);
   return tokens;
 }
 

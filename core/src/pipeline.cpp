@@ -12,6 +12,29 @@ using nlohmann::json;
 
 Error bad_option(const std::string& what) { return Error{"bad_options", "Options: " + what, std::nullopt}; }
 
+// The ICU objects, built on a thread's first request: loading the sentence rules and the word
+// iterator costs more than comparing two short readouts. A failure is not kept, so the next
+// request tries again and reports it again.
+struct ThreadIcu {
+  std::shared_ptr<Segmenter> segmenter;
+  std::unique_ptr<Tokenizer> tokenizer;
+};
+
+Result<ThreadIcu*> thread_icu() {
+  thread_local ThreadIcu icu;
+  if (!icu.segmenter) {
+    auto segmenter = Segmenter::create();
+    if (!segmenter.ok()) return segmenter.error();
+    icu.segmenter = std::move(segmenter).value();
+  }
+  if (!icu.tokenizer) {
+    auto tokenizer = Tokenizer::create();
+    if (!tokenizer.ok()) return tokenizer.error();
+    icu.tokenizer = std::move(tokenizer).value();
+  }
+  return &icu;
+}
+
 }  // namespace
 
 Result<CompareOptions> parse_options(std::string_view text) {
@@ -72,7 +95,6 @@ Result<AnalyzedDocument> analyze_side(std::string_view text, const CompareOption
   return side;
 }
 
-// `model` replaces the built-in link model (evaluation and fitting only).
 Result<Pipeline> make_pipeline(std::string_view options_json, const LinkModel* model) {
   auto options = parse_options(options_json);
   if (!options.ok()) return options.error();
@@ -84,11 +106,9 @@ Result<Pipeline> make_pipeline(std::string_view options_json, const LinkModel* m
     model = &builtin.value();
   }
   options.value().align.model = *model;
-  auto segmenter = Segmenter::create();
-  if (!segmenter.ok()) return segmenter.error();
-  auto analyzer = Analyzer::create(lexicon.value());
-  if (!analyzer.ok()) return analyzer.error();
-  return Pipeline{std::move(options).value(), &lexicon.value(), std::move(segmenter).value(), std::move(analyzer).value()};
+  auto icu = thread_icu();
+  if (!icu.ok()) return icu.error();
+  return Pipeline{std::move(options).value(), &lexicon.value(), icu.value()->segmenter.get(), icu.value()->tokenizer.get()};
 }
 
 

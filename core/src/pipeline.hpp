@@ -28,12 +28,14 @@ Result<CompareOptions> parse_options(std::string_view text);
 Result<AnalyzedDocument> analyze_side(std::string_view text, const CompareOptions& options, Segmenter& segmenter,
                                       Analyzer& analyzer);
 
-// What every request needs: its options, the lexicon, ICU's iterators and a fresh analyzer.
+// What every request needs: its options, the lexicon, and ICU's iterators (the segmenter and the
+// tokenizer), which are built once per thread and shared by the thread's requests. Each
+// comparison makes its own Analyzer on them: the analyzer's vocabulary is the comparison's.
 struct Pipeline {
   CompareOptions options;
   const CompiledLexicon* lexicon = nullptr;
-  std::shared_ptr<Segmenter> segmenter;
-  std::unique_ptr<Analyzer> analyzer;
+  Segmenter* segmenter = nullptr;
+  Tokenizer* tokenizer = nullptr;
 };
 
 // `model` replaces the built-in link model (evaluation and fitting only).

@@ -57,6 +57,7 @@ rd::AlignOptions align_options(unsigned char k) {
 
 struct Engine {
   std::shared_ptr<rd::Segmenter> segmenter;
+  std::unique_ptr<rd::Tokenizer> tokenizer;
   std::unique_ptr<rd::Analyzer> analyzer;
   std::size_t uses = 0;
 };
@@ -71,10 +72,13 @@ Engine& engine() {
     require(segmenter.ok(), "the segmenter loads");
     instance.segmenter = segmenter.value();
   }
+  if (!instance.tokenizer) {
+    auto tokenizer = rd::Tokenizer::create();
+    require(tokenizer.ok(), "the tokenizer loads");
+    instance.tokenizer = std::move(tokenizer).value();
+  }
   if (!instance.analyzer || ++instance.uses % 500 == 0) {
-    auto analyzer = rd::Analyzer::create(lexicon.value());
-    require(analyzer.ok(), "the analyzer loads");
-    instance.analyzer = std::move(analyzer).value();
+    instance.analyzer = std::make_unique<rd::Analyzer>(lexicon.value(), *instance.tokenizer);
   }
   return instance;
 }

@@ -139,12 +139,40 @@ struct CompiledLexicon {
   } translations;
 };
 
+// Text to words: ICU's word break, the normaliser and the stemmers. Building one loads ICU's word
+// rules, so the engine builds one per thread (pipeline.cpp) and every Analyzer borrows it. Not
+// thread-safe.
+class Tokenizer {
+ public:
+  static Result<std::unique_ptr<Tokenizer>> create();
+  ~Tokenizer();
+  Tokenizer(const Tokenizer&) = delete;
+  Tokenizer& operator=(const Tokenizer&) = delete;
+
+  struct Word {
+    std::size_t start = 0, end = 0;  // byte span in the text given
+    bool number = false;
+  };
+  // The words of `text`, in order, without the spaces and punctuation between them.
+  std::vector<Word> words(std::string_view text);
+  std::string normalize(std::string_view word) const { return normalizer_.normalize(word); }
+  std::string stem(std::string_view normalized_word) { return stemmer_.stem(normalized_word); }
+
+ private:
+  struct Icu;
+  Tokenizer(std::unique_ptr<Icu> icu, WordNormalizer normalizer);
+  std::unique_ptr<Icu> icu_;
+  WordNormalizer normalizer_;
+  Stemmer stemmer_;
+};
+
 // One per comparison: it keeps the words of both documents in one vocabulary, on top of the
-// compiled lexicon's.
+// compiled lexicon's. Cheap to make: the costly parts are the tokenizer's.
 class Analyzer {
  public:
-  // `lexicon` must outlive the analyzer (the engine's is built in and lives as long as the process).
-  static Result<std::unique_ptr<Analyzer>> create(const CompiledLexicon& lexicon);
+  // Both must outlive the analyzer (the engine's lexicon is built in and lives as long as the
+  // process; its tokenizers as long as their thread).
+  Analyzer(const CompiledLexicon& lexicon, Tokenizer& tokenizer);
   // Runs every stopword and lexicon phrase through the same word break, normalisation and
   // stemming as the readouts, so phrases match by stem.
   static Result<CompiledLexicon> compile(const Lexicon& lexicon);
@@ -152,25 +180,19 @@ class Analyzer {
   // or a light verb ("करना" 1,665, "रखना" 104): it says nothing about a sentence. Content words
   // stay under it ("सीमा" 27: border, limit, frontier…; "क्षेत्र" 33).
   static constexpr std::size_t kMaxTranslationsPerWord = 40;
-  ~Analyzer();
 
   DocumentFeatures analyze(const Document& document);
   const Vocabulary& vocabulary() const { return vocabulary_; }
   const CompiledLexicon& lexicon() const { return *lexicon_; }
 
  private:
-  struct Icu;
-
-  Analyzer(const CompiledLexicon* lexicon, std::unique_ptr<Icu> icu, WordNormalizer normalizer);
-  static Result<std::unique_ptr<Analyzer>> make(const CompiledLexicon* lexicon);
+  Analyzer(const CompiledLexicon* lexicon, Tokenizer& tokenizer);
   std::vector<Token> tokenize(std::string_view text, std::size_t offset);
   static Result<CompiledLexicon::Translations> compile_translations(const std::vector<Translation>& senses,
-                                                                    const CompiledLexicon& compiled);
+                                                                    const CompiledLexicon& compiled, Tokenizer& tokenizer);
 
   const CompiledLexicon* lexicon_;  // null only while compiling one
-  std::unique_ptr<Icu> icu_;
-  WordNormalizer normalizer_;
-  Stemmer stemmer_;
+  Tokenizer& tokenizer_;
   Vocabulary vocabulary_;
   WordCache word_cache_;
   std::vector<bool> stopword_words_;  // by word id; filled while compiling
