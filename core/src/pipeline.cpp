@@ -112,18 +112,23 @@ Result<Pipeline> make_pipeline(std::string_view options_json, const LinkModel* m
 }
 
 
-EngineOutput error_output(const char* schema, const Error& error, std::string_view input, json where) {
+std::string error_json(const char* schema, const Error& error, std::optional<TextPosition> place, json where) {
   json body = std::move(where);
   body["code"] = error.code;
   body["message"] = error.message;
-  if (error.byte_offset) {
-    const TextPosition place = position_of(input, *error.byte_offset);
+  if (error.byte_offset && place) {
     body["offset"] = *error.byte_offset;
-    body["line"] = place.line;
-    body["column"] = place.column;
+    body["line"] = place->line;
+    body["column"] = place->column;
   }
   const json error_object{{"schema", schema}, {"error", std::move(body)}};
-  return EngineOutput{error_object.dump(-1, ' ', false, json::error_handler_t::replace), true};
+  return error_object.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+EngineOutput error_output(const char* schema, const Error& error, std::string_view input, json where) {
+  std::optional<TextPosition> place;
+  if (error.byte_offset) place = position_of(input, *error.byte_offset);
+  return EngineOutput{error_json(schema, error, place, std::move(where)), true};
 }
 
 }  // namespace readout_diff

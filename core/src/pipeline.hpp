@@ -42,7 +42,9 @@ struct Pipeline {
 Result<Pipeline> make_pipeline(std::string_view options_json, const LinkModel* model = nullptr);
 
 // The error object of a report schema: {"schema":…,"error":{code, message, offset, line,
-// column, and the fields of `where`}}; the place is looked up in `input` when the error has one.
+// column, and the fields of `where`}}; offset, line and column when the error has a place.
+std::string error_json(const char* schema, const Error& error, std::optional<TextPosition> place, nlohmann::json where);
+// The same, the place looked up in `input`.
 EngineOutput error_output(const char* schema, const Error& error, std::string_view input, nlohmann::json where);
 
 }  // namespace readout_diff

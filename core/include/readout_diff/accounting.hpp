@@ -1,5 +1,5 @@
 #pragma once
-// Stage 5b, account: the fate of every commitment of both sides, once the links are known.
+// Stage 6, account: the fate of every commitment of both sides, once the links are known.
 #include <cstddef>
 #include <vector>
 

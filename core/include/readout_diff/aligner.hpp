@@ -1,5 +1,5 @@
 #pragma once
-// Stage 4, align: which sentences of A correspond to which of B, across paraphrase, reordering,
+// Stage 5, align: which sentences of A correspond to which of B, across paraphrase, reordering,
 // splits and merges, and across Hindi and English (through the lexicon's concepts).
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
 #pragma once
-// One readout after stages 1–5a: its sentences, their features and their commitments, classified
-// once and read by the aligner and the report alike.
+// One readout after stages 1–4: its sentences, their features and their commitments, classified
+// once and read by the aligner, the accounting and the comparison alike.
 #include <optional>
 #include <vector>
 

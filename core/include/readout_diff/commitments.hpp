@@ -1,5 +1,5 @@
 #pragma once
-// Stage 5a, classify: is a sentence a commitment, who commits, and which words say so.
+// Stage 4, classify: is a sentence a commitment, who commits, and which words say so.
 #include <optional>
 #include <string>
 

@@ -1,17 +1,38 @@
 #pragma once
-// The engine's one entry point for every front end (CLI, wasm, tests): text in, JSON out.
-// Both functions never throw and never abort on user input; a problem becomes a JSON error object:
+// The engine's one entry point for every front end (CLI, wasm, tests): text in, a typed
+// Comparison or JSON out. No function throws or aborts on user input; a problem becomes an
+// InputError, or as JSON an error object:
 //   {"schema":"readout-diff/1","error":{"code":"invalid_utf8","side":"a","message":"…","offset":12,
 //    "line":1,"column":13}}
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "readout_diff/comparison.hpp"
 #include "readout_diff/link_model.hpp"
+#include "readout_diff/text_input.hpp"
 
 namespace readout_diff {
 
 inline constexpr const char* kReportSchema = "readout-diff/1";
+
+// What stopped a comparison: the problem, the readout it is in (unset: the options or the
+// engine's own set-up), and the line and column of error.byte_offset in that readout.
+struct InputError {
+  Error error;
+  std::optional<Side> side;
+  std::optional<TextPosition> position;
+};
+
+// Compares readout A (earlier / reference) with readout B: the stages of docs/engine.md in
+// order. `options_json` as for compare(); `model` replaces the built-in link model (evaluation
+// and fitting only). The Comparison's texts are views into `a` and `b`.
+Result<Comparison, InputError> compare_documents(std::string_view a, std::string_view b, std::string_view options_json,
+                                                 const LinkModel* model = nullptr);
+// The readout-diff/1 report of a comparison, and the error object of an error.
+std::string to_json(const Comparison& comparison);
+std::string to_json(const InputError& error);
 
 struct EngineOutput {
   std::string json;
@@ -20,7 +41,7 @@ struct EngineOutput {
 
 // Compares readout A (earlier / reference) with readout B. `options_json` may be empty or a JSON
 // object with any of: max_bytes, min_link_score, min_cross_language_score, repeated_min_score,
-// partner_ratio (see README.md). Gives the readout-diff/1 report.
+// partner_ratio (see README.md). Gives the readout-diff/1 report: compare_documents() as JSON.
 EngineOutput compare(std::string_view a, std::string_view b, std::string_view options_json);
 inline std::string compare_json(std::string_view a, std::string_view b, std::string_view options_json) {
   return compare(a, b, options_json).json;
@@ -41,7 +62,11 @@ struct LinkCandidates {
 };
 Result<LinkCandidates> link_candidates_of(std::string_view a, std::string_view b);
 
-// Segments one readout: {"schema":…,"language":…,"sentences":[…]} or an error object.
+// Segments and classifies one readout (stages 1 to 4); an error has no side.
+Result<Segmentation, InputError> segment_document(std::string_view text, std::string_view options_json);
+std::string to_json(const Segmentation& segmentation);
+
+// segment_document() as JSON: {"schema":…,"language":…,"sentences":[…]} or an error object.
 EngineOutput segment(std::string_view text, std::string_view options_json);
 inline std::string segment_json(std::string_view text, std::string_view options_json) {
   return segment(text, options_json).json;

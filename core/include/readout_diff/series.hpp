@@ -1,7 +1,7 @@
 #pragma once
-// Stage 7, track: statements and commitments across a series of readouts. Each readout is
-// compared by the pairwise pipeline with the next ones within a window, and the links are joined
-// into threads, one per point that recurs (docs/series.md has the rules).
+// Track, over the pairwise stages: statements and commitments across a series of readouts. Each
+// readout is compared by the pairwise pipeline (stages 1 to 5) with the next ones within a window,
+// and the links are joined into threads, one per point that recurs (docs/series.md has the rules).
 #include <cstddef>
 #include <string>
 #include <string_view>

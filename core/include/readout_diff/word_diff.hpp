@@ -1,5 +1,5 @@
 #pragma once
-// Stage 5b, explain: a word-level diff (dtl) inside a linked pair, over normalised words, shown
+// Stage 7, explain: a word-level diff (dtl) inside a linked pair, over normalised words, shown
 // with the words as written.
 #include <string>
 #include <vector>
