@@ -345,6 +345,7 @@ std::string write_compiled_lexicon(const CompiledLexicon& lexicon) {
   write_entries(out, lexicon.concepts);
   write_entries(out, lexicon.commitment_cues);
   write_entries(out, lexicon.actors);
+  write_entries(out, lexicon.reporting_verbs);
 
   const Vocabulary& vocabulary = *lexicon.vocabulary;
   std::vector<std::string_view> texts;
@@ -369,6 +370,7 @@ std::string write_compiled_lexicon(const CompiledLexicon& lexicon) {
   write_phrases(out, lexicon.concept_phrases, next_stem);
   write_phrases(out, lexicon.cue_phrases, next_stem);
   write_phrases(out, lexicon.actor_phrases, next_stem);
+  write_phrases(out, lexicon.reporting_phrases, next_stem);
   write_translations(out, lexicon.translations);
   return std::move(out).take();
 }
@@ -380,7 +382,8 @@ Result<CompiledLexicon> read_compiled_lexicon(std::string_view bytes) {
     return damaged("header");
   }
   CompiledLexicon lexicon;
-  if (!read_entries(in, lexicon.concepts) || !read_entries(in, lexicon.commitment_cues) || !read_entries(in, lexicon.actors)) {
+  if (!read_entries(in, lexicon.concepts) || !read_entries(in, lexicon.commitment_cues) || !read_entries(in, lexicon.actors) ||
+      !read_entries(in, lexicon.reporting_verbs)) {
     return damaged("entries");
   }
 
@@ -410,7 +413,8 @@ Result<CompiledLexicon> read_compiled_lexicon(std::string_view bytes) {
   std::uint32_t next_stem = 0;
   if (!read_phrases(in, lexicon.concepts.size(), *vocabulary_size, next_stem, lexicon.concept_phrases) ||
       !read_phrases(in, lexicon.commitment_cues.size(), *vocabulary_size, next_stem, lexicon.cue_phrases) ||
-      !read_phrases(in, lexicon.actors.size(), *vocabulary_size, next_stem, lexicon.actor_phrases)) {
+      !read_phrases(in, lexicon.actors.size(), *vocabulary_size, next_stem, lexicon.actor_phrases) ||
+      !read_phrases(in, lexicon.reporting_verbs.size(), *vocabulary_size, next_stem, lexicon.reporting_phrases)) {
     return damaged("phrases");
   }
   if (!read_translations(in, lexicon.translations) || !in.at_end()) return damaged("translations");

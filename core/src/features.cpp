@@ -174,9 +174,11 @@ Result<CompiledLexicon> Analyzer::compile(const Lexicon& lexicon) {
   compiled.concepts = entries_of(lexicon.concepts);
   compiled.commitment_cues = entries_of(lexicon.commitment_cues);
   compiled.actors = entries_of(lexicon.actors);
+  compiled.reporting_verbs = entries_of(lexicon.reporting_verbs);
   compiled.concept_phrases = index_of(lexicon.concepts);
   compiled.cue_phrases = index_of(lexicon.commitment_cues);
   compiled.actor_phrases = index_of(lexicon.actors);
+  compiled.reporting_phrases = index_of(lexicon.reporting_verbs);
   compiled.stopword_words = std::move(builder.stopword_words_);
   compiled.words = std::move(builder.word_cache_);
   compiled.vocabulary = std::make_shared<const Vocabulary>(std::move(builder.vocabulary_));
@@ -343,6 +345,7 @@ DocumentFeatures Analyzer::analyze(const Document& document) {
     for (const PhraseMatch& match : lexicon_->concept_phrases.match(s.tokens)) s.concepts.push_back(match.entry);
     s.cues = lexicon_->cue_phrases.match(s.tokens);
     s.actors = lexicon_->actor_phrases.match(s.tokens);
+    s.reports = lexicon_->reporting_phrases.match(s.tokens);
     sort_unique(s.content_stems);
     sort_unique(s.trigrams);
     sort_unique(s.concepts);

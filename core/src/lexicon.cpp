@@ -111,6 +111,11 @@ Result<Lexicon> parse_lexicon(std::string_view lexicon_json, std::string_view st
   auto cues = read_cues(root);
   if (!cues.ok()) return cues.error();
   lexicon.commitment_cues = std::move(cues).value();
+  if (root.contains("reporting_verbs")) {  // optional: a lexicon without them attributes no speech
+    auto reporting_verbs = read_named_entries(root, "reporting_verbs");
+    if (!reporting_verbs.ok()) return reporting_verbs.error();
+    lexicon.reporting_verbs = std::move(reporting_verbs).value();
+  }
 
   const json stopwords = json::parse(stopwords_json.begin(), stopwords_json.end(), nullptr, false);
   if (stopwords.is_discarded() || !stopwords.is_object()) {

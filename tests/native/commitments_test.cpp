@@ -52,5 +52,21 @@ TEST(Commitments, TwoPartiesNamedBeforeTheCueCommitTogether) {
   EXPECT_EQ(c["actor"], "both");
 }
 
+// A call reported in speech is the speaker's, whoever its clause names (sentences from the Bali
+// and Rio readouts); a reported agreement stays the parties'.
+TEST(Commitments, ReportedSpeechCommitsTheSpeaker) {
+  EXPECT_EQ(commitment_of("Wang said the two countries should take practical actions to implement the important consensus "
+                          "of the leaders of the two countries.")["actor"],
+            "china");
+  EXPECT_EQ(commitment_of("Wang, meanwhile, said both India and China should implement the important consensus reached by "
+                          "Prime Minister Narendra Modi and President Xi Jinping.")["actor"],
+            "china");
+  EXPECT_EQ(commitment_of("The two sides should follow the guidance of the leaders, Jaishankar said.")["actor"], "india");
+  EXPECT_EQ(commitment_of("वांग यी ने कहा कि दोनों देशों को व्यावहारिक कदम उठाने चाहिए।")["actor"], "china");
+  EXPECT_EQ(commitment_of("विदेश मंत्री ने कहा कि दोनों पक्ष इस बात पर सहमत हुए थे कि मौजूदा स्थिति को लंबा खींचना किसी भी पक्ष के "
+                          "हित में नहीं है।")["actor"],
+            "both");
+}
+
 }  // namespace
 }  // namespace readout_diff

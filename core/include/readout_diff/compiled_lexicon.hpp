@@ -2,11 +2,11 @@
 // The compiled lexicon as bytes: written at build time by tools/lexicon-compiler, embedded in the
 // engine and read once per process (builtin_lexicon.hpp).
 //
-// Format version 2, the same bytes on every platform. Every number is an unsigned LEB128 varint;
+// Format version 3, the same bytes on every platform. Every number is an unsigned LEB128 varint;
 // a list of strings is all their byte counts, then all their bytes (gzip, and so the page that
 // carries the engine, compresses text and numbers better apart).
 //   header       "RDLX" (as a byte count and bytes), the format version
-//   entries      for concepts, commitment cues and actors: count; ids; labels (per entry 0 when
+//   entries      for concepts, commitment cues, actors and reporting verbs: count; ids; labels (per entry 0 when
 //                it is the id, else its byte count + 1; then the bytes of those labels);
 //                strengths (0 agreed, 1 obligation, 2 undertaking, 3 emphasis; plus 4 for a cue
 //                that asserts)
@@ -15,7 +15,7 @@
 //   word cache   count; word ids (ascending, as gaps); stems (as distances from the word's id);
 //                surfaces (per word 0 when it is the word's own text, else its byte count + 1;
 //                then the bytes of those surfaces)
-//   phrases      for concepts, commitment cues and actors: count; entries (each as the gap from
+//   phrases      for concepts, commitment cues, actors and reporting verbs: count; entries (each as the gap from
 //                the one before); stem counts; stems (coded as distances, see stem_code)
 //   translations count and texts of the English stems; count and texts of the Hindi stems; per
 //                Hindi stem its number of English stems, then those as gaps between indices
@@ -29,7 +29,7 @@
 
 namespace readout_diff {
 
-constexpr unsigned kCompiledLexiconFormat = 2;
+constexpr unsigned kCompiledLexiconFormat = 3;
 
 std::string write_compiled_lexicon(const CompiledLexicon& lexicon);
 

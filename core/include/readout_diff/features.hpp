@@ -64,6 +64,7 @@ struct SentenceFeatures {
   std::vector<std::uint32_t> names;          // sorted, unique: stems of capitalised Latin words past the first
   std::vector<PhraseMatch> cues;             // commitment cues, in text order
   std::vector<PhraseMatch> actors;           // actor mentions, in text order
+  std::vector<PhraseMatch> reports;          // reporting verbs ("said"), in text order
   Language language = Language::en;
 };
 
@@ -120,6 +121,7 @@ struct CompiledLexicon {
   std::vector<Entry> concepts;
   std::vector<Entry> commitment_cues;
   std::vector<Entry> actors;
+  std::vector<Entry> reporting_verbs;
   // The stopwords' and the phrases' words and stems, with ids from 0: the base of every
   // comparison's vocabulary.
   std::shared_ptr<const Vocabulary> vocabulary;
@@ -128,6 +130,7 @@ struct CompiledLexicon {
   PhraseIndex concept_phrases;
   PhraseIndex cue_phrases;
   PhraseIndex actor_phrases;
+  PhraseIndex reporting_phrases;
   // From the bilingual dictionary: Hindi stems and the English stems they translate to, both as
   // text, since a comparison looks them up by the text of its own stems.
   struct Translations {

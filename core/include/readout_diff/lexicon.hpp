@@ -27,6 +27,7 @@ struct Lexicon {
   std::vector<LexiconEntry> concepts;
   std::vector<LexiconEntry> commitment_cues;
   std::vector<LexiconEntry> actors;
+  std::vector<LexiconEntry> reporting_verbs;  // "said", "कहा": who speaks is who commits
   std::vector<std::string> stopwords;
   std::vector<Translation> translations;  // English–Hindi senses from the bilingual dictionary
 };
