@@ -6,8 +6,6 @@
 namespace readout_diff {
 namespace {
 
-constexpr const char* kUnknownActor = "unknown";
-
 bool has(const std::vector<const char*>& changes, const char* change) {
   return std::any_of(changes.begin(), changes.end(), [&](const char* c) { return std::strcmp(c, change) == 0; });
 }

@@ -10,6 +10,14 @@
 #include "utf8.hpp"
 
 namespace readout_diff {
+namespace {
+
+// A word is Latin-script when it starts with a letter from 'A' up to the end of Latin
+// Extended-B (U+0000 to U+024F): the letters English, transliterated names and European
+// diacritics use. U+0250 on are IPA, spacing modifiers and combining marks, not a word's start.
+constexpr char32_t kLatinLettersEnd = 0x250;
+
+}  // namespace
 
 Vocabulary::Vocabulary(std::shared_ptr<const Vocabulary> base)
     : base_(std::move(base)), offset_(base_ ? static_cast<std::uint32_t>(base_->size()) : 0) {}
@@ -262,9 +270,9 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::size_t offset)
     token.number = word.number;
     std::size_t i = 0;
     const char32_t first = utf8::next(surface, i);
-    token.script = utf8::is_devanagari(first) ? Script::devanagari
-                   : (first < 0x250 && first >= 'A')  ? Script::latin  // Basic Latin to Latin Extended-B
-                                                      : Script::other;
+    token.script = utf8::is_devanagari(first)                  ? Script::devanagari
+                   : (first < kLatinLettersEnd && first >= 'A') ? Script::latin
+                                                                : Script::other;
     tokens.push_back(token);
   }
   return tokens;
@@ -303,11 +311,16 @@ void sort_unique(std::vector<std::uint32_t>& values) {
   values.erase(std::unique(values.begin(), values.end()), values.end());
 }
 
+// A sentence or a document is in Hindi (or English) when at least 7 in 10 of its words are in
+// Devanagari (or Latin) script: a Hindi readout quotes English names and acronyms ("SCO", "LAC")
+// and an English one the odd Hindi term, without becoming mixed; a real mix of the two is.
+constexpr std::size_t kLanguageShareTenths = 7;
+
 Language language_of(std::size_t devanagari, std::size_t latin, std::size_t other) {
   const std::size_t total = devanagari + latin + other;
   if (total == 0) return Language::mixed;
-  if (devanagari * 10 >= total * 7) return Language::hi;
-  if (latin * 10 >= total * 7) return Language::en;
+  if (devanagari * 10 >= total * kLanguageShareTenths) return Language::hi;
+  if (latin * 10 >= total * kLanguageShareTenths) return Language::en;
   return Language::mixed;
 }
 
