@@ -4,6 +4,8 @@
 //   <out>/served/            the same page as separate files, with no inline script or style
 // Usage: node tools/bundle-page.mjs --engine <readout-diff-engine.js> --web <web/> --corpus <corpus/> --out <dist/>
 //        [--example-a <file in corpus>] [--example-b <file in corpus>]
+// The examples (the pair, and the Series mode's WMCC and Corps Commander series) are read from the
+// corpus here, at build time, and written into the outputs only.
 //
 // The single file inlines web/'s ES modules as one module script. They are joined without a
 // general-purpose bundler, so web/ keeps to a small module syntax that is checked here:
@@ -20,9 +22,34 @@ const DEFAULT_EXAMPLE = {
   a: '2020-09-10_moscow_in-cn_fm_mea_en.txt',
   b: '2021-07-14_dushanbe_in-cn_fm_mea-seed_hi.txt',
 };
+// The Series mode's examples, in series order (the page orders them by the dates in the names).
+const SERIES_EXAMPLES = [
+  {
+    title: 'WMCC rounds 21–31',
+    files: [
+      '2021-03-12_virtual_in-cn_wmcc21_etemaad-news_en.txt',
+      '2021-06-25_virtual_in-cn_wmcc22_bizstandard-news_en.txt',
+      '2021-11-18_virtual_in-cn_wmcc23_abplive-news_en.txt',
+      '2022-05-31_virtual_in-cn_wmcc24_orissadiary-news_en.txt',
+      '2022-10-14_virtual_in-cn_wmcc25_ani-news_en.txt',
+      '2024-03-27_beijing_cn-in_wmcc29_app-urdupoint-news_en.txt',
+      '2024-08-29_beijing_cn-in_wmcc31_xinhua_en.txt',
+    ],
+  },
+  {
+    title: 'Corps Commander rounds 9–14',
+    files: [
+      '2021-01-24_moldo_in-cn_corps9_zeenews-news_en.txt',
+      '2021-02-20_moldo_in-cn_corps10_mod-via-newsboys24_en.txt',
+      '2022-01-12_chushul-moldo_in-cn_corps14_pragativadi-news_en.txt',
+    ],
+  },
+];
 const ENTRY_MODULE = 'app.js';
 // The single file gets its resources from elements of its own page (see web/assets-inline.js).
 const MODULE_REPLACEMENTS = { 'assets.js': 'assets-inline.js' };
+// Stylesheets the page reads back as text (the exported HTML reports, the Shadow DOM's copy).
+const STYLE_IDS = { 'view.css': 'readout-diff-view-css', 'series.css': 'readout-diff-series-css' };
 const SERVED_ONLY_EXCLUDES = new Set(['assets-inline.js', 'engine-start-inline.js']);
 const ENGINE_FILE = 'readout-diff-engine.js';
 const SERVED_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; worker-src 'self'; " +
@@ -49,6 +76,7 @@ function main() {
   const example = {
     a: readExample(values.corpus, values['example-a']),
     b: readExample(values.corpus, values['example-b']),
+    series: SERIES_EXAMPLES.map(({ title, files }) => ({ title, readouts: files.map((file) => readExample(values.corpus, file)) })),
   };
   checkNoHtmlInjectionSinks(web);
 
@@ -109,7 +137,7 @@ function singleFileHtml(web, engineSource, example) {
     const css = normalizeNewlines(readFileSync(join(web, file), 'utf8'));
     if (/<\/style/i.test(css)) throw new BundleError(`web/${file} contains "</style"`);
     styleHashes.push(cspHash(css));
-    const id = file === 'view.css' ? ' id="readout-diff-view-css"' : '';
+    const id = STYLE_IDS[file] ? ` id="${STYLE_IDS[file]}"` : '';
     return `<style${id}${media}>${css}</style>`;
   });
 

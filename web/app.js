@@ -11,6 +11,7 @@ import { KEEP_RISK, loadKeepPreference, saveKeepPreference, loadTexts, saveTexts
 import { loadExample, viewStyleText } from './assets.js';
 import { embedSettings, startEmbedding } from './embed.js';
 import { commitmentSummary, SIDES } from './report-model.js';
+import { startSeriesMode } from './series-mode.js';
 import './element.js';
 import './api.js';
 
@@ -207,6 +208,13 @@ async function start() {
     panels[panel.side] = panel;
   }
   wireControls();
+  if (!embed) {
+    startSeriesMode({ engine, openPair: ({ a, b }) => {
+      panels.a.set(a.text, a.name);
+      panels.b.set(b.text, b.name);
+      compare();
+    } });
+  }
   if (embed) {
     document.documentElement.classList.add('embed');
     state.embedding = startEmbedding(embed, ({ a, b }) => {

@@ -3,6 +3,7 @@
 import { h } from './dom.js';
 
 const VIEW_STYLE_ID = 'readout-diff-view-css';
+const SERIES_STYLE_ID = 'readout-diff-series-css';
 const EXAMPLE_ID = 'readout-diff-example';
 
 function textOf(id) {
@@ -32,4 +33,8 @@ export async function loadExample() {
 
 export function viewStyleText() {
   return textOf(VIEW_STYLE_ID);
+}
+
+export function seriesStyleText() {
+  return textOf(SERIES_STYLE_ID);
 }

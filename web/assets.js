@@ -43,8 +43,16 @@ export async function loadExample() {
   }
 }
 
-// The view stylesheet's text, for the exported HTML report (same-origin sheets are readable).
-export function viewStyleText() {
-  const sheet = [...document.styleSheets].find((s) => s.href && new URL(s.href).pathname.endsWith('/view.css'));
+// A stylesheet's text, for the exported HTML reports (same-origin sheets are readable).
+function styleText(file) {
+  const sheet = [...document.styleSheets].find((s) => s.href && new URL(s.href).pathname.endsWith(`/${file}`));
   return sheet ? [...sheet.cssRules].map((rule) => rule.cssText).join('\n') : '';
+}
+
+export function viewStyleText() {
+  return styleText('view.css');
+}
+
+export function seriesStyleText() {
+  return styleText('series.css');
 }

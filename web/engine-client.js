@@ -25,6 +25,11 @@ export class EngineClient {
     return JSON.parse(await this.#call('compare', [a, b, JSON.stringify(options)]));
   }
 
+  // A series (docs/series.md): readout-diff-series/1 report or {error} object.
+  async track(texts, names, window, options = {}) {
+    return JSON.parse(await this.#call('track', [texts, names, window, JSON.stringify(options)]));
+  }
+
   async segment(text, options = {}) {
     return JSON.parse(await this.#call('segment', [text, JSON.stringify(options)]));
   }

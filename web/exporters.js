@@ -104,7 +104,7 @@ export function linksCsv(report) {
   return `\uFEFF${[CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-function csvCell(value) {
+export function csvCell(value) {
   let text = String(value ?? '');
   // A cell starting like a formula would be run by spreadsheet programs: make it plain text.
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;

@@ -43,7 +43,7 @@ export async function staticReportHtml(report, { names, viewCss, generatedAt = n
 
 // A hash of the one stylesheet where the browser can compute it (secure contexts, including
 // file://); elsewhere inline styles are allowed, which is harmless in a document without script.
-async function reportCsp(css) {
+export async function reportCsp(css) {
   let styleSource = "'unsafe-inline'";
   if (globalThis.crypto?.subtle) {
     const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(css));

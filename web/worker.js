@@ -8,7 +8,7 @@
 self.fetch = undefined;
 if (typeof createReadoutDiffEngine !== 'function') importScripts('readout-diff-engine.js');
 
-const ENGINE_METHODS = new Set(['compare', 'segment', 'version']);
+const ENGINE_METHODS = new Set(['compare', 'segment', 'track', 'version']);
 
 // The engine is instantiated and its set-up done (lexicon, ICU iterators: most of a cold first
 // comparison) as soon as the worker runs, while the page is still loading; the first request

@@ -3,6 +3,7 @@
 // static server on 127.0.0.1 for the served variant.
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -120,4 +121,19 @@ export async function serveDirectory(root, { extraPages = {}, host = '127.0.0.1'
     origin: `http://${host}:${server.address().port}`,
     close: () => new Promise((resolveClose) => server.close(resolveClose)),
   };
+}
+
+// The corpus the page's examples come from (READOUT_DIFF_SHARED, default ../shared beside the checkout).
+export const corpusDir = join(resolve(process.env.READOUT_DIFF_SHARED ?? join(repoRoot, '..', 'shared')), 'corpus');
+
+export function corpusText(name) {
+  return readFileSync(join(corpusDir, name), 'utf8');
+}
+
+// The engine the page ships (served/readout-diff-engine.js), run in node: expected values come from
+// the engine itself, never from the page's own code.
+export async function nodeEngine() {
+  const require = createRequire(import.meta.url);
+  const factory = require(join(servedDir, 'readout-diff-engine.js'));
+  return factory({ print() {}, printErr() {} });
 }
