@@ -3,13 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <memory>
 #include <string>
 #include <vector>
 
 #include "readout_diff/aligner.hpp"
-#include "readout_diff/builtin_lexicon.hpp"
-#include "readout_diff/commitments.hpp"
 #include "test_support.hpp"
 
 namespace readout_diff {
@@ -18,47 +15,19 @@ namespace {
 class Aligner : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto segmenter = Segmenter::create();
-    ASSERT_TRUE(segmenter.ok());
-    segmenter_ = segmenter.value();
-    auto tokenizer = Tokenizer::create();
-    ASSERT_TRUE(tokenizer.ok());
-    tokenizer_ = std::move(tokenizer).value();
-    ASSERT_TRUE(builtin_lexicon().ok());
     ASSERT_TRUE(builtin_link_model().ok());
-    analyzer_ = std::make_unique<Analyzer>(lexicon(), *tokenizer_);
     options_.model = builtin_link_model().value();
   }
 
-  const CompiledLexicon& lexicon() const { return builtin_lexicon().value(); }
-
-  // Stages 1 to 4 of one text, which must outlive the result.
-  AnalyzedDocument analyzed(const std::string& text) {
-    auto input = check_text_input(text);
-    EXPECT_TRUE(input.ok());
-    auto document = segmenter_->segment(input.value());
-    EXPECT_TRUE(document.ok());
-    AnalyzedDocument side{std::move(document).value(), {}, {}};
-    side.features = analyzer_->analyze(side.document);
-    std::optional<Commitment> previous;
-    for (std::size_t i = 0; i < side.document.sentences.size(); ++i) {
-      previous = detect_commitment(side.document.sentences[i], side.features.sentences[i], lexicon(), analyzer_->vocabulary(),
-                                   previous);
-      side.commitments.push_back(previous);
-    }
-    return side;
-  }
-
+  AnalyzedDocument analyzed(const std::string& text) { return stages_.analyzed(text); }
   Alignment aligned(const AnalyzedDocument& a, const AnalyzedDocument& b) {
-    return align(a, b, analyzer_->vocabulary(), lexicon(), options_);
+    return align(a, b, stages_.vocabulary(), stages_.lexicon(), options_);
   }
 
   AlignOptions options_;
 
  private:
-  std::shared_ptr<Segmenter> segmenter_;
-  std::unique_ptr<Tokenizer> tokenizer_;
-  std::unique_ptr<Analyzer> analyzer_;
+  testing::Stages stages_;
 };
 
 // Links come in order of their first sentence in A, each side's sentences ascending; a sentence

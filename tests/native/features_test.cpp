@@ -2,55 +2,30 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "readout_diff/builtin_lexicon.hpp"
-#include "readout_diff/document.hpp"
-#include "readout_diff/features.hpp"
+#include "test_support.hpp"
 
 namespace readout_diff {
 namespace {
 
 class Features : public ::testing::Test {
  protected:
-  void SetUp() override {
-    auto segmenter = Segmenter::create();
-    ASSERT_TRUE(segmenter.ok());
-    segmenter_ = segmenter.value();
-    auto tokenizer = Tokenizer::create();
-    ASSERT_TRUE(tokenizer.ok());
-    tokenizer_ = std::move(tokenizer).value();
-    ASSERT_TRUE(builtin_lexicon().ok());
-    analyzer_ = std::make_unique<Analyzer>(builtin_lexicon().value(), *tokenizer_);
-  }
-
-  // The features of `text` (kept in texts_, which the document views).
-  DocumentFeatures features(const std::string& text) {
-    texts_.push_back(std::make_unique<std::string>(text));
-    auto input = check_text_input(*texts_.back());
-    EXPECT_TRUE(input.ok());
-    auto document = segmenter_->segment(input.value());
-    EXPECT_TRUE(document.ok());
-    return analyzer_->analyze(document.value());
-  }
+  DocumentFeatures features(const std::string& text) { return stages_.analyzed(text).features; }
 
   std::vector<std::string> words(const std::string& text) {
     std::vector<std::string> out;
-    for (const Tokenizer::Word& word : tokenizer_->words(text)) {
+    for (const Tokenizer::Word& word : stages_.tokenizer().words(text)) {
       out.push_back(text.substr(word.start, word.end - word.start) + (word.number ? "#" : ""));
     }
     return out;
   }
 
-  const Vocabulary& vocabulary() const { return analyzer_->vocabulary(); }
+  const Vocabulary& vocabulary() const { return stages_.vocabulary(); }
 
  private:
-  std::shared_ptr<Segmenter> segmenter_;
-  std::unique_ptr<Tokenizer> tokenizer_;
-  std::unique_ptr<Analyzer> analyzer_;
-  std::vector<std::unique_ptr<std::string>> texts_;
+  testing::Stages stages_;
 };
 
 TEST_F(Features, TheTokenizerGivesWordsAndMarksNumbers) {
