@@ -33,69 +33,84 @@ foreach(name IN LISTS icu_common_names)
   list(APPEND READOUT_ICU_SOURCES "${READOUT_ICU_SOURCE_DIR}/common/${name}")
 endforeach()
 
-# tools/setup may unpack ICU without Debian's patches, but the native build links Debian's
-# patched libicu. Apply the Debian patches that touch source/common (security fixes, e.g.
-# ICU-22198 in uresbund.cpp) to copies in the build folder, so both builds run the same ICU code.
-# Patches for ICU's tools or build scripts do not concern this library and are skipped.
-set(icu_patch_dir "${READOUT_DIFF_THIRD_PARTY}/icu/debian/patches")
+# ICU's sources are patched in copies in the build folder, each patch applied to the result of the
+# ones before: first Debian's patches that touch source/common, since tools/setup may unpack ICU
+# without them while the native build links Debian's patched libicu (security fixes, e.g.
+# ICU-22198 in uresbund.cpp), so that both builds run the same ICU code; then the project's own
+# (cmake/icu-*.patch, each saying why). Patches for ICU's tools or build scripts do not concern
+# this library and are skipped.
 set(icu_patched_root "${CMAKE_BINARY_DIR}/icu-patched")
+set(icu_staging "${CMAKE_BINARY_DIR}/icu-patch-staging")
+find_program(PATCH_EXECUTABLE patch REQUIRED)
+function(readout_apply_icu_patch patch_file)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${patch_file}")
+  file(STRINGS "${patch_file}" patched_lines REGEX "^\\+\\+\\+ ")
+  set(common_files "")
+  set(touches_other FALSE)
+  foreach(line IN LISTS patched_lines)
+    # "+++ b/source/common/uresbund.cpp<tab>date" -> "source/common/uresbund.cpp" (as patch -p1).
+    # One anchored regex: REGEX REPLACE applies "^..." again after its first match.
+    string(REGEX REPLACE "^\\+\\+\\+ [^/ \t]+/([^ \t]+).*$" "\\1" patched_path "${line}")
+    if(patched_path MATCHES "^source/common/")
+      list(APPEND common_files "${patched_path}")
+    else()
+      set(touches_other TRUE)
+    endif()
+  endforeach()
+  if(NOT common_files OR touches_other)
+    return()
+  endif()
+  # Patch fresh copies in a staging folder on every configure, then copy them to where they are
+  # compiled only when they differ, so a re-configure does not rebuild them.
+  file(REMOVE_RECURSE "${icu_staging}")
+  foreach(relative IN LISTS common_files)
+    get_filename_component(relative_dir "${relative}" DIRECTORY)
+    set(current "${READOUT_DIFF_THIRD_PARTY}/icu/${relative}")
+    list(FIND READOUT_ICU_SOURCES "${icu_patched_root}/${relative}" patched_before)
+    if(patched_before GREATER_EQUAL 0)
+      set(current "${icu_patched_root}/${relative}")
+    endif()
+    file(COPY "${current}" DESTINATION "${icu_staging}/${relative_dir}")
+  endforeach()
+  # Already applied upstream of us (setup unpacked with patches): the reverse applies cleanly.
+  execute_process(COMMAND "${PATCH_EXECUTABLE}" -p1 -R --dry-run -s -f -i "${patch_file}"
+                  WORKING_DIRECTORY "${icu_staging}" RESULT_VARIABLE already_applied OUTPUT_QUIET ERROR_QUIET)
+  if(NOT already_applied EQUAL 0)
+    execute_process(COMMAND "${PATCH_EXECUTABLE}" -p1 -N -s -f -i "${patch_file}"
+                    WORKING_DIRECTORY "${icu_staging}" RESULT_VARIABLE patch_result)
+    if(NOT patch_result EQUAL 0)
+      message(FATAL_ERROR "ICU patch ${patch_file} does not apply to ${READOUT_ICU_SOURCE_DIR}")
+    endif()
+  endif()
+  set(sources ${READOUT_ICU_SOURCES})
+  foreach(relative IN LISTS common_files)
+    configure_file("${icu_staging}/${relative}" "${icu_patched_root}/${relative}" COPYONLY)
+    list(FIND sources "${READOUT_DIFF_THIRD_PARTY}/icu/${relative}" source_index)
+    if(source_index GREATER_EQUAL 0)
+      list(REMOVE_AT sources ${source_index})
+      list(APPEND sources "${icu_patched_root}/${relative}")
+    elseif(NOT "${icu_patched_root}/${relative}" IN_LIST sources)
+      # A patched header would still be found next to the unpatched sources: fail loudly.
+      message(FATAL_ERROR "ICU patch ${patch_file} changes ${relative}, which is not an ICU source file "
+                          "this build compiles; teach cmake/IcuWasm.cmake to use it")
+    endif()
+  endforeach()
+  file(REMOVE_RECURSE "${icu_staging}")
+  set(READOUT_ICU_SOURCES ${sources} PARENT_SCOPE)
+endfunction()
+
+set(icu_patch_dir "${READOUT_DIFF_THIRD_PARTY}/icu/debian/patches")
 if(EXISTS "${icu_patch_dir}/series")
-  find_program(PATCH_EXECUTABLE patch REQUIRED)
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${icu_patch_dir}/series")
   file(STRINGS "${icu_patch_dir}/series" icu_patches REGEX "^[^#]")
-  set(icu_staging "${CMAKE_BINARY_DIR}/icu-patch-staging")
   foreach(patch_name IN LISTS icu_patches)
     string(STRIP "${patch_name}" patch_name)
-    set(patch_file "${icu_patch_dir}/${patch_name}")
-    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${patch_file}")
-    file(STRINGS "${patch_file}" patched_lines REGEX "^\\+\\+\\+ ")
-    set(common_files "")
-    set(touches_other FALSE)
-    foreach(line IN LISTS patched_lines)
-      # "+++ b/source/common/uresbund.cpp<tab>date" -> "source/common/uresbund.cpp" (as patch -p1).
-      # One anchored regex: REGEX REPLACE applies "^..." again after its first match.
-      string(REGEX REPLACE "^\\+\\+\\+ [^/ \t]+/([^ \t]+).*$" "\\1" patched_path "${line}")
-      if(patched_path MATCHES "^source/common/")
-        list(APPEND common_files "${patched_path}")
-      else()
-        set(touches_other TRUE)
-      endif()
-    endforeach()
-    if(NOT common_files OR touches_other)
-      continue()
-    endif()
-    # Patch fresh copies in a staging folder on every configure, then copy them to where they
-    # are compiled only when they differ, so a re-configure does not rebuild them.
-    file(REMOVE_RECURSE "${icu_staging}")
-    foreach(relative IN LISTS common_files)
-      get_filename_component(relative_dir "${relative}" DIRECTORY)
-      file(COPY "${READOUT_DIFF_THIRD_PARTY}/icu/${relative}" DESTINATION "${icu_staging}/${relative_dir}")
-    endforeach()
-    # Already applied upstream of us (setup unpacked with patches): the reverse applies cleanly.
-    execute_process(COMMAND "${PATCH_EXECUTABLE}" -p1 -R --dry-run -s -f -i "${patch_file}"
-                    WORKING_DIRECTORY "${icu_staging}" RESULT_VARIABLE already_applied OUTPUT_QUIET ERROR_QUIET)
-    if(NOT already_applied EQUAL 0)
-      execute_process(COMMAND "${PATCH_EXECUTABLE}" -p1 -N -s -f -i "${patch_file}"
-                      WORKING_DIRECTORY "${icu_staging}" RESULT_VARIABLE patch_result)
-      if(NOT patch_result EQUAL 0)
-        message(FATAL_ERROR "Debian's ICU patch ${patch_name} does not apply to ${READOUT_ICU_SOURCE_DIR}")
-      endif()
-    endif()
-    foreach(relative IN LISTS common_files)
-      configure_file("${icu_staging}/${relative}" "${icu_patched_root}/${relative}" COPYONLY)
-      list(FIND READOUT_ICU_SOURCES "${READOUT_DIFF_THIRD_PARTY}/icu/${relative}" source_index)
-      if(source_index GREATER_EQUAL 0)
-        list(REMOVE_AT READOUT_ICU_SOURCES ${source_index})
-        list(APPEND READOUT_ICU_SOURCES "${icu_patched_root}/${relative}")
-      else()
-        # A patched header would still be found next to the unpatched sources: fail loudly.
-        message(FATAL_ERROR "Debian's ICU patch ${patch_name} changes ${relative}, which is not an ICU "
-                            "source file this build compiles; teach cmake/IcuWasm.cmake to use it")
-      endif()
-    endforeach()
-    file(REMOVE_RECURSE "${icu_staging}")
+    readout_apply_icu_patch("${icu_patch_dir}/${patch_name}")
   endforeach()
 endif()
+# The project's: no dictionary or LSTM break engines (their data is not packaged), about 40 KB of
+# the page (docs/performance.md).
+readout_apply_icu_patch("${PROJECT_SOURCE_DIR}/cmake/icu-no-language-break-engines.patch")
 
 # --- data package -------------------------------------------------------------------------------
 set(READOUT_ICU_DATA_LIST "${PROJECT_SOURCE_DIR}/tools/icu-data-items.txt")
