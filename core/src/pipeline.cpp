@@ -84,7 +84,9 @@ Result<AnalyzedDocument> analyze_side(std::string_view text, const CompareOption
   auto document = segmenter.segment(input.value());
   if (!document.ok()) return document.error();
   AnalyzedDocument side{std::move(document).value(), {}, {}};
-  side.features = analyzer.analyze(side.document);
+  auto features = analyzer.analyze(side.document);
+  if (!features.ok()) return features.error();
+  side.features = std::move(features).value();
   std::optional<Commitment> previous;
   for (std::size_t i = 0; i < side.document.sentences.size(); ++i) {
     auto commitment = detect_commitment(side.document.sentences[i], side.features.sentences[i], analyzer.lexicon(),

@@ -9,7 +9,8 @@
 
 #include "readout_diff/aligner.hpp"
 #include "readout_diff/engine.hpp"
-#include "readout_diff/features.hpp"
+#include "readout_diff/analyzer.hpp"
+#include "readout_diff/segmenter.hpp"
 #include "readout_diff/text_input.hpp"
 #include "report.hpp"
 

@@ -12,6 +12,7 @@
 #include "readout_diff/commitments.hpp"
 #include "readout_diff/comparison.hpp"
 #include "readout_diff/document.hpp"
+#include "readout_diff/compiled_lexicon.hpp"
 #include "readout_diff/features.hpp"
 #include "json_writer.hpp"
 

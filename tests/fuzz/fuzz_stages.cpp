@@ -31,7 +31,8 @@
 #include "readout_diff/builtin_lexicon.hpp"
 #include "readout_diff/commitments.hpp"
 #include "readout_diff/document.hpp"
-#include "readout_diff/features.hpp"
+#include "readout_diff/analyzer.hpp"
+#include "readout_diff/segmenter.hpp"
 #include "readout_diff/link_model.hpp"
 #include "readout_diff/text_input.hpp"
 #include "readout_diff/word_diff.hpp"
@@ -133,7 +134,9 @@ std::optional<Side> analyze(std::string_view text, Engine& e) {
   require(!spans.empty(), "a readout with visible text has at least one sentence", std::string(text));
   require_nothing_lost(text, spans);
 
-  side.features = e.analyzer->analyze(side.document);
+  auto features = e.analyzer->analyze(side.document);
+  require(features.ok(), "featurising a segmented document succeeds");
+  side.features = std::move(features).value();
   require(side.features.sentences.size() == side.document.sentences.size(), "one feature set per sentence");
   std::optional<rd::Commitment> previous;
   for (std::size_t k = 0; k < side.document.sentences.size(); ++k) {

@@ -16,7 +16,9 @@ class Features : public ::testing::Test {
 
   std::vector<std::string> words(const std::string& text) {
     std::vector<std::string> out;
-    for (const Tokenizer::Word& word : stages_.tokenizer().words(text)) {
+    auto found = stages_.tokenizer().words(text);
+    EXPECT_TRUE(found.ok());
+    for (const Tokenizer::Word& word : found.value()) {
       out.push_back(text.substr(word.start, word.end - word.start) + (word.number ? "#" : ""));
     }
     return out;

@@ -19,7 +19,8 @@
 #include "readout_diff/commitments.hpp"
 #include "readout_diff/document.hpp"
 #include "readout_diff/engine.hpp"
-#include "readout_diff/features.hpp"
+#include "readout_diff/analyzer.hpp"
+#include "readout_diff/segmenter.hpp"
 
 namespace readout_diff::testing {
 
@@ -102,7 +103,9 @@ class Stages {
     auto document = segmenter_->segment(input.value());
     if (!document.ok()) ADD_FAILURE() << document.error().message;
     AnalyzedDocument side{std::move(document).value(), {}, {}};
-    side.features = analyzer_->analyze(side.document);
+    auto features = analyzer_->analyze(side.document);
+    if (!features.ok()) ADD_FAILURE() << features.error().message;
+    side.features = std::move(features).value();
     std::optional<Commitment> previous;
     for (std::size_t i = 0; i < side.document.sentences.size(); ++i) {
       previous = detect_commitment(side.document.sentences[i], side.features.sentences[i], lexicon(), vocabulary(), previous);

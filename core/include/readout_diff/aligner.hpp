@@ -8,7 +8,9 @@
 
 #include "readout_diff/analyzed_document.hpp"
 #include "readout_diff/document.hpp"
+#include "readout_diff/compiled_lexicon.hpp"
 #include "readout_diff/features.hpp"
+#include "readout_diff/vocabulary.hpp"
 #include "readout_diff/link_model.hpp"
 
 namespace readout_diff {

@@ -6,7 +6,9 @@
 
 #include "readout_diff/commitments.hpp"
 #include "readout_diff/document.hpp"
+#include "readout_diff/compiled_lexicon.hpp"
 #include "readout_diff/features.hpp"
+#include "readout_diff/vocabulary.hpp"
 
 namespace readout_diff {
 

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "readout_diff/document.hpp"
-#include "readout_diff/features.hpp"
+#include "readout_diff/token.hpp"
 
 namespace readout_diff {
 
