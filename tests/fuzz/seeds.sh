@@ -2,7 +2,7 @@
 # Writes the seed inputs for one fuzz target into a folder, from the shared corpus of real readouts
 # (read at run time, never copied into the repository) and a few small synthetic texts.
 #
-#   tests/fuzz/seeds.sh TARGET CORPUS_DIR OUT_DIR      TARGET: segment, compare, stages or track
+#   tests/fuzz/seeds.sh TARGET CORPUS_DIR OUT_DIR      TARGET: segment, compare, stages, track or gold
 #
 # segment: each readout as it is, one as CRLF with a byte order mark, and the synthetic texts.
 # compare, stages: pairs "A 0xFF B" (see fuzz_compare.cpp) of readouts of the same meeting and of
@@ -11,6 +11,7 @@
 # track: a window byte, then the WMCC and Corps Commander series and runs of neighbours in date
 # order, each readout cut at a line end to stay under 1500 bytes, separated by 0xFF (see
 # fuzz_track.cpp); and the synthetic texts as one series.
+# gold: the gold files beside the corpus (../gold/*.json, each under 16 KB) as they are.
 set -euo pipefail
 export LC_ALL=C
 target=${1:?target}
@@ -83,6 +84,9 @@ case "$target" in
     for ((i = 0; i + 3 < ${#files[@]}; i += 3)); do series "0$((i % 4))" "${files[@]:i:4}"; done
     next_seed
     { printf '\x01'; for ((k = 0; k < ${#synthetic[@]}; k++)); do [ $k -eq 0 ] || printf '\xFF'; printf '%b' "${synthetic[k]}"; done; } >"$seed"
+    ;;
+  gold)
+    for f in "$corpus"/../gold/*.json; do next_seed; cp "$f" "$seed"; done
     ;;
   *) echo "seeds.sh: unknown target $target" >&2; exit 2 ;;
 esac

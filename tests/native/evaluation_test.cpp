@@ -95,6 +95,11 @@ TEST(GoldReader, RejectsMalformedGoldWithAMessage) {
       {"{" + a + ",\"a_sentences\":[" + sentence + "],\"b_sentences\":[],\"links\":[{\"a\":[0],\"b\":[0],\"relation\":\"repeated\"}]}",
        "links[0].b names a sentence that does not exist (there are 0)"},
       {R"({"a":"no-such-file.txt","b":"no-such-file.txt"})", "cannot read"},
+      // A gold file names corpus files, never paths: /dev/zero would be read without end, and
+      // "../" would read outside the corpus.
+      {R"({"a":"/dev/zero","b":"/dev/zero"})", "\"/dev/zero\" is not the name of a file in the corpus"},
+      {R"({"a":"../gold/README.md","b":"x.txt"})", "is not the name of a file in the corpus"},
+      {R"({"a":"..","b":"x.txt"})", "is not the name of a file in the corpus"},
   };
   for (const auto& [text, expected] : cases) {
     const auto gold = evaluation::read_gold(text, "bad.json", corpus);

@@ -3,11 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
+#include "bounded_read.hpp"
 #include "link_model_fit.hpp"
 #include "readout_diff/engine.hpp"
 
@@ -77,12 +76,9 @@ struct Span {
   std::size_t start, end;
 };
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+// A gold file lists the sentences of two readouts of at most 16 MiB each, with labels: anything
+// past this is no gold file (and is not read whole).
+constexpr std::size_t kMaxGoldFileBytes = 64u * 1024u * 1024u;
 
 std::vector<Span> spans_of(const std::vector<GoldSentence>& sentences) {
   std::vector<Span> spans;
@@ -226,7 +222,17 @@ GoldSet read_gold_set(const std::filesystem::path& gold_dir, const std::filesyst
   }
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
-    auto gold = read_gold(read_file(file), file.filename().string(), corpus_dir);
+    std::string text;
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(file, error) || !cli::read_file_bounded(file, text, kMaxGoldFileBytes + 1)) {
+      set.errors.push_back(file.filename().string() + ": cannot read " + file.string());
+      continue;
+    }
+    if (text.size() > kMaxGoldFileBytes) {
+      set.errors.push_back(file.filename().string() + ": over 64 MiB, too large for a gold file");
+      continue;
+    }
+    auto gold = read_gold(text, file.filename().string(), corpus_dir);
     if (gold.ok()) set.comparisons.push_back(std::move(gold).value());
     else set.errors.push_back(gold.error().message);
   }

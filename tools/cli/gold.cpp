@@ -1,9 +1,12 @@
 #include "gold.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <optional>
+#include <system_error>
 
 #include <nlohmann/json.hpp>
+
+#include "bounded_read.hpp"
+#include "readout_diff/text_input.hpp"
 
 namespace readout_diff::evaluation {
 namespace {
@@ -12,13 +15,25 @@ using nlohmann::json;
 
 Error bad_gold(const std::string& name, const std::string& what) { return Error{"bad_gold", name + ": " + what, std::nullopt}; }
 
-bool read_text(const std::filesystem::path& path, std::string& text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream content;
-  content << in.rdbuf();
-  text = content.str();
-  return !in.bad();
+// A readout the engine would refuse is no readout to score against: read a byte past its limit.
+constexpr std::size_t kMostReadoutBytes = kMaxInputBytes + 1;
+
+// A corpus file is named by its file name alone ("2020-09-10_moscow_….txt"): a path would read
+// outside the corpus.
+bool plain_file_name(const std::string& name) {
+  return !name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos &&
+         name.find('\\') == std::string::npos && name.find('\0') == std::string::npos;
+}
+
+// The readout a gold file names, or what is wrong with the name or the file.
+std::optional<std::string> read_readout(const std::filesystem::path& corpus_dir, const std::string& file, std::string& text) {
+  if (!plain_file_name(file)) return "\"" + file + "\" is not the name of a file in the corpus";
+  const std::filesystem::path path = corpus_dir / file;
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) return "cannot read " + path.string() + ": not a file";
+  if (!cli::read_file_bounded(path, text, kMostReadoutBytes)) return "cannot read " + path.string();
+  if (text.size() > kMaxInputBytes) return path.string() + " is over the engine's 16 MiB limit";
+  return std::nullopt;
 }
 
 // A corpus file is named date_place_…: its first two fields name the meeting.
@@ -69,8 +84,8 @@ Result<GoldComparison> read_gold(std::string_view json_text, const std::string& 
     if (!root.contains(key) || !root[key].is_string()) return bad_gold(name, std::string("\"") + key + "\" must name a corpus file");
   }
   const std::string file_a = root["a"].get<std::string>(), file_b = root["b"].get<std::string>();
-  if (!read_text(corpus_dir / file_a, gold.text_a)) return bad_gold(name, "cannot read " + (corpus_dir / file_a).string());
-  if (!read_text(corpus_dir / file_b, gold.text_b)) return bad_gold(name, "cannot read " + (corpus_dir / file_b).string());
+  if (auto fault = read_readout(corpus_dir, file_a, gold.text_a)) return bad_gold(name, *fault);
+  if (auto fault = read_readout(corpus_dir, file_b, gold.text_b)) return bad_gold(name, *fault);
   gold.id = root.contains("id") && root["id"].is_string() ? root["id"].get<std::string>() : name;
   gold.meeting_a = meeting_of(file_a);
   gold.meeting_b = meeting_of(file_b);

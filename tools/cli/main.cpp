@@ -3,7 +3,6 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <initializer_list>
 #include <iostream>
 #include <optional>
@@ -13,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bounded_read.hpp"
 #include "evaluation.hpp"
 #include "link_model_fit.hpp"
 #include "readout_diff/engine.hpp"
@@ -95,21 +95,8 @@ int usage_error(const std::string& message) {
   return kExitUsage;
 }
 
-// Reads a stream in blocks (read a character at a time, a 4 MB readout cost 171 M instructions),
-// stopping at the engine's limit + 1 byte: that byte is enough for the engine to refuse the text
-// as too_large, and /dev/zero or a 2 GiB file is then refused without being read whole.
-bool read_bounded(std::istream& in, std::string& text) {
-  constexpr std::size_t kMostBytes = readout_diff::kMaxInputBytes + 1;
-  text.clear();
-  char block[1 << 16];
-  while (text.size() < kMostBytes) {
-    const std::size_t wanted = std::min(sizeof block, kMostBytes - text.size());
-    in.read(block, static_cast<std::streamsize>(wanted));
-    text.append(block, static_cast<std::size_t>(in.gcount()));
-    if (!in) break;
-  }
-  return !in.bad();
-}
+// The engine's limit + 1 byte: that byte is enough for the engine to refuse the text as too_large.
+constexpr std::size_t kMostReadoutBytes = readout_diff::kMaxInputBytes + 1;
 
 // Reads a file, or standard input for "-"; on failure says so, with the system's reason (and
 // `where`, which names the file's place among several).
@@ -117,10 +104,9 @@ bool read_input(const std::string& path, std::string& text, const std::string& w
   errno = 0;
   bool read = false;
   if (path == "-") {
-    read = read_bounded(std::cin, text);
+    read = readout_diff::cli::read_bounded(std::cin, text, kMostReadoutBytes);
   } else {
-    std::ifstream in(path, std::ios::binary);
-    read = in && read_bounded(in, text);
+    read = readout_diff::cli::read_file_bounded(path, text, kMostReadoutBytes);
   }
   if (!read) complain("cannot read " + path + where + (errno != 0 ? std::string(": ") + std::strerror(errno) : std::string()));
   return read;
