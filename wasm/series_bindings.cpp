@@ -1,6 +1,6 @@
 // The series entry point of the WebAssembly engine (embind), beside engine_bindings.cpp:
 //   track(texts: string[], names: string[], window: number, optionsJson: string) -> string
-//                                  readout-diff-series/1 report or error JSON (readout_diff/series.hpp)
+//                                  readout-diff-series/1 report or error JSON (readout_diff/engine.hpp)
 // A file of its own so that it can be compiled for size (wasm/CMakeLists.txt): it is not where a
 // series spends its time.
 #include <emscripten/bind.h>
@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "icu_data.hpp"
-#include "readout_diff/series.hpp"
+#include "readout_diff/engine.hpp"
 #include "bindings_support.hpp"
 
 namespace {

@@ -1,4 +1,4 @@
-#include "readout_diff/accounting.hpp"
+#include "readout_diff/detail/accounting.hpp"
 
 #include <algorithm>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "readout_diff/analyzer.hpp"
+#include "readout_diff/detail/analyzer.hpp"
 
 #include <algorithm>
 

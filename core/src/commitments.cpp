@@ -1,4 +1,4 @@
-#include "readout_diff/commitments.hpp"
+#include "readout_diff/detail/commitments.hpp"
 
 #include <set>
 

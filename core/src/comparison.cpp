@@ -1,4 +1,4 @@
-#include "readout_diff/comparison.hpp"
+#include "readout_diff/detail/comparison.hpp"
 
 #include <utility>
 

@@ -1,4 +1,4 @@
-#include "readout_diff/compiled_lexicon.hpp"
+#include "readout_diff/detail/compiled_lexicon.hpp"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "readout_diff/dictionary.hpp"
+#include "readout_diff/detail/dictionary.hpp"
 
 #include <cstdint>
 #include <optional>

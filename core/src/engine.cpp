@@ -1,7 +1,7 @@
 #include "readout_diff/engine.hpp"
 
 #include "pipeline.hpp"
-#include "readout_diff/accounting.hpp"
+#include "readout_diff/detail/accounting.hpp"
 #include "utf8.hpp"
 
 namespace readout_diff {

@@ -1,4 +1,4 @@
-#include "readout_diff/features.hpp"
+#include "readout_diff/detail/features.hpp"
 
 namespace readout_diff {
 

@@ -1,4 +1,4 @@
-#include "readout_diff/lexicon_compiler.hpp"
+#include "readout_diff/detail/lexicon_compiler.hpp"
 
 #include <map>
 #include <optional>
@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "readout_diff/dictionary.hpp"
-#include "readout_diff/tokenizer.hpp"
+#include "readout_diff/detail/dictionary.hpp"
+#include "readout_diff/detail/tokenizer.hpp"
 
 namespace readout_diff {
 namespace {

@@ -1,4 +1,4 @@
-#include "readout_diff/phrase_index.hpp"
+#include "readout_diff/detail/phrase_index.hpp"
 
 #include <algorithm>
 

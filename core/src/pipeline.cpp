@@ -1,9 +1,9 @@
 #include "pipeline.hpp"
 
-#include "readout_diff/builtin_lexicon.hpp"
-#include "readout_diff/link_model.hpp"
-#include "readout_diff/commitments.hpp"
-#include "readout_diff/document.hpp"
+#include "readout_diff/detail/builtin_lexicon.hpp"
+#include "readout_diff/detail/link_model.hpp"
+#include "readout_diff/detail/commitments.hpp"
+#include "readout_diff/detail/document.hpp"
 
 namespace readout_diff {
 namespace {

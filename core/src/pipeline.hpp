@@ -7,11 +7,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "readout_diff/aligner.hpp"
+#include "readout_diff/detail/aligner.hpp"
 #include "readout_diff/engine.hpp"
-#include "readout_diff/analyzer.hpp"
-#include "readout_diff/segmenter.hpp"
-#include "readout_diff/text_input.hpp"
+#include "readout_diff/detail/analyzer.hpp"
+#include "readout_diff/detail/segmenter.hpp"
+#include "readout_diff/detail/text_input.hpp"
 #include "report.hpp"
 
 namespace readout_diff {

@@ -6,14 +6,14 @@
 #include <string>
 #include <vector>
 
-#include "readout_diff/accounting.hpp"
-#include "readout_diff/aligner.hpp"
-#include "readout_diff/analyzed_document.hpp"
-#include "readout_diff/commitments.hpp"
-#include "readout_diff/comparison.hpp"
-#include "readout_diff/document.hpp"
-#include "readout_diff/compiled_lexicon.hpp"
-#include "readout_diff/features.hpp"
+#include "readout_diff/detail/accounting.hpp"
+#include "readout_diff/detail/aligner.hpp"
+#include "readout_diff/detail/analyzed_document.hpp"
+#include "readout_diff/detail/commitments.hpp"
+#include "readout_diff/detail/comparison.hpp"
+#include "readout_diff/detail/document.hpp"
+#include "readout_diff/detail/compiled_lexicon.hpp"
+#include "readout_diff/detail/features.hpp"
 #include "json_writer.hpp"
 
 namespace readout_diff {

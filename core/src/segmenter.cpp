@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "readout_diff/segmenter.hpp"
+#include "readout_diff/detail/segmenter.hpp"
 #include "utf8.hpp"
 #include "word_list.hpp"
 

@@ -1,4 +1,4 @@
-#include "readout_diff/series.hpp"
+#include "readout_diff/engine.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,8 +6,8 @@
 
 #include "json_writer.hpp"
 #include "pipeline.hpp"
-#include "readout_diff/commitments.hpp"
-#include "readout_diff/document.hpp"
+#include "readout_diff/detail/commitments.hpp"
+#include "readout_diff/detail/document.hpp"
 
 namespace readout_diff {
 namespace {

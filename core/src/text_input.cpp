@@ -1,4 +1,4 @@
-#include "readout_diff/text_input.hpp"
+#include "readout_diff/detail/text_input.hpp"
 
 #include <string>
 

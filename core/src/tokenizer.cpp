@@ -1,4 +1,4 @@
-#include "readout_diff/tokenizer.hpp"
+#include "readout_diff/detail/tokenizer.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>

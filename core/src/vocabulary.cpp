@@ -1,4 +1,4 @@
-#include "readout_diff/vocabulary.hpp"
+#include "readout_diff/detail/vocabulary.hpp"
 
 namespace readout_diff {
 

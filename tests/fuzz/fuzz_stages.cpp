@@ -26,16 +26,16 @@
 #include <vector>
 
 #include "invariants.hpp"
-#include "readout_diff/accounting.hpp"
-#include "readout_diff/aligner.hpp"
-#include "readout_diff/builtin_lexicon.hpp"
-#include "readout_diff/commitments.hpp"
-#include "readout_diff/document.hpp"
-#include "readout_diff/analyzer.hpp"
-#include "readout_diff/segmenter.hpp"
-#include "readout_diff/link_model.hpp"
-#include "readout_diff/text_input.hpp"
-#include "readout_diff/word_diff.hpp"
+#include "readout_diff/detail/accounting.hpp"
+#include "readout_diff/detail/aligner.hpp"
+#include "readout_diff/detail/builtin_lexicon.hpp"
+#include "readout_diff/detail/commitments.hpp"
+#include "readout_diff/detail/document.hpp"
+#include "readout_diff/detail/analyzer.hpp"
+#include "readout_diff/detail/segmenter.hpp"
+#include "readout_diff/detail/link_model.hpp"
+#include "readout_diff/detail/text_input.hpp"
+#include "readout_diff/detail/word_diff.hpp"
 
 using namespace readout_fuzz;
 namespace rd = readout_diff;

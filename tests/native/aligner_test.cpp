@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "readout_diff/aligner.hpp"
+#include "readout_diff/detail/aligner.hpp"
 #include "test_support.hpp"
 
 namespace readout_diff {

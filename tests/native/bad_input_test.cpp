@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "../fuzz/invariants.hpp"
-#include "readout_diff/text_input.hpp"
+#include "readout_diff/detail/text_input.hpp"
 #include "test_support.hpp"
 
 namespace readout_diff {

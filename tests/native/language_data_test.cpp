@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "readout_diff/builtin_lexicon.hpp"
-#include "readout_diff/commitments.hpp"
-#include "readout_diff/normalizer.hpp"
+#include "readout_diff/detail/builtin_lexicon.hpp"
+#include "readout_diff/detail/commitments.hpp"
+#include "readout_diff/detail/normalizer.hpp"
 #include "test_support.hpp"
 
 namespace readout_diff {

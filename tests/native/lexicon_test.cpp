@@ -11,10 +11,10 @@
 #include <utility>
 #include <vector>
 
-#include "readout_diff/builtin_lexicon.hpp"
-#include "readout_diff/compiled_lexicon.hpp"
-#include "readout_diff/lexicon.hpp"
-#include "readout_diff/lexicon_compiler.hpp"
+#include "readout_diff/detail/builtin_lexicon.hpp"
+#include "readout_diff/detail/compiled_lexicon.hpp"
+#include "readout_diff/detail/lexicon.hpp"
+#include "readout_diff/detail/lexicon_compiler.hpp"
 
 namespace readout_diff {
 namespace {

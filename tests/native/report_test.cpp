@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "readout_diff/builtin_lexicon.hpp"
+#include "readout_diff/detail/builtin_lexicon.hpp"
 #include "readout_diff/engine.hpp"
 #include "test_support.hpp"
 

@@ -15,12 +15,12 @@
 #include <optional>
 #include <vector>
 
-#include "readout_diff/builtin_lexicon.hpp"
-#include "readout_diff/commitments.hpp"
-#include "readout_diff/document.hpp"
+#include "readout_diff/detail/builtin_lexicon.hpp"
+#include "readout_diff/detail/commitments.hpp"
+#include "readout_diff/detail/document.hpp"
 #include "readout_diff/engine.hpp"
-#include "readout_diff/analyzer.hpp"
-#include "readout_diff/segmenter.hpp"
+#include "readout_diff/detail/analyzer.hpp"
+#include "readout_diff/detail/segmenter.hpp"
 
 namespace readout_diff::testing {
 

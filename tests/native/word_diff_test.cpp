@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "readout_diff/word_diff.hpp"
+#include "readout_diff/detail/word_diff.hpp"
 #include "test_support.hpp"
 
 namespace readout_diff {

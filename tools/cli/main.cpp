@@ -16,8 +16,6 @@
 #include "evaluation.hpp"
 #include "link_model_fit.hpp"
 #include "readout_diff/engine.hpp"
-#include "readout_diff/series.hpp"
-#include "readout_diff/text_input.hpp"
 #include "series_formats.hpp"
 
 namespace {

@@ -11,10 +11,10 @@
 #include <optional>
 #include <string>
 
-#include "readout_diff/compiled_lexicon.hpp"
-#include "readout_diff/dictionary.hpp"
-#include "readout_diff/lexicon_compiler.hpp"
-#include "readout_diff/lexicon.hpp"
+#include "readout_diff/detail/compiled_lexicon.hpp"
+#include "readout_diff/detail/dictionary.hpp"
+#include "readout_diff/detail/lexicon_compiler.hpp"
+#include "readout_diff/detail/lexicon.hpp"
 
 #ifdef __EMSCRIPTEN__
 #include "icu_data.hpp"

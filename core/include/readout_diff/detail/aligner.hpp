@@ -6,12 +6,12 @@
 #include <optional>
 #include <vector>
 
-#include "readout_diff/analyzed_document.hpp"
-#include "readout_diff/document.hpp"
-#include "readout_diff/compiled_lexicon.hpp"
-#include "readout_diff/features.hpp"
-#include "readout_diff/vocabulary.hpp"
-#include "readout_diff/link_model.hpp"
+#include "readout_diff/detail/analyzed_document.hpp"
+#include "readout_diff/detail/document.hpp"
+#include "readout_diff/detail/compiled_lexicon.hpp"
+#include "readout_diff/detail/features.hpp"
+#include "readout_diff/detail/vocabulary.hpp"
+#include "readout_diff/detail/link_model.hpp"
 
 namespace readout_diff {
 

@@ -4,11 +4,11 @@
 #include <optional>
 #include <vector>
 
-#include "readout_diff/commitments.hpp"
-#include "readout_diff/document.hpp"
-#include "readout_diff/compiled_lexicon.hpp"
-#include "readout_diff/features.hpp"
-#include "readout_diff/vocabulary.hpp"
+#include "readout_diff/detail/commitments.hpp"
+#include "readout_diff/detail/document.hpp"
+#include "readout_diff/detail/compiled_lexicon.hpp"
+#include "readout_diff/detail/features.hpp"
+#include "readout_diff/detail/vocabulary.hpp"
 
 namespace readout_diff {
 

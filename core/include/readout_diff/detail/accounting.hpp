@@ -3,8 +3,8 @@
 #include <cstddef>
 #include <vector>
 
-#include "readout_diff/aligner.hpp"
-#include "readout_diff/analyzed_document.hpp"
+#include "readout_diff/detail/aligner.hpp"
+#include "readout_diff/detail/analyzed_document.hpp"
 
 namespace readout_diff {
 

@@ -1,12 +1,12 @@
 #pragma once
 // Stage 3b, featurise: each sentence of a document becomes tokens (the Tokenizer's), content stems,
 // character trigrams, and the lexicon's concepts, commitment cues, actors and reporting verbs.
-#include "readout_diff/compiled_lexicon.hpp"
-#include "readout_diff/document.hpp"
-#include "readout_diff/features.hpp"
-#include "readout_diff/tokenizer.hpp"
-#include "readout_diff/vocabulary.hpp"
-#include "readout_diff/word_cache.hpp"
+#include "readout_diff/detail/compiled_lexicon.hpp"
+#include "readout_diff/detail/document.hpp"
+#include "readout_diff/detail/features.hpp"
+#include "readout_diff/detail/tokenizer.hpp"
+#include "readout_diff/detail/vocabulary.hpp"
+#include "readout_diff/detail/word_cache.hpp"
 
 namespace readout_diff {
 

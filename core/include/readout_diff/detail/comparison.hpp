@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "readout_diff/accounting.hpp"
-#include "readout_diff/aligner.hpp"
-#include "readout_diff/analyzed_document.hpp"
-#include "readout_diff/word_diff.hpp"
+#include "readout_diff/detail/accounting.hpp"
+#include "readout_diff/detail/aligner.hpp"
+#include "readout_diff/detail/analyzed_document.hpp"
+#include "readout_diff/detail/word_diff.hpp"
 
 namespace readout_diff {
 

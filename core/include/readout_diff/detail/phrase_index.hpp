@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "readout_diff/token.hpp"
+#include "readout_diff/detail/token.hpp"
 
 namespace readout_diff {
 

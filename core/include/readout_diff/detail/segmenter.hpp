@@ -2,9 +2,9 @@
 // Stage 2, segment: the Segmenter cuts a checked text into a Document (document.hpp).
 #include <memory>
 
-#include "readout_diff/document.hpp"
+#include "readout_diff/detail/document.hpp"
 #include "readout_diff/result.hpp"
-#include "readout_diff/text_input.hpp"
+#include "readout_diff/detail/text_input.hpp"
 
 namespace readout_diff {
 

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "readout_diff/phrase_index.hpp"
-#include "readout_diff/token.hpp"
+#include "readout_diff/detail/phrase_index.hpp"
+#include "readout_diff/detail/token.hpp"
 
 namespace readout_diff {
 

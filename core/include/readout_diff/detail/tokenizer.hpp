@@ -8,11 +8,11 @@
 #include <string_view>
 #include <vector>
 
-#include "readout_diff/normalizer.hpp"
+#include "readout_diff/detail/normalizer.hpp"
 #include "readout_diff/result.hpp"
-#include "readout_diff/token.hpp"
-#include "readout_diff/vocabulary.hpp"
-#include "readout_diff/word_cache.hpp"
+#include "readout_diff/detail/token.hpp"
+#include "readout_diff/detail/vocabulary.hpp"
+#include "readout_diff/detail/word_cache.hpp"
 
 namespace readout_diff {
 

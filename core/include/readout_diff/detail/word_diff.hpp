@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "readout_diff/document.hpp"
-#include "readout_diff/token.hpp"
+#include "readout_diff/detail/document.hpp"
+#include "readout_diff/detail/token.hpp"
 
 namespace readout_diff {
 

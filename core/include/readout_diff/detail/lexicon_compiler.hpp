@@ -4,8 +4,8 @@
 // (tools/lexicon-compiler) and by the tests.
 #include <cstddef>
 
-#include "readout_diff/compiled_lexicon.hpp"
-#include "readout_diff/lexicon.hpp"
+#include "readout_diff/detail/compiled_lexicon.hpp"
+#include "readout_diff/detail/lexicon.hpp"
 #include "readout_diff/result.hpp"
 
 namespace readout_diff {

@@ -3,10 +3,10 @@
 #include <optional>
 #include <string>
 
-#include "readout_diff/document.hpp"
-#include "readout_diff/compiled_lexicon.hpp"
-#include "readout_diff/features.hpp"
-#include "readout_diff/vocabulary.hpp"
+#include "readout_diff/detail/document.hpp"
+#include "readout_diff/detail/compiled_lexicon.hpp"
+#include "readout_diff/detail/features.hpp"
+#include "readout_diff/detail/vocabulary.hpp"
 
 namespace readout_diff {
 

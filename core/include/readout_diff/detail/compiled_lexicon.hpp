@@ -28,11 +28,11 @@
 #include <utility>
 #include <vector>
 
-#include "readout_diff/lexicon.hpp"
-#include "readout_diff/phrase_index.hpp"
+#include "readout_diff/detail/lexicon.hpp"
+#include "readout_diff/detail/phrase_index.hpp"
 #include "readout_diff/result.hpp"
-#include "readout_diff/vocabulary.hpp"
-#include "readout_diff/word_cache.hpp"
+#include "readout_diff/detail/vocabulary.hpp"
+#include "readout_diff/detail/word_cache.hpp"
 
 namespace readout_diff {
 
