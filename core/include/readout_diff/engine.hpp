@@ -72,10 +72,10 @@ inline std::string segment_json(std::string_view text, std::string_view options_
   return segment(text, options_json).json;
 }
 
-// Does the once-per-process set-up now (the lexicon and ICU's iterators) instead of in the first
-// compare() or segment(): a front end calls it while it waits for its first input (the page's
-// worker does, while the page is still loading). A set-up error is not lost: the next call
-// reports it as its JSON error.
+// Does the set-up now instead of in the first compare() or segment(): the lexicon, once per
+// process, and ICU's iterators (the segmenter and the tokenizer), once per thread, this thread's.
+// A front end calls it while it waits for its first input (the page's worker does, while the page
+// is still loading). A set-up error is not lost: the next call reports it as its error.
 void prepare();
 
 // For a front end whose text is UTF-16 (JavaScript strings, through embind): the UTF-8 the
