@@ -39,3 +39,7 @@ target_include_directories(snowball_stemmers SYSTEM PUBLIC "${SNOWBALL_GENERATED
 # Generated third-party C: its warnings are not ours to fix.
 target_compile_options(snowball_stemmers PRIVATE -w)
 set_target_properties(snowball_stemmers PROPERTIES POSITION_INDEPENDENT_CODE ON)
+if(EMSCRIPTEN)
+  # LLVM bitcode for the wasm engine's link-time optimisation (wasm/CMakeLists.txt).
+  target_compile_options(snowball_stemmers PRIVATE -flto)
+endif()

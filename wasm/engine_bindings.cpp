@@ -17,16 +17,16 @@
 
 namespace {
 
-using readout_wasm::to_utf8;
+using readout_diff::utf8_from_utf16;
 
 std::string compare(const std::u16string& a, const std::u16string& b, const std::u16string& options_json) {
   if (!readout_register_icu_data()) return readout_wasm::icu_data_error();
-  return readout_diff::compare_json(to_utf8(a), to_utf8(b), to_utf8(options_json));
+  return readout_diff::compare_json(utf8_from_utf16(a), utf8_from_utf16(b), utf8_from_utf16(options_json));
 }
 
 std::string segment(const std::u16string& text, const std::u16string& options_json) {
   if (!readout_register_icu_data()) return readout_wasm::icu_data_error();
-  return readout_diff::segment_json(to_utf8(text), to_utf8(options_json));
+  return readout_diff::segment_json(utf8_from_utf16(text), utf8_from_utf16(options_json));
 }
 
 void prepare() {

@@ -1,6 +1,6 @@
 // The series entry point of the WebAssembly engine (embind), beside engine_bindings.cpp:
 //   track(texts: string[], names: string[], window: number, optionsJson: string) -> string
-//                                  readout-diff-series/1 report or error JSON (readout_diff/series.hpp)
+//                                  readout-diff-series/1 report or error JSON (readout_diff/engine.hpp)
 // A file of its own so that it can be compiled for size (wasm/CMakeLists.txt): it is not where a
 // series spends its time.
 #include <emscripten/bind.h>
@@ -12,12 +12,12 @@
 #include <vector>
 
 #include "icu_data.hpp"
-#include "readout_diff/series.hpp"
+#include "readout_diff/engine.hpp"
 #include "bindings_support.hpp"
 
 namespace {
 
-using readout_wasm::to_utf8;
+using readout_diff::utf8_from_utf16;
 
 // The arrays come as JavaScript values: anything but an array of strings is answered with the
 // series' bad_series error rather than a BindingError, so a page passing a FileList by mistake
@@ -33,7 +33,7 @@ bool strings_of(const emscripten::val& array, std::vector<std::string>& out) {
   for (std::size_t k = 0; k < length; ++k) {
     const emscripten::val item = array[k];
     if (!item.isString()) return false;
-    out.push_back(to_utf8(item.as<std::u16string>()));
+    out.push_back(utf8_from_utf16(item.as<std::u16string>()));
   }
   return true;
 }
@@ -48,7 +48,7 @@ std::string track(const emscripten::val& texts, const emscripten::val& names, do
     return series_usage_error("The window must be a whole number from 1 to 99.");
   }
   const std::vector<std::string_view> views(text_bytes.begin(), text_bytes.end());
-  return readout_diff::track(views, name_bytes, static_cast<std::size_t>(window), to_utf8(options_json)).json;
+  return readout_diff::track(views, name_bytes, static_cast<std::size_t>(window), utf8_from_utf16(options_json)).json;
 }
 
 }  // namespace

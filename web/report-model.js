@@ -110,7 +110,7 @@ export function diffOverText(diff, text) {
     }
     const words = op.text.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
     // Whole words only, so a run "the" is not found inside "other".
-    const match = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words}(?![\\p{L}\\p{M}\\p{N}])`, 'u').exec(text.slice(cursor));
+    const match = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${words}(?![\\p{L}\\p{M}\\p{N}])`, 'iu').exec(text.slice(cursor));
     if (!words || !match) return null;
     if (match.index > 0) segments.push({ op: 'equal', text: text.slice(cursor, cursor + match.index) });
     segments.push({ op: op.op, text: match[0] });

@@ -1,12 +1,10 @@
-#include "readout_diff/accounting.hpp"
+#include "readout_diff/detail/accounting.hpp"
 
 #include <algorithm>
 #include <cstring>
 
 namespace readout_diff {
 namespace {
-
-constexpr const char* kUnknownActor = "unknown";
 
 bool has(const std::vector<const char*>& changes, const char* change) {
   return std::any_of(changes.begin(), changes.end(), [&](const char* c) { return std::strcmp(c, change) == 0; });

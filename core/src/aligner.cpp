@@ -1,4 +1,4 @@
-#include "readout_diff/aligner.hpp"
+#include "readout_diff/detail/aligner.hpp"
 
 #include "negation.hpp"
 

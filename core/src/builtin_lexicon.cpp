@@ -1,8 +1,8 @@
-#include "readout_diff/builtin_lexicon.hpp"
+#include "readout_diff/detail/builtin_lexicon.hpp"
 
 #include <string_view>
 
-#include "readout_diff/compiled_lexicon.hpp"
+#include "readout_diff/detail/compiled_lexicon.hpp"
 
 // Written by tools/lexicon-compiler, embedded by cmake/EmbedData.cmake.
 extern const unsigned char readout_compiled_lexicon[];

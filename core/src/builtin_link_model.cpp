@@ -1,6 +1,6 @@
 #include <string_view>
 
-#include "readout_diff/link_model.hpp"
+#include "readout_diff/detail/link_model.hpp"
 
 // core/data/link-model.json, embedded by cmake/EmbedData.cmake.
 extern const unsigned char readout_link_model[];

@@ -1,4 +1,4 @@
-#include "readout_diff/commitments.hpp"
+#include "readout_diff/detail/commitments.hpp"
 
 #include <set>
 
@@ -7,7 +7,6 @@
 namespace readout_diff {
 namespace {
 
-constexpr const char* kBothSides = "both";
 // A negation this many words before a cue ("did not agree") or after it ("सहमत नहीं हुए")
 // turns it round.
 constexpr std::size_t kNegationReach = 2;
@@ -78,13 +77,13 @@ const CompiledLexicon::Entry* party_named(const SentenceFeatures& features, cons
   std::set<std::string> parties_before;
   for (const PhraseMatch& mention : features.actors) {
     const CompiledLexicon::Entry& entry = lexicon.actors[mention.entry];
-    if (entry.id == kBothSides) return &entry;
+    if (entry.id == kBothSidesActor) return &entry;
     if (mention.first_token < cue.first_token) parties_before.insert(entry.id);
     if (mention.first_token < cue.first_token || actor == nullptr) actor = &entry;
   }
   if (parties_before.size() >= 2) {
     for (const CompiledLexicon::Entry& entry : lexicon.actors) {
-      if (entry.id == kBothSides) return &entry;
+      if (entry.id == kBothSidesActor) return &entry;
     }
   }
   return actor;
@@ -122,8 +121,8 @@ std::optional<Commitment> detect_commitment(const Sentence& sentence, const Sent
     commitment.actor = previous->actor;
     commitment.actor_label = previous->actor_label;
   } else {
-    commitment.actor = "unknown";
-    commitment.actor_label = "not named";
+    commitment.actor = kUnknownActor;
+    commitment.actor_label = kUnknownActorLabel;
   }
   return commitment;
 }

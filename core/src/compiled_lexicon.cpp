@@ -1,4 +1,4 @@
-#include "readout_diff/compiled_lexicon.hpp"
+#include "readout_diff/detail/compiled_lexicon.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -172,7 +172,7 @@ std::optional<std::uint32_t> stem_from_code(std::uint32_t code, std::uint32_t& n
 // The word cache: count; word ids, ascending, each as the gap from the one before; stems, as
 // distances from their word's id (most are the word itself or the id after it); surfaces (0 when
 // the surface is the word's own text, as it is for most, else its byte count + 1; then the bytes
-// of those surfaces). A cached word's stopword flag is its word's (Analyzer::compile caches after
+// of those surfaces). A cached word's stopword flag is its word's (compile_lexicon caches after
 // flagging), so it is not written.
 void write_words(Writer& out, const WordCache& cache, const Vocabulary& vocabulary) {
   std::vector<const WordCache::value_type*> words;
@@ -419,6 +419,13 @@ Result<CompiledLexicon> read_compiled_lexicon(std::string_view bytes) {
   }
   if (!read_translations(in, lexicon.translations) || !in.at_end()) return damaged("translations");
   return lexicon;
+}
+
+std::pair<const std::uint32_t*, const std::uint32_t*> CompiledLexicon::Translations::of(std::string_view hindi_stem) const {
+  const auto it = std::lower_bound(hindi.begin(), hindi.end(), hindi_stem);
+  if (it == hindi.end() || *it != hindi_stem) return {nullptr, nullptr};
+  const auto k = static_cast<std::size_t>(it - hindi.begin());
+  return {english_of.data() + first[k], english_of.data() + first[k + 1]};
 }
 
 }  // namespace readout_diff

@@ -1,4 +1,4 @@
-#include "readout_diff/dictionary.hpp"
+#include "readout_diff/detail/dictionary.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -69,7 +69,10 @@ Result<std::vector<Translation>> parse_dictd(std::string_view index, std::string
     }
     const std::string_view headword = line.substr(0, tab1);
     // Multi-word headwords ("a la carte") and the database's own "00-database-…" entries are left out.
-    if (is_word(headword)) add_senses(headword, entries.substr(*offset, *length), translations);
+    // Both are within entries.size() (checked above), so they fit a size_t on a 32-bit target (wasm).
+    if (is_word(headword)) {
+      add_senses(headword, entries.substr(static_cast<std::size_t>(*offset), static_cast<std::size_t>(*length)), translations);
+    }
   }
   return translations;
 }

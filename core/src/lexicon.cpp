@@ -1,4 +1,4 @@
-#include "readout_diff/lexicon.hpp"
+#include "readout_diff/detail/lexicon.hpp"
 
 #include <nlohmann/json.hpp>
 #include <set>

@@ -1,4 +1,4 @@
-#include "readout_diff/link_model.hpp"
+#include "readout_diff/detail/link_model.hpp"
 
 #include <cmath>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "readout_diff/normalizer.hpp"
+#include "readout_diff/detail/normalizer.hpp"
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>

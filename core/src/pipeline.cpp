@@ -1,9 +1,9 @@
 #include "pipeline.hpp"
 
-#include "readout_diff/builtin_lexicon.hpp"
-#include "readout_diff/link_model.hpp"
-#include "readout_diff/commitments.hpp"
-#include "readout_diff/document.hpp"
+#include "readout_diff/detail/builtin_lexicon.hpp"
+#include "readout_diff/detail/link_model.hpp"
+#include "readout_diff/detail/commitments.hpp"
+#include "readout_diff/detail/document.hpp"
 
 namespace readout_diff {
 namespace {
@@ -11,6 +11,29 @@ namespace {
 using nlohmann::json;
 
 Error bad_option(const std::string& what) { return Error{"bad_options", "Options: " + what, std::nullopt}; }
+
+// The ICU objects, built on a thread's first request: loading the sentence rules and the word
+// iterator costs more than comparing two short readouts. A failure is not kept, so the next
+// request tries again and reports it again.
+struct ThreadIcu {
+  std::shared_ptr<Segmenter> segmenter;
+  std::unique_ptr<Tokenizer> tokenizer;
+};
+
+Result<ThreadIcu*> thread_icu() {
+  thread_local ThreadIcu icu;
+  if (!icu.segmenter) {
+    auto segmenter = Segmenter::create();
+    if (!segmenter.ok()) return segmenter.error();
+    icu.segmenter = std::move(segmenter).value();
+  }
+  if (!icu.tokenizer) {
+    auto tokenizer = Tokenizer::create();
+    if (!tokenizer.ok()) return tokenizer.error();
+    icu.tokenizer = std::move(tokenizer).value();
+  }
+  return &icu;
+}
 
 }  // namespace
 
@@ -61,7 +84,9 @@ Result<AnalyzedDocument> analyze_side(std::string_view text, const CompareOption
   auto document = segmenter.segment(input.value());
   if (!document.ok()) return document.error();
   AnalyzedDocument side{std::move(document).value(), {}, {}};
-  side.features = analyzer.analyze(side.document);
+  auto features = analyzer.analyze(side.document);
+  if (!features.ok()) return features.error();
+  side.features = std::move(features).value();
   std::optional<Commitment> previous;
   for (std::size_t i = 0; i < side.document.sentences.size(); ++i) {
     auto commitment = detect_commitment(side.document.sentences[i], side.features.sentences[i], analyzer.lexicon(),
@@ -72,7 +97,6 @@ Result<AnalyzedDocument> analyze_side(std::string_view text, const CompareOption
   return side;
 }
 
-// `model` replaces the built-in link model (evaluation and fitting only).
 Result<Pipeline> make_pipeline(std::string_view options_json, const LinkModel* model) {
   auto options = parse_options(options_json);
   if (!options.ok()) return options.error();
@@ -84,26 +108,29 @@ Result<Pipeline> make_pipeline(std::string_view options_json, const LinkModel* m
     model = &builtin.value();
   }
   options.value().align.model = *model;
-  auto segmenter = Segmenter::create();
-  if (!segmenter.ok()) return segmenter.error();
-  auto analyzer = Analyzer::create(lexicon.value());
-  if (!analyzer.ok()) return analyzer.error();
-  return Pipeline{std::move(options).value(), &lexicon.value(), std::move(segmenter).value(), std::move(analyzer).value()};
+  auto icu = thread_icu();
+  if (!icu.ok()) return icu.error();
+  return Pipeline{std::move(options).value(), &lexicon.value(), icu.value()->segmenter.get(), icu.value()->tokenizer.get()};
 }
 
 
-EngineOutput error_output(const char* schema, const Error& error, std::string_view input, json where) {
+std::string error_json(const char* schema, const Error& error, std::optional<TextPosition> place, json where) {
   json body = std::move(where);
   body["code"] = error.code;
   body["message"] = error.message;
-  if (error.byte_offset) {
-    const TextPosition place = position_of(input, *error.byte_offset);
+  if (error.byte_offset && place) {
     body["offset"] = *error.byte_offset;
-    body["line"] = place.line;
-    body["column"] = place.column;
+    body["line"] = place->line;
+    body["column"] = place->column;
   }
   const json error_object{{"schema", schema}, {"error", std::move(body)}};
-  return EngineOutput{error_object.dump(-1, ' ', false, json::error_handler_t::replace), true};
+  return error_object.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+EngineOutput error_output(const char* schema, const Error& error, std::string_view input, json where) {
+  std::optional<TextPosition> place;
+  if (error.byte_offset) place = position_of(input, *error.byte_offset);
+  return EngineOutput{error_json(schema, error, place, std::move(where)), true};
 }
 
 }  // namespace readout_diff

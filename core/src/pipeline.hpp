@@ -7,10 +7,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "readout_diff/aligner.hpp"
+#include "readout_diff/detail/aligner.hpp"
 #include "readout_diff/engine.hpp"
-#include "readout_diff/features.hpp"
-#include "readout_diff/text_input.hpp"
+#include "readout_diff/detail/analyzer.hpp"
+#include "readout_diff/detail/segmenter.hpp"
+#include "readout_diff/detail/text_input.hpp"
 #include "report.hpp"
 
 namespace readout_diff {
@@ -28,19 +29,23 @@ Result<CompareOptions> parse_options(std::string_view text);
 Result<AnalyzedDocument> analyze_side(std::string_view text, const CompareOptions& options, Segmenter& segmenter,
                                       Analyzer& analyzer);
 
-// What every request needs: its options, the lexicon, ICU's iterators and a fresh analyzer.
+// What every request needs: its options, the lexicon, and ICU's iterators (the segmenter and the
+// tokenizer), which are built once per thread and shared by the thread's requests. Each
+// comparison makes its own Analyzer on them: the analyzer's vocabulary is the comparison's.
 struct Pipeline {
   CompareOptions options;
   const CompiledLexicon* lexicon = nullptr;
-  std::shared_ptr<Segmenter> segmenter;
-  std::unique_ptr<Analyzer> analyzer;
+  Segmenter* segmenter = nullptr;
+  Tokenizer* tokenizer = nullptr;
 };
 
 // `model` replaces the built-in link model (evaluation and fitting only).
 Result<Pipeline> make_pipeline(std::string_view options_json, const LinkModel* model = nullptr);
 
 // The error object of a report schema: {"schema":…,"error":{code, message, offset, line,
-// column, and the fields of `where`}}; the place is looked up in `input` when the error has one.
+// column, and the fields of `where`}}; offset, line and column when the error has a place.
+std::string error_json(const char* schema, const Error& error, std::optional<TextPosition> place, nlohmann::json where);
+// The same, the place looked up in `input`.
 EngineOutput error_output(const char* schema, const Error& error, std::string_view input, nlohmann::json where);
 
 }  // namespace readout_diff

@@ -1,16 +1,19 @@
 #pragma once
-// Stage 6, report: everything the engine found, as readout-diff/1 JSON text. Internal to the
-// core: front ends get the JSON from engine.hpp.
+// Stage 9, report: a Comparison (or one side's segmentation) as readout-diff/1 JSON text. A writer
+// only: everything it writes is worked out by the stages before it. Internal to the core: front
+// ends get the JSON from engine.hpp.
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "readout_diff/accounting.hpp"
-#include "readout_diff/aligner.hpp"
-#include "readout_diff/analyzed_document.hpp"
-#include "readout_diff/commitments.hpp"
-#include "readout_diff/document.hpp"
-#include "readout_diff/features.hpp"
+#include "readout_diff/detail/accounting.hpp"
+#include "readout_diff/detail/aligner.hpp"
+#include "readout_diff/detail/analyzed_document.hpp"
+#include "readout_diff/detail/commitments.hpp"
+#include "readout_diff/detail/comparison.hpp"
+#include "readout_diff/detail/document.hpp"
+#include "readout_diff/detail/compiled_lexicon.hpp"
+#include "readout_diff/detail/features.hpp"
 #include "json_writer.hpp"
 
 namespace readout_diff {
@@ -30,10 +33,8 @@ void write_commitment_fields(JsonWriter& out, const Commitment& commitment);
 void write_evidence(JsonWriter& out, const LinkEvidence& evidence, const std::vector<std::string>& shared_stems,
                     const std::vector<std::string>& concepts);
 
-std::string segmentation_report(const AnalyzedDocument& side, const CompiledLexicon& lexicon);
+std::string segmentation_report(const Segmentation& segmentation);
 
-std::string comparison_report(const AnalyzedDocument& a, const AnalyzedDocument& b, const Alignment& alignment,
-                              const std::vector<CommitmentFate>& fates, const Vocabulary& vocabulary,
-                              const CompiledLexicon& lexicon);
+std::string comparison_report(const Comparison& comparison);
 
 }  // namespace readout_diff

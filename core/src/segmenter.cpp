@@ -2,18 +2,23 @@
 #include <unicode/rbbi.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <string>
+#include <vector>
 
-#include "readout_diff/document.hpp"
+#include "readout_diff/detail/segmenter.hpp"
 #include "utf8.hpp"
+#include "word_list.hpp"
 
 // Compiled by genbrk from core/data/sentence-rules.txt; see core/CMakeLists.txt.
 extern const unsigned char readout_sentence_rules[];
 extern const std::size_t readout_sentence_rules_size;
 extern const unsigned char readout_abbreviations[];
 extern const std::size_t readout_abbreviations_size;
+extern const unsigned char readout_date_words[];
+extern const std::size_t readout_date_words_size;
 
 namespace readout_diff {
 
@@ -51,7 +56,7 @@ std::string_view trim(std::string_view text, std::size_t& start) {
   std::size_t end = text.size();
   while (end > begin) {
     std::size_t previous = end - 1;
-    while (previous > begin && (static_cast<unsigned char>(text[previous]) & 0xC0) == 0x80) --previous;
+    while (previous > begin && utf8::is_continuation(text[previous])) --previous;
     std::size_t probe = previous;
     if (!utf8::is_space(utf8::next(text, probe))) break;
     end = previous;
@@ -70,13 +75,6 @@ constexpr std::size_t kMaxDatelineWords = 10;
 // after the body is a note that belongs to the body.
 constexpr std::size_t kMaxSignoffWords = 8;
 
-const std::array<std::string_view, 31> kMonthNames = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    // Hindi month names, in the spellings official Hindi uses (both anusvara and half-nasal forms)
-    "जनवरी", "फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई"};
-const std::array<std::string_view, 9> kMoreHindiMonthNames = {"अगस्त", "सितंबर", "सितम्बर", "अक्टूबर", "नवंबर",
-                                                              "नवम्बर", "दिसंबर", "दिसम्बर", "तिथि"};
 
 std::size_t word_count(std::string_view text) {
   std::size_t words = 0;
@@ -119,13 +117,10 @@ bool mentions_a_date(std::string_view text) {
     }
     return false;
   };
-  for (std::string_view month : kMonthNames) {
-    if (has_digit && has_word(month)) return true;
-  }
-  for (std::string_view month : kMoreHindiMonthNames) {
-    if (has_digit && lower.find(month) != std::string::npos) return true;
-  }
-  return false;
+  if (!has_digit) return false;
+  // Month names and the Hindi word for "date" (core/data/date-words.txt).
+  static const std::vector<std::string_view> kDateWords = word_list(readout_date_words, readout_date_words_size);
+  return std::any_of(kDateWords.begin(), kDateWords.end(), has_word);
 }
 
 void assign_kinds(std::vector<Sentence>& sentences) {
@@ -175,13 +170,9 @@ Result<std::shared_ptr<Segmenter>> Segmenter::create() {
 
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> filter(icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
   if (U_FAILURE(status)) return icu_error("create the abbreviation filter", status);
-  std::string_view list(reinterpret_cast<const char*>(readout_abbreviations), readout_abbreviations_size);
-  while (!list.empty()) {
-    const std::size_t newline = list.find('\n');
-    std::string_view line = list.substr(0, newline);
-    list = newline == std::string_view::npos ? std::string_view() : list.substr(newline + 1);
-    if (line.empty() || line.front() == '#') continue;
-    filter->suppressBreakAfter(icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<int32_t>(line.size()))), status);
+  for (std::string_view abbreviation : word_list(readout_abbreviations, readout_abbreviations_size)) {
+    filter->suppressBreakAfter(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(abbreviation.data(), static_cast<int32_t>(abbreviation.size()))), status);
   }
   auto icu = std::make_unique<Icu>();
   icu->sentences.reset(filter->wrapIteratorWithFilter(rules.release(), status));

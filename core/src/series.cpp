@@ -1,4 +1,4 @@
-#include "readout_diff/series.hpp"
+#include "readout_diff/engine.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,8 +6,8 @@
 
 #include "json_writer.hpp"
 #include "pipeline.hpp"
-#include "readout_diff/commitments.hpp"
-#include "readout_diff/document.hpp"
+#include "readout_diff/detail/commitments.hpp"
+#include "readout_diff/detail/document.hpp"
 
 namespace readout_diff {
 namespace {
@@ -443,11 +443,10 @@ EngineOutput track(const std::vector<std::string_view>& texts, const std::vector
     std::vector<std::size_t> pairs_into;
     for (std::size_t i = j > window ? j - window : 0; i < j; ++i) {
       // As compare() does it, so a pair's links are exactly those compare(texts[i], texts[j]) reports.
-      auto analyzer = Analyzer::create(*pipeline.lexicon);
-      if (!analyzer.ok()) return series_error(analyzer.error(), std::nullopt, names, count, {});
+      Analyzer analyzer(*pipeline.lexicon, *pipeline.tokenizer);
       std::optional<AnalyzedDocument> earlier, later;
       for (const auto& [r, target] : {std::pair<std::size_t, std::optional<AnalyzedDocument>*>{i, &earlier}, {j, &later}}) {
-        auto analyzed = analyze_side(texts[r], pipeline.options, *pipeline.segmenter, *analyzer.value());
+        auto analyzed = analyze_side(texts[r], pipeline.options, *pipeline.segmenter, analyzer);
         if (!analyzed.ok()) return series_error(analyzed.error(), r, names, count, texts[r]);
         *target = std::move(analyzed).value();
         if (r == readouts.size()) {
@@ -456,11 +455,11 @@ EngineOutput track(const std::vector<std::string_view>& texts, const std::vector
         }
       }
       const std::vector<Link> links =
-          align(*earlier, *later, analyzer.value()->vocabulary(), *pipeline.lexicon, pipeline.options.align).links;
+          align(*earlier, *later, analyzer.vocabulary(), *pipeline.lexicon, pipeline.options.align).links;
       PairLinks pair{i, j, {}, std::vector<std::vector<std::size_t>>(later->document.sentences.size())};
       for (const Link& link : links) {
         for (std::size_t s : link.b) pair.links_of_later[s].push_back(pair.links.size());
-        pair.links.push_back(series_link(link, analyzer.value()->vocabulary(), *pipeline.lexicon));
+        pair.links.push_back(series_link(link, analyzer.vocabulary(), *pipeline.lexicon));
       }
       pairs_into.push_back(pairs.size());
       pairs.push_back(std::move(pair));

@@ -1,4 +1,4 @@
-#include "readout_diff/text_input.hpp"
+#include "readout_diff/detail/text_input.hpp"
 
 #include <string>
 
@@ -6,35 +6,6 @@
 
 namespace readout_diff {
 namespace {
-
-// Length of the well-formed UTF-8 sequence starting at `i`, or 0 when it is ill-formed
-// (Unicode 15, table 3-7: this rejects overlong forms, surrogates and values past U+10FFFF).
-std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned char second_min = 0x80, second_max = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) second_min = 0xA0;
-    if (lead == 0xED) second_max = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) second_min = 0x90;
-    if (lead == 0xF4) second_max = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + length > s.size()) return 0;
-  if (byte(i + 1) < second_min || byte(i + 1) > second_max) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  }
-  return length;
-}
 
 bool is_allowed_control(unsigned char c) { return c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -62,7 +33,7 @@ TextPosition position_of(std::string_view bytes, std::size_t byte_offset) {
     if (c == '\n') {
       ++where.line;
       where.column = 1;
-    } else if ((c & 0xC0) != 0x80) {  // count code points, not continuation bytes
+    } else if (!utf8::is_continuation(bytes[i])) {  // count code points, not continuation bytes
       ++where.column;
     }
   }
@@ -99,16 +70,14 @@ Result<TextInput> check_text_input(std::string_view bytes, std::size_t max_bytes
   bool has_content = false;
   for (std::size_t i = input.content_start; i < bytes.size();) {
     const auto c = static_cast<unsigned char>(bytes[i]);
-    const std::size_t length = utf8_sequence_length(bytes, i);
+    const std::size_t length = utf8::valid_sequence_length(bytes, i);
     if (length == 0) {
       const bool surrogate = c == 0xED && i + 1 < bytes.size() && static_cast<unsigned char>(bytes[i + 1]) >= 0xA0;
       return error_at(bytes, i, "invalid_utf8",
                       surrogate ? std::string("The text is not valid UTF-8: it holds an unpaired surrogate (U+D800 to U+DFFF)")
                                 : "The text is not valid UTF-8: unexpected byte " + hex_byte(c));
     }
-    std::size_t next = i;
-    if (!utf8::is_space(utf8::next(bytes, next))) has_content = true;
-    i += length;
+    if (!utf8::is_space(utf8::next(bytes, i))) has_content = true;
   }
   if (!has_content) {
     return Error{"empty", bytes.empty() ? "The text is empty." : "The text contains only white space.", std::nullopt};

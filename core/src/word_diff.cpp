@@ -1,4 +1,4 @@
-#include "readout_diff/word_diff.hpp"
+#include "readout_diff/detail/word_diff.hpp"
 
 #include <dtl/dtl.hpp>
 

@@ -14,7 +14,7 @@
 
 #include "gold.hpp"
 #include "invariants.hpp"
-#include "readout_diff/text_input.hpp"
+#include "readout_diff/detail/text_input.hpp"
 
 using namespace readout_fuzz;
 

@@ -26,15 +26,16 @@
 #include <vector>
 
 #include "invariants.hpp"
-#include "readout_diff/accounting.hpp"
-#include "readout_diff/aligner.hpp"
-#include "readout_diff/builtin_lexicon.hpp"
-#include "readout_diff/commitments.hpp"
-#include "readout_diff/document.hpp"
-#include "readout_diff/features.hpp"
-#include "readout_diff/link_model.hpp"
-#include "readout_diff/text_input.hpp"
-#include "readout_diff/word_diff.hpp"
+#include "readout_diff/detail/accounting.hpp"
+#include "readout_diff/detail/aligner.hpp"
+#include "readout_diff/detail/builtin_lexicon.hpp"
+#include "readout_diff/detail/commitments.hpp"
+#include "readout_diff/detail/document.hpp"
+#include "readout_diff/detail/analyzer.hpp"
+#include "readout_diff/detail/segmenter.hpp"
+#include "readout_diff/detail/link_model.hpp"
+#include "readout_diff/detail/text_input.hpp"
+#include "readout_diff/detail/word_diff.hpp"
 
 using namespace readout_fuzz;
 namespace rd = readout_diff;
@@ -57,6 +58,7 @@ rd::AlignOptions align_options(unsigned char k) {
 
 struct Engine {
   std::shared_ptr<rd::Segmenter> segmenter;
+  std::unique_ptr<rd::Tokenizer> tokenizer;
   std::unique_ptr<rd::Analyzer> analyzer;
   std::size_t uses = 0;
 };
@@ -71,10 +73,13 @@ Engine& engine() {
     require(segmenter.ok(), "the segmenter loads");
     instance.segmenter = segmenter.value();
   }
+  if (!instance.tokenizer) {
+    auto tokenizer = rd::Tokenizer::create();
+    require(tokenizer.ok(), "the tokenizer loads");
+    instance.tokenizer = std::move(tokenizer).value();
+  }
   if (!instance.analyzer || ++instance.uses % 500 == 0) {
-    auto analyzer = rd::Analyzer::create(lexicon.value());
-    require(analyzer.ok(), "the analyzer loads");
-    instance.analyzer = std::move(analyzer).value();
+    instance.analyzer = std::make_unique<rd::Analyzer>(lexicon.value(), *instance.tokenizer);
   }
   return instance;
 }
@@ -129,7 +134,9 @@ std::optional<Side> analyze(std::string_view text, Engine& e) {
   require(!spans.empty(), "a readout with visible text has at least one sentence", std::string(text));
   require_nothing_lost(text, spans);
 
-  side.features = e.analyzer->analyze(side.document);
+  auto features = e.analyzer->analyze(side.document);
+  require(features.ok(), "featurising a segmented document succeeds");
+  side.features = std::move(features).value();
   require(side.features.sentences.size() == side.document.sentences.size(), "one feature set per sentence");
   std::optional<rd::Commitment> previous;
   for (std::size_t k = 0; k < side.document.sentences.size(); ++k) {

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "invariants.hpp"
-#include "readout_diff/series.hpp"
+#include "readout_diff/engine.hpp"
 
 using namespace readout_fuzz;
 

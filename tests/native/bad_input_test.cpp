@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "../fuzz/invariants.hpp"
-#include "readout_diff/text_input.hpp"
+#include "readout_diff/detail/text_input.hpp"
 #include "test_support.hpp"
 
 namespace readout_diff {
@@ -30,18 +30,10 @@ json compare_of(const std::string& a, const std::string& b, const std::string& o
   return testing::compare(a, b, options);
 }
 
-using readout_fuzz::is_space;  // the white space a sentence is trimmed of, written apart from the engine's
+// The white space a sentence is trimmed of and a UTF-8 decoder, written apart from the engine's.
+using readout_fuzz::decode;
+using readout_fuzz::is_space;
 
-char32_t decode_at(const std::string& s, std::size_t& i) {  // valid UTF-8 only
-  const auto u = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char lead = u(i);
-  if (lead < 0x80) return s[i++];
-  const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-  char32_t c = lead & (0x7F >> length);
-  for (std::size_t k = 1; k < length; ++k) c = (c << 6) | (u(i + k) & 0x3F);
-  i += length;
-  return c;
-}
 
 // An error answer with this code and a message; `offset` (when given) with its line and column.
 void expect_error(const json& answer, const std::string& code, std::optional<std::size_t> offset = std::nullopt,
@@ -76,14 +68,20 @@ void expect_faithful_sentences(const json& sentences, const std::string& text) {
     ASSERT_GE(start, covered_to) << "sentences overlap or are out of order: " << s.dump();
     EXPECT_EQ(text.substr(start, end - start), s["text"].get<std::string>());
     for (std::size_t i = covered_to; i < start;) {
-      const std::size_t at = i;
-      EXPECT_TRUE(is_space(decode_at(text, i))) << "byte " << at << " is in no sentence";
+      char32_t c = 0;
+      const std::size_t length = decode(text, i, c);
+      ASSERT_GT(length, 0u) << "byte " << i << " starts no UTF-8 sequence";
+      EXPECT_TRUE(is_space(c)) << "byte " << i << " is in no sentence";
+      i += length;
     }
     covered_to = end;
   }
   for (std::size_t i = covered_to; i < text.size();) {
-    const std::size_t at = i;
-    EXPECT_TRUE(is_space(decode_at(text, i))) << "byte " << at << " (after the last sentence) is in no sentence";
+    char32_t c = 0;
+    const std::size_t length = decode(text, i, c);
+    ASSERT_GT(length, 0u) << "byte " << i << " starts no UTF-8 sequence";
+    EXPECT_TRUE(is_space(c)) << "byte " << i << " (after the last sentence) is in no sentence";
+    i += length;
   }
 }
 

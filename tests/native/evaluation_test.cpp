@@ -5,7 +5,7 @@
 
 #include "evaluation.hpp"
 #include "link_model_fit.hpp"
-#include "readout_diff/link_model.hpp"
+#include "readout_diff/detail/link_model.hpp"
 #include "test_support.hpp"
 
 namespace readout_diff {

@@ -11,9 +11,10 @@
 #include <utility>
 #include <vector>
 
-#include "readout_diff/builtin_lexicon.hpp"
-#include "readout_diff/compiled_lexicon.hpp"
-#include "readout_diff/lexicon.hpp"
+#include "readout_diff/detail/builtin_lexicon.hpp"
+#include "readout_diff/detail/compiled_lexicon.hpp"
+#include "readout_diff/detail/lexicon.hpp"
+#include "readout_diff/detail/lexicon_compiler.hpp"
 
 namespace readout_diff {
 namespace {
@@ -32,7 +33,7 @@ CompiledLexicon compile_source_files() {
   auto translations = parse_dictd(read_file(READOUT_DIFF_DICTIONARY_INDEX), read_file(READOUT_DIFF_DICTIONARY_ENTRIES));
   EXPECT_TRUE(translations.ok()) << translations.error().message;
   parsed.value().translations = std::move(translations).value();
-  auto compiled = Analyzer::compile(parsed.value());
+  auto compiled = compile_lexicon(parsed.value());
   EXPECT_TRUE(compiled.ok()) << compiled.error().message;
   return std::move(compiled).value();
 }

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "readout_diff/normalizer.hpp"
+#include "readout_diff/detail/normalizer.hpp"
 
 namespace readout_diff {
 namespace {

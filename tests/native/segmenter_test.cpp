@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "evaluation.hpp"
-#include "readout_diff/text_input.hpp"
+#include "readout_diff/detail/text_input.hpp"
 #include "test_support.hpp"
 
 namespace readout_diff {

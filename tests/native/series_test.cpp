@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "readout_diff/series.hpp"
+#include "readout_diff/engine.hpp"
 #include "test_support.hpp"
 
 namespace readout_diff {

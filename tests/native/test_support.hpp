@@ -6,11 +6,21 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <sys/wait.h>
 
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "readout_diff/detail/builtin_lexicon.hpp"
+#include "readout_diff/detail/commitments.hpp"
+#include "readout_diff/detail/document.hpp"
 #include "readout_diff/engine.hpp"
+#include "readout_diff/detail/analyzer.hpp"
+#include "readout_diff/detail/segmenter.hpp"
 
 namespace readout_diff::testing {
 
@@ -63,5 +73,52 @@ inline constexpr const char* kMoscowEn = "2020-09-10_moscow_in-cn_fm_mea_en.txt"
 inline constexpr const char* kMoscowHi = "2020-09-10_moscow_in-cn_fm_mea_hi.txt";
 inline constexpr const char* kDushanbeHi = "2021-07-14_dushanbe_in-cn_fm_mea-seed_hi.txt";
 inline constexpr const char* kDushanbeEn = "2021-07-14_dushanbe_in-cn_fm_netindian-news_en.txt";
+
+// Stages 1 to 4 run one by one, for the tests of a single stage: the built-in lexicon, a segmenter,
+// a tokenizer and one analyzer (one vocabulary) for every text analysed. Texts are kept here, as the
+// documents view them. Any set-up failure fails the test that made it.
+class Stages {
+ public:
+  Stages() {
+    auto segmenter = Segmenter::create();
+    auto tokenizer = Tokenizer::create();
+    if (!segmenter.ok() || !tokenizer.ok() || !builtin_lexicon().ok()) {
+      ADD_FAILURE() << "the engine's set-up failed";
+      return;
+    }
+    segmenter_ = segmenter.value();
+    tokenizer_ = std::move(tokenizer).value();
+    analyzer_ = std::make_unique<Analyzer>(lexicon(), *tokenizer_);
+  }
+
+  const CompiledLexicon& lexicon() const { return builtin_lexicon().value(); }
+  const Vocabulary& vocabulary() const { return analyzer_->vocabulary(); }
+  Tokenizer& tokenizer() { return *tokenizer_; }
+
+  // Ingest, segmentation, features and commitments of `text`.
+  AnalyzedDocument analyzed(const std::string& text) {
+    texts_.push_back(std::make_unique<std::string>(text));
+    auto input = check_text_input(*texts_.back());
+    if (!input.ok()) ADD_FAILURE() << input.error().message;
+    auto document = segmenter_->segment(input.value());
+    if (!document.ok()) ADD_FAILURE() << document.error().message;
+    AnalyzedDocument side{std::move(document).value(), {}, {}};
+    auto features = analyzer_->analyze(side.document);
+    if (!features.ok()) ADD_FAILURE() << features.error().message;
+    side.features = std::move(features).value();
+    std::optional<Commitment> previous;
+    for (std::size_t i = 0; i < side.document.sentences.size(); ++i) {
+      previous = detect_commitment(side.document.sentences[i], side.features.sentences[i], lexicon(), vocabulary(), previous);
+      side.commitments.push_back(previous);
+    }
+    return side;
+  }
+
+ private:
+  std::shared_ptr<Segmenter> segmenter_;
+  std::unique_ptr<Tokenizer> tokenizer_;
+  std::unique_ptr<Analyzer> analyzer_;
+  std::vector<std::unique_ptr<std::string>> texts_;
+};
 
 }  // namespace readout_diff::testing

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "readout_diff/text_input.hpp"
+#include "readout_diff/detail/text_input.hpp"
 
 namespace readout_diff {
 namespace {

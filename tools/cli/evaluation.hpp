@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gold.hpp"
-#include "readout_diff/link_model.hpp"
+#include "readout_diff/engine.hpp"
 
 namespace readout_diff::evaluation {
 

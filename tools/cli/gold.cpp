@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bounded_read.hpp"
-#include "readout_diff/text_input.hpp"
+#include "readout_diff/engine.hpp"
 
 namespace readout_diff::evaluation {
 namespace {

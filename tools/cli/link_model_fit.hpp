@@ -8,7 +8,6 @@
 
 #include "gold.hpp"
 #include "readout_diff/engine.hpp"
-#include "readout_diff/link_model.hpp"
 
 namespace readout_diff::evaluation {
 

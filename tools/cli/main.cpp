@@ -16,8 +16,6 @@
 #include "evaluation.hpp"
 #include "link_model_fit.hpp"
 #include "readout_diff/engine.hpp"
-#include "readout_diff/series.hpp"
-#include "readout_diff/text_input.hpp"
 #include "series_formats.hpp"
 
 namespace {
@@ -112,17 +110,19 @@ bool read_input(const std::string& path, std::string& text, const std::string& w
   return read;
 }
 
-// Prints the engine's JSON, or its error message on stderr, naming the file at fault.
-int emit(const readout_diff::EngineOutput& output, const std::vector<std::string>& names) {
+std::string display_name(const std::string& path) { return path == "-" ? std::string("standard input") : path; }
+
+// An error's message on stderr, after `where` (the file at fault, if any); bad options are bad usage.
+int fail(const std::string& where, const readout_diff::Error& error) {
+  complain(where + error.message);
+  return error.code == "bad_options" ? kExitUsage : kExitBadInput;
+}
+
+// Prints a series report, or its error's message on stderr (which names the readout at fault).
+int emit_series(const readout_diff::EngineOutput& output) {
   if (output.is_error) {
-    const nlohmann::json parsed = nlohmann::json::parse(output.json);
-    const auto& error = parsed["error"];
-    std::string where;
-    const auto name = [&](std::size_t k) { return names.at(k) == "-" ? std::string("standard input") : names.at(k); };
-    if (error.contains("side")) where = name(error["side"] == "a" ? 0 : 1) + ": ";
-    else if (names.size() == 1 && error.contains("offset")) where = name(0) + ": ";
-    complain(where + error["message"].get<std::string>());
-    return error["code"] == "bad_options" ? kExitUsage : kExitBadInput;
+    const nlohmann::json error = nlohmann::json::parse(output.json)["error"];
+    return fail("", readout_diff::Error{error["code"].get<std::string>(), error["message"].get<std::string>(), std::nullopt});
   }
   return print({output.json, "\n"}, kExitOk);
 }
@@ -163,13 +163,25 @@ int run(const std::vector<std::string>& args) {
     }
     std::string a, b;
     if (!read_input(positional[0], a) || !read_input(positional[1], b)) return kExitBadInput;
-    return emit(readout_diff::compare(a, b, options_json), positional);
+    const auto compared = readout_diff::compare_documents(a, b, options_json);
+    if (!compared.ok()) {
+      const readout_diff::InputError& error = compared.error();
+      const std::string where =
+          error.side ? display_name(positional[*error.side == readout_diff::Side::a ? 0 : 1]) + ": " : "";
+      return fail(where, error.error);
+    }
+    return print({readout_diff::to_json(compared.value()), "\n"}, kExitOk);
   }
   if (command == "segment") {
     if (positional.size() != 1) return usage_error("segment takes one file");
     std::string text;
     if (!read_input(positional[0], text)) return kExitBadInput;
-    return emit(readout_diff::segment(text, options_json), positional);
+    const auto segmented = readout_diff::segment_document(text, options_json);
+    if (!segmented.ok()) {
+      const readout_diff::InputError& error = segmented.error();
+      return fail(error.position ? display_name(positional[0]) + ": " : "", error.error);
+    }
+    return print({readout_diff::to_json(segmented.value()), "\n"}, kExitOk);
   }
   if (command == "track") {
     if (positional.size() < readout_diff::kMinSeriesReadouts || positional.size() > readout_diff::kMaxSeriesReadouts) {
@@ -191,7 +203,7 @@ int run(const std::vector<std::string>& args) {
     }
     const readout_diff::EngineOutput output =
         readout_diff::track(std::vector<std::string_view>(texts.begin(), texts.end()), positional, std::stoul(window), options_json);
-    if (output.is_error || format == "json") return emit(output, positional);
+    if (output.is_error || format == "json") return emit_series(output);
     const nlohmann::json report = nlohmann::json::parse(output.json);
     return print({format == "markdown" ? readout_diff::series_formats::markdown(report) : readout_diff::series_formats::csv(report)},
                  kExitOk);

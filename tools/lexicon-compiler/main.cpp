@@ -1,7 +1,7 @@
 // readout-lexicon-compiler LEXICON_JSON STOPWORDS_JSON DICTIONARY_INDEX DICTIONARY_ENTRIES OUTPUT
 // Validates the lexicon and the stopword lists (parse_lexicon), reads the English–Hindi
 // dictionary (dictd index and decompressed entries, parse_dictd), compiles them with the engine's
-// own word break, normalisation and stemming (Analyzer::compile) and writes the compiled lexicon
+// own word break, normalisation and stemming (compile_lexicon, lexicon_compiler.hpp) and writes the compiled lexicon
 // (compiled_lexicon.hpp) that the engine embeds. Run by the build (core/CMakeLists.txt): exit
 // status 1, with the problem on stderr, fails it.
 #include <cstdio>
@@ -11,10 +11,10 @@
 #include <optional>
 #include <string>
 
-#include "readout_diff/compiled_lexicon.hpp"
-#include "readout_diff/dictionary.hpp"
-#include "readout_diff/features.hpp"
-#include "readout_diff/lexicon.hpp"
+#include "readout_diff/detail/compiled_lexicon.hpp"
+#include "readout_diff/detail/dictionary.hpp"
+#include "readout_diff/detail/lexicon_compiler.hpp"
+#include "readout_diff/detail/lexicon.hpp"
 
 #ifdef __EMSCRIPTEN__
 #include "icu_data.hpp"
@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
   auto translations = readout_diff::parse_dictd(*dictionary_index, *dictionary_entries);
   if (!translations.ok()) return fail(translations.error().message + "\n  in " + dictionary_index_path);
   lexicon.value().translations = std::move(translations).value();
-  const auto compiled = readout_diff::Analyzer::compile(lexicon.value());
+  const auto compiled = readout_diff::compile_lexicon(lexicon.value());
   if (!compiled.ok()) return fail(compiled.error().message);
 
   const std::string bytes = readout_diff::write_compiled_lexicon(compiled.value());

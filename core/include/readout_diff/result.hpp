@@ -14,19 +14,21 @@ struct Error {
   std::optional<std::size_t> byte_offset;  // where in the input, when there is a place
 };
 
-template <class T>
+// A value or the error that stopped it. `E` is Error but at the engine's edge (engine.hpp), where
+// an error also says which input it is in.
+template <class T, class E = Error>
 class Result {
  public:
   Result(T value) : state_(std::move(value)) {}
-  Result(Error error) : state_(std::move(error)) {}
+  Result(E error) : state_(std::move(error)) {}
   bool ok() const { return std::holds_alternative<T>(state_); }
   const T& value() const& { return std::get<T>(state_); }
   T& value() & { return std::get<T>(state_); }
   T&& value() && { return std::get<T>(std::move(state_)); }
-  const Error& error() const { return std::get<Error>(state_); }
+  const E& error() const { return std::get<E>(state_); }
 
  private:
-  std::variant<T, Error> state_;
+  std::variant<T, E> state_;
 };
 
 }  // namespace readout_diff

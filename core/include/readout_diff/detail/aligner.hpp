@@ -1,15 +1,17 @@
 #pragma once
-// Stage 4, align: which sentences of A correspond to which of B, across paraphrase, reordering,
+// Stage 5, align: which sentences of A correspond to which of B, across paraphrase, reordering,
 // splits and merges, and across Hindi and English (through the lexicon's concepts).
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <vector>
 
-#include "readout_diff/analyzed_document.hpp"
-#include "readout_diff/document.hpp"
-#include "readout_diff/features.hpp"
-#include "readout_diff/link_model.hpp"
+#include "readout_diff/detail/analyzed_document.hpp"
+#include "readout_diff/detail/document.hpp"
+#include "readout_diff/detail/compiled_lexicon.hpp"
+#include "readout_diff/detail/features.hpp"
+#include "readout_diff/detail/vocabulary.hpp"
+#include "readout_diff/detail/link_model.hpp"
 
 namespace readout_diff {
 

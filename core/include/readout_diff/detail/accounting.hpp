@@ -1,10 +1,10 @@
 #pragma once
-// Stage 5b, account: the fate of every commitment of both sides, once the links are known.
+// Stage 6, account: the fate of every commitment of both sides, once the links are known.
 #include <cstddef>
 #include <vector>
 
-#include "readout_diff/aligner.hpp"
-#include "readout_diff/analyzed_document.hpp"
+#include "readout_diff/detail/aligner.hpp"
+#include "readout_diff/detail/analyzed_document.hpp"
 
 namespace readout_diff {
 

@@ -1,5 +1,6 @@
 #pragma once
-// Stage 3a, normalise: one spelling per word, so that variants compare equal.
+// Part of stage 3a (tokenizer.hpp), normalise and stem: one spelling per word, so that variants
+// compare equal.
 #include <memory>
 #include <string>
 #include <string_view>

@@ -1,7 +1,7 @@
 #pragma once
 // The bilingual domain lexicon (core/data/lexicon.json, documented in docs/lexicon.md) and the
 // stopword lists (core/data/stopwords.json): data an analyst can extend without touching code.
-#include "readout_diff/dictionary.hpp"
+#include "readout_diff/detail/dictionary.hpp"
 #include <string>
 #include <string_view>
 #include <vector>

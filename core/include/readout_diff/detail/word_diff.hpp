@@ -1,11 +1,11 @@
 #pragma once
-// Stage 5b, explain: a word-level diff (dtl) inside a linked pair, over normalised words, shown
+// Stage 7, explain: a word-level diff (dtl) inside a linked pair, over normalised words, shown
 // with the words as written.
 #include <string>
 #include <vector>
 
-#include "readout_diff/document.hpp"
-#include "readout_diff/features.hpp"
+#include "readout_diff/detail/document.hpp"
+#include "readout_diff/detail/token.hpp"
 
 namespace readout_diff {
 

@@ -2,7 +2,7 @@
 // The lexicon built into the engine: core/data/lexicon.json and stopwords.json (or the files named
 // by READOUT_DIFF_LEXICON), compiled at build time by tools/lexicon-compiler and embedded in the
 // readout_engine library.
-#include "readout_diff/features.hpp"
+#include "readout_diff/detail/compiled_lexicon.hpp"
 
 namespace readout_diff {
 
