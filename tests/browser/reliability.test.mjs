@@ -85,3 +85,49 @@ describe('a worker that stops answering', () => {
     });
   }
 });
+
+describe('broken files are reported with their place, never loaded with replacement characters', () => {
+  // UTF-16 with its byte order mark, as Windows' Notepad saves "Unicode" text.
+  const utf16 = (text, { bigEndian = false } = {}) => {
+    const units = [0xfeff, ...Array.from({ length: text.length }, (_, i) => text.charCodeAt(i))];
+    const bytes = Buffer.alloc(units.length * 2);
+    units.forEach((unit, i) => (bigEndian ? bytes.writeUInt16BE(unit, i * 2) : bytes.writeUInt16LE(unit, i * 2)));
+    return bytes;
+  };
+  const cases = [
+    { what: 'UTF-16LE with a lone high surrogate', bytes: utf16('India and China agreed.\nThey \uD800met.'),
+      message: /^Problem: notes\.txt is not valid UTF-16 text: byte 60 \(line 2, column 6\) is half of a surrogate pair without its other half\./ },
+    { what: 'UTF-16BE with a lone low surrogate', bytes: utf16('Talks \uDC00held.', { bigEndian: true }),
+      message: /^Problem: notes\.txt is not valid UTF-16 text: byte 14 \(line 1, column 7\) is half of a surrogate pair/ },
+    { what: 'UTF-16LE with a high surrogate at the very end', bytes: utf16('Talks held.\uD83D'),
+      message: /^Problem: notes\.txt is not valid UTF-16 text: byte 24 \(line 1, column 12\)/ },
+    { what: 'UTF-16LE cut in the middle of a unit', bytes: utf16('Talks held.').subarray(0, 23),
+      message: /^Problem: notes\.txt is not valid UTF-16 text: it ends in the middle of a character, at byte 22 \(line 1, column 11\)/ },
+    { what: 'UTF-8 with a bad byte', bytes: Buffer.concat([Buffer.from('Line one.\nSecond '), Buffer.from([0xff]), Buffer.from(' line.')]),
+      message: /^Problem: notes\.txt is not UTF-8 text: byte 17 \(line 2, column 8\) is invalid\./ },
+  ];
+  for (const { what, bytes, message } of cases) {
+    test(`${what}: the message under the box names the place, the text in the box stays`, async () => {
+      const page = await openPage();
+      await settled(page);
+      const before = await page.inputValue('#text-a');
+      await page.setInputFiles('.input-panel[data-side="a"] input[type="file"]', { name: 'notes.txt', mimeType: 'text/plain', buffer: bytes });
+      await page.waitForSelector('#error-a:not([hidden])');
+      assert.match(await page.textContent('#error-a'), message);
+      assert.equal(await page.inputValue('#text-a'), before);
+      assert.doesNotMatch(await page.textContent('#meta-a'), /notes\.txt/);
+    });
+  }
+
+  test('UTF-16 text with surrogate pairs (outside the BMP) loads exactly, both byte orders', async () => {
+    const page = await openPage();
+    await settled(page);
+    const text = 'The ministers met 🤝 in Moscow.\nदोनों पक्ष सहमत हुए। 𝐀 ok.';
+    for (const [side, bigEndian] of [['a', false], ['b', true]]) {
+      await page.setInputFiles(`.input-panel[data-side="${side}"] input[type="file"]`, { name: `${side}.txt`, mimeType: 'text/plain', buffer: utf16(text, { bigEndian }) });
+      await page.waitForFunction(([id, value]) => document.getElementById(id).value === value, [`text-${side}`, text]);
+      assert.equal(await page.isHidden(`#error-${side}`), true);
+    }
+    assert.match(await settled(page), /^Compared in \d+ ms/);
+  });
+});
