@@ -4,13 +4,22 @@
 // message under a box.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launchBrowser, singleFileUrl, watchPage, cspViolationsIn, settled } from './harness.mjs';
 
 let browser;
 const opened = [];
+// Files opened through the file inputs are written here and given by path, as a person picks a
+// file (a buffer would be decoded from base64 by a script in the page, in the time measured).
+const fileDir = mkdtempSync(join(tmpdir(), 'readout-diff-files-'));
 
 before(async () => { browser = await launchBrowser(); });
-after(async () => { await browser?.close(); });
+after(async () => {
+  await browser?.close();
+  rmSync(fileDir, { recursive: true, force: true });
+});
 
 // A fresh tab with the guards of watchPage; `prepare(page)` runs before the page loads.
 async function openPage(prepare = async () => {}) {
@@ -129,5 +138,140 @@ describe('broken files are reported with their place, never loaded with replacem
       assert.equal(await page.isHidden(`#error-${side}`), true);
     }
     assert.match(await settled(page), /^Compared in \d+ ms/);
+  });
+});
+
+// Long texts made of a readout's paragraphs repeated to about `bytes` bytes, each copy numbered so
+// that the sentences differ.
+function longText(paragraphs, bytes) {
+  const parts = [];
+  let size = 0;
+  for (let copy = 1; size < bytes; copy += 1) {
+    const part = `Copy ${copy}.\n\n${paragraphs}`;
+    parts.push(part);
+    size += Buffer.byteLength(part) + 2;
+  }
+  return parts.join('\n\n');
+}
+
+function writeFile(name, text) {
+  const path = join(fileDir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+// Every long task (Long Tasks API: over 50 ms on the main thread) and every status line the page
+// shows ({text, at}), from before the page's scripts run.
+async function recordMainThread(page) {
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask' });
+    window.statuses = [];
+    document.addEventListener('DOMContentLoaded', () => {
+      const status = document.getElementById('status-text');
+      // Each status set, from the nodes the change added (several can land before the callback).
+      new MutationObserver((records) => {
+        const at = performance.now();
+        for (const record of records) {
+          for (const node of record.addedNodes) window.statuses.push({ text: node.textContent, at });
+        }
+      }).observe(status, { childList: true });
+    });
+  });
+}
+
+function openFile(page, side, path) {
+  return page.setInputFiles(`.input-panel[data-side="${side}"] input[type="file"]`, path);
+}
+
+function comparing(page) {
+  return page.waitForFunction(() => document.getElementById('status-text').textContent === 'Comparing…' &&
+    !document.getElementById('cancel').hidden);
+}
+
+describe('long files', () => {
+  test('opening a 2.5 MB file never blocks the main thread more than 50 ms at a time', async () => {
+    const page = await openPage(recordMainThread);
+    await settled(page);
+    const text = longText(await page.inputValue('#text-a'), 2_500_000);
+    const bytes = Buffer.byteLength(text);
+    const path = writeFile('long-a.txt', text);
+    const since = await page.evaluate(() => performance.now());
+    await openFile(page, 'a', path);
+    await page.waitForFunction((size) => document.getElementById('meta-a').textContent.includes(size), bytes.toLocaleString('en'));
+    assert.match(await page.textContent('#meta-a'), /^long-a\.txt · /);
+    // The comparison of the whole text starts and runs in its worker; the page stays free meanwhile.
+    // Measured from the opening to half a second into the comparison (which takes seconds at this
+    // size): the display of the result is the view's concern, not the opening's.
+    await comparing(page);
+    await page.waitForTimeout(500);
+    const { longTasks, resultInside } = await page.evaluate((since) => {
+      const until = window.statuses.findLast((status) => status.text === 'Comparing…').at + 500;
+      return {
+        longTasks: window.longTasks.filter((task) => task.start >= since && task.start < until),
+        resultInside: window.statuses.some((status) => status.at > since && status.at < until && status.text.startsWith('Compared')),
+      };
+    }, since);
+    assert.equal(resultInside, false, 'the measured time holds no display of a result');
+    const longest = Math.max(0, ...longTasks.map((task) => task.duration));
+    assert.ok(longest <= 50, `the main thread was blocked for ${Math.round(longest)} ms at a time (${longTasks.length} long tasks)`);
+    assert.match(await page.inputValue('#text-a'), /^Copy 1\.\n\n/, 'the box shows the start of the file');
+    assert.equal(await page.isVisible('#long-note-a'), true);
+    assert.match(await page.textContent('#long-note-a'),
+      new RegExp(`^Showing the first [\\d,]+ of ${text.length.toLocaleString('en')} characters, read-only: the whole text is compared\\.`));
+    // The reader can still take the whole text into the box, and edit it there (once the
+    // comparison is cancelled, so that its result, shown meanwhile, cannot move the button).
+    await page.evaluate(() => document.getElementById('cancel').click());
+    await page.click('#long-note-a button');
+    await page.waitForFunction((length) => document.getElementById('text-a').value.length === length, text.length);
+    assert.equal(await page.isHidden('#long-note-a'), true);
+    assert.equal(await page.evaluate(() => [document.activeElement.id, document.getElementById('text-a').readOnly]).then(String), 'text-a,false');
+  });
+
+  test('opening two long files in a row runs one comparison, of both new texts; a stale result is never shown', async () => {
+    const page = await openPage(recordMainThread);
+    await settled(page);
+    const textA = longText(await page.inputValue('#text-a'), 1_000_000);
+    const textB = longText(await page.inputValue('#text-b'), 300_000);
+    const pathA = writeFile('first-a.txt', textA);
+    const pathB = writeFile('second-b.txt', textB);
+    await page.evaluate(() => { window.statuses.length = 0; });
+    await openFile(page, 'a', pathA);
+    // A against the old B is being compared when B is opened.
+    await comparing(page);
+    await openFile(page, 'b', pathB);
+    await page.waitForFunction(() => document.getElementById('meta-b').textContent.startsWith('second-b.txt'));
+    await page.waitForFunction(() => document.getElementById('status-text').textContent.startsWith('Compared'), null, { timeout: 120_000 });
+    assert.match(await settled(page), /^Compared in \d+ ms/);
+    const results = (await page.evaluate(() => window.statuses.map((status) => status.text))).filter((status) => status.startsWith('Compared'));
+    assert.equal(results.length, 1, `one result shown, not a stale one first: ${results.join(' / ')}`);
+    const expected = await page.evaluate(async ([a, b]) => {
+      const [segmentedA, segmentedB] = [await ReadoutDiff.segment(a), await ReadoutDiff.segment(b)];
+      return [segmentedA.sentences.length, segmentedB.sentences.length];
+    }, [textA, textB]);
+    const shown = await page.evaluate(() => ['a', 'b'].map((side) => document.querySelectorAll(`#view-host .rd-column-${side} .rd-sentence`).length));
+    assert.deepEqual(shown, expected, 'the view shows the sentences of both new files');
+  });
+
+  test('Cancel while two files opened in a row are compared cancels, and no result arrives later', async () => {
+    const page = await openPage(recordMainThread);
+    await settled(page);
+    const pathA = writeFile('first-a.txt', longText(await page.inputValue('#text-a'), 1_000_000));
+    const pathB = writeFile('second-b.txt', longText(await page.inputValue('#text-b'), 300_000));
+    await page.evaluate(() => { window.statuses.length = 0; });
+    await openFile(page, 'a', pathA);
+    await comparing(page);
+    await openFile(page, 'b', pathB);
+    await page.waitForFunction(() => document.getElementById('meta-b').textContent.startsWith('second-b.txt'));
+    await comparing(page);
+    await page.click('#cancel');
+    await page.waitForFunction(() => document.getElementById('status-text').textContent.includes('cancelled'));
+    await page.waitForTimeout(5000);
+    assert.equal(await statusText(page), 'Comparison cancelled. Your texts are unchanged.');
+    assert.deepEqual((await page.evaluate(() => window.statuses.map((status) => status.text))).filter((status) => status.startsWith('Compared')), []);
+    assert.equal(await page.$$eval('#view-host .rd-sentence', (items) => items.length), 0);
+    assert.equal(await page.isVisible('#retry'), true);
   });
 });
