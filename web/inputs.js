@@ -64,8 +64,8 @@ export class InputPanel {
     this.#edited(false);
   }
 
-  // Counted once per text: the box's size line and the size check both ask, and encoding 2.5 MB
-  // takes the main thread 10 to 20 ms.
+  // Counted once per text (known from the file when it was UTF-8): the box's size line and the
+  // size check both ask, and encoding 2.5 MB takes the main thread 10 to 20 ms.
   byteLength() {
     if (this.#counted.text !== this.text) this.#counted = { text: this.text, bytes: encoder.encode(this.text).length };
     return this.#counted.bytes;
@@ -221,9 +221,10 @@ export class InputPanel {
     }
     const load = ++this.#loads;
     try {
-      const text = await readFileAsText(file);
+      const { text, utf8Bytes } = await readFileAsText(file);
       if (load !== this.#loads) return;  // another file was opened meanwhile: it wins
       this.clearError();
+      if (utf8Bytes !== null) this.#counted = { text, bytes: utf8Bytes };
       this.set(text, file.name);
     } catch (error) {
       if (load === this.#loads) this.showError(error.message);

@@ -128,6 +128,28 @@ describe('broken files are reported with their place, never loaded with replacem
     });
   }
 
+  test('a long UTF-8 file (checked in slices) with a bad byte past the first megabyte: its exact place; without it, it loads whole', async () => {
+    const page = await openPage();
+    await settled(page);
+    // Lines of 1-, 3- and 4-byte characters, so that characters straddle every slice boundary.
+    const line = 'दोनों पक्ष 🤝 agreed.\n';
+    const lines = 60_000;
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const body = Buffer.from(line.repeat(lines));
+    const broken = Buffer.concat([bom, body, Buffer.from('Bad '), Buffer.from([0xc3]), Buffer.from(' here.\n')]);
+    await openFile(page, 'a', writeFile('long-broken.txt', broken));
+    await page.waitForSelector('#error-a:not([hidden])');
+    assert.equal(await page.textContent('#error-a'),
+      `Problem: long-broken.txt is not UTF-8 text: byte ${bom.length + body.length + 4} (line ${lines + 1}, column 5) is invalid. Save it as UTF-8 and open it again.`);
+    const whole = Buffer.concat([bom, body]);
+    await openFile(page, 'a', writeFile('long.txt', whole));
+    await page.waitForFunction(() => document.getElementById('meta-a').textContent.startsWith('long.txt'));
+    // The size shown is the text's own in UTF-8 (the byte order mark is not text).
+    assert.equal(await page.textContent('#meta-a'), `long.txt · ${body.length.toLocaleString('en')} bytes`);
+    assert.equal(await page.isHidden('#error-a'), true);
+    assert.equal(await page.inputValue('#text-a'), line.repeat(Math.floor(20_000 / line.length)).replace(/\n$/, ''));
+  });
+
   test('UTF-16 text with surrogate pairs (outside the BMP) loads exactly, both byte orders', async () => {
     const page = await openPage();
     await settled(page);
