@@ -297,3 +297,35 @@ describe('long files', () => {
     assert.equal(await page.isVisible('#retry'), true);
   });
 });
+
+describe('after the engine fails, a fresh one', () => {
+  test('a call that fails inside the real worker ends in a message and Retry runs on a new worker', async () => {
+    // The page's first comparison reaches the real engine with arguments its bindings refuse
+    // (numbers for strings), so the call throws inside the worker, as an abort does: the worker
+    // reports it and closes. Workers are counted as the page creates them.
+    const page = await openPage((p) => p.addInitScript(() => {
+      const RealWorker = window.Worker;
+      window.workersCreated = 0;
+      let spoiled = false;
+      window.Worker = class extends RealWorker {
+        constructor(...args) {
+          super(...args);
+          window.workersCreated += 1;
+        }
+
+        postMessage(message, ...rest) {
+          if (spoiled || message?.method !== 'compare') return super.postMessage(message, ...rest);
+          spoiled = true;
+          return super.postMessage({ ...message, args: [1, 2, 3] }, ...rest);
+        }
+      };
+    }));
+    assert.match(await settled(page), /^The comparison engine stopped unexpectedly \(.+\)\. Your texts are unchanged\.$/);
+    assert.equal(await page.isVisible('#retry'), true);
+    assert.equal(await page.evaluate(() => window.workersCreated), 1);
+    await page.click('#retry');
+    assert.match(await settled(page), /^Compared in \d+ ms/);
+    assert.equal(await page.evaluate(() => window.workersCreated), 2, 'the failed worker was not used again');
+    assert.ok(await page.$$eval('#view-host .rd-sentence', (items) => items.length) > 0);
+  });
+});
