@@ -214,12 +214,12 @@ export class InputPanel {
 
   // A file that cannot be read leaves the current text as it is.
   async #load(file) {
+    const load = ++this.#loads;
     // Reading a far larger file (likely not a readout at all) would only stall the page.
     if (file.size > MAX_INPUT_BYTES * 2) {
       this.showError(`${file.name} is ${formatMiB(file.size)}; the limit is ${formatMiB(MAX_INPUT_BYTES)}.`);
       return;
     }
-    const load = ++this.#loads;
     try {
       const { text, utf8Bytes } = await readFileAsText(file);
       if (load !== this.#loads) return;  // another file was opened meanwhile: it wins

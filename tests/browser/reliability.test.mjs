@@ -252,6 +252,34 @@ describe('long files', () => {
     assert.equal(await page.evaluate(() => [document.activeElement.id, document.getElementById('text-a').readOnly]).then(String), 'text-a,false');
   });
 
+  test('a long text pasted over a box is held whole and compared whole, shown in part; Clear and Undo keep it', async () => {
+    const page = await openPage(recordMainThread);
+    await settled(page);
+    const text = longText(await page.inputValue('#text-b'), 300_000);
+    await page.evaluate((value) => {
+      window.statuses.length = 0;
+      const box = document.getElementById('text-b');
+      box.focus();
+      box.select();
+      const data = new DataTransfer();
+      data.setData('text/plain', value);
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+    assert.equal(await page.isVisible('#long-note-b'), true);
+    assert.match(await page.textContent('#long-note-b'), new RegExp(`of ${text.length.toLocaleString('en')} characters, read-only`));
+    assert.ok(text.startsWith(await page.inputValue('#text-b')), 'the box shows the start of the pasted text');
+    assert.equal(await page.textContent('#meta-b'), `${Buffer.byteLength(text).toLocaleString('en')} bytes`, 'the file name went with the text it named');
+    await page.waitForFunction(() => window.statuses.some((status) => status.text.startsWith('Compared')), null, { timeout: 120_000 });
+    const expected = await page.evaluate(async (value) => (await ReadoutDiff.segment(value)).sentences.length, text);
+    assert.equal(await page.$$eval('#view-host .rd-column-b .rd-sentence', (items) => items.length), expected);
+    await page.click('.input-panel[data-side="b"] [data-action="clear"]');
+    assert.equal(await page.inputValue('#text-b'), '');
+    assert.equal(await page.isHidden('#long-note-b'), true);
+    await page.click('.input-panel[data-side="b"] [data-action="clear"]');  // Undo clear
+    assert.equal(await page.isVisible('#long-note-b'), true);
+    assert.equal(await page.textContent('#meta-b'), `${Buffer.byteLength(text).toLocaleString('en')} bytes`);
+  });
+
   test('opening two long files in a row runs one comparison, of both new texts; a stale result is never shown', async () => {
     const page = await openPage(recordMainThread);
     await settled(page);
