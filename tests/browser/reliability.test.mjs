@@ -25,7 +25,12 @@ after(async () => {
 async function openPage(prepare = async () => {}) {
   const page = await browser.context.newPage();
   const problems = await watchPage(page);
-  await page.addInitScript(() => localStorage.clear());
+  // Storage is cleared when the tab first loads, not on a reload (window.name survives one).
+  await page.addInitScript(() => {
+    if (window.name === 'readout-diff-reliability-tab') return;
+    window.name = 'readout-diff-reliability-tab';
+    localStorage.clear();
+  });
   await prepare(page);
   opened.push({ page, problems });
   await page.goto(singleFileUrl);
@@ -355,5 +360,31 @@ describe('after the engine fails, a fresh one', () => {
     assert.match(await settled(page), /^Compared in \d+ ms/);
     assert.equal(await page.evaluate(() => window.workersCreated), 2, 'the failed worker was not used again');
     assert.ok(await page.$$eval('#view-host .rd-sentence', (items) => items.length) > 0);
+  });
+});
+
+describe('keeping texts in the browser', () => {
+  test('a long text is not written to storage after each edit: the page says so and no task of 50 ms is spent on it', async () => {
+    const page = await openPage(recordMainThread);
+    await settled(page);
+    await page.check('#keep-texts');
+    assert.equal(await page.textContent('#storage-note'), 'Texts are kept in this browser until you clear them.');
+    const path = writeFile('long-a.txt', longText(await page.inputValue('#text-a'), 450_000));
+    const since = await page.evaluate(() => performance.now());
+    await openFile(page, 'a', path);
+    await page.waitForFunction(() => document.getElementById('meta-a').textContent.startsWith('long-a.txt'));
+    await page.waitForFunction(() => document.getElementById('storage-note').textContent.includes('too large'));
+    assert.equal(await page.textContent('#storage-note'), 'These texts are too large to keep in this browser; they stay in this tab only.');
+    // Measured up to the comparison's result, whose display is the view's concern.
+    await page.waitForTimeout(300);
+    const longTasks = await page.evaluate((since) => {
+      const resultAt = window.statuses.find((status) => status.at > since && status.text.startsWith('Compared'))?.at ?? Infinity;
+      return window.longTasks.filter((task) => task.start >= since && task.start < resultAt);
+    }, since);
+    assert.deepEqual(longTasks.map((task) => Math.round(task.duration)), [], 'no long task while opening and saving');
+    await page.evaluate(() => document.getElementById('cancel').click());
+    await page.reload();
+    await settled(page);
+    assert.match(await page.inputValue('#text-a'), /Joint Press Statement/, 'after a reload the page has the default example, not the long text');
   });
 });
