@@ -1,7 +1,8 @@
 // The single file (readout-diff.html) from file:// when things go wrong around the engine: a worker
-// that stops answering, broken files, large files opened one after the other. What is asserted is
-// what a person sees: the status line, the Retry and Cancel buttons, the texts in the boxes, the
-// message under a box.
+// that stops answering or fails, broken files, long files and texts (opened one after the other,
+// pasted, kept in storage), with main-thread blocking measured by the Long Tasks API. What is
+// asserted is what a person sees: the status line, the Retry and Cancel buttons, the texts in the
+// boxes, the notes and messages under them.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
