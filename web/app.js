@@ -28,7 +28,7 @@ const ui = {
 const embed = embedSettings(window.location);
 const engine = sharedEngine();
 const panels = {};
-const state = { report: null, view: null, busy: false, rerun: false, editTimer: 0, saveTimer: 0, unsaved: false, embedding: null };
+const state = { report: null, view: null, busy: false, rerun: false, comparing: null, editTimer: 0, saveTimer: 0, unsaved: false, embedding: null };
 
 function onEdit() {
   clearTimeout(state.editTimer);
@@ -39,7 +39,10 @@ function onEdit() {
 async function compare() {
   clearTimeout(state.editTimer);
   if (state.busy) {
+    // The newest texts win: a comparison of texts changed since it started is stopped (its result
+    // would be stale) and the new one runs as soon as it has.
     state.rerun = true;
+    if (panels.a.text !== state.comparing.a || panels.b.text !== state.comparing.b) engine.cancel();
     return;
   }
   for (const side of SIDES) panels[side].clearError();
@@ -57,18 +60,24 @@ async function compare() {
   }
   setBusy(true);
   const started = performance.now();
+  const comparing = { a: panels.a.text, b: panels.b.text };
+  state.comparing = comparing;
   try {
-    const report = await engine.compare(panels.a.text, panels.b.text);
-    if (report.error) showEngineError(report.error);
+    const report = await engine.compare(comparing.a, comparing.b);
+    if (panels.a.text !== comparing.a || panels.b.text !== comparing.b) state.rerun = true;  // stale: never shown
+    else if (report.error) showEngineError(report.error);
     else {
       showResult(report);
       setStatus(`Compared in ${Math.round(performance.now() - started)} ms. ${commitmentSummary(report.summary)}.`);
     }
   } catch (error) {
-    showResult(null);
-    setStatus(error.cancelled
-      ? 'Comparison cancelled. Your texts are unchanged.'
-      : `${error.message} Your texts are unchanged.`, { retry: true });
+    // Stopped for newer texts (see above): nothing to show, the run below compares them.
+    if (!(error.cancelled && state.rerun)) {
+      showResult(null);
+      setStatus(error.cancelled
+        ? 'Comparison cancelled. Your texts are unchanged.'
+        : `${error.message} Your texts are unchanged.`, { retry: true });
+    }
   } finally {
     setBusy(false);
   }

@@ -2,6 +2,12 @@
 // a comparison takes); if no worker can be started (e.g. a host page's CSP forbids it) the engine
 // runs on the main thread after the busy state has been painted. A crashed or cancelled engine is
 // replaced on the next request, so one failure never leaves the page unusable.
+//
+// A worker can also go quiet for good: killed by the browser without an error event, or stuck.
+// No heartbeat can tell that from a long comparison (the engine runs synchronously in the worker,
+// which answers nothing until it is done), so each call has a deadline instead, ample for the
+// slowest comparison the limits allow at its size (answerDeadlineMs); a call that outlives it
+// fails with a clear message and the worker is replaced, like a crashed one.
 import { createEngineWorker, loadEngineFactory } from './assets.js';
 
 export class EngineError extends Error {
@@ -13,10 +19,26 @@ export class EngineError extends Error {
   }
 }
 
+// The deadline's parts. The base covers starting a fresh worker (instantiating and preparing the
+// engine, under a second) on a busy machine; the rate is about twelve times what the wasm engine
+// took per million characters on the benchmark's 10,000-sentence pair (1.65 s on a 2-core machine
+// at a load of 9, docs/performance.md), so that only a worker that has really stopped reaches it.
+const ANSWER_BASE_MS = 30_000;
+const ANSWER_MS_PER_MILLION_CHARACTERS = 20_000;
+
+// How long a call may go without an answer from the worker, from its arguments' size.
+function answerDeadlineMs(args) {
+  const characters = args.reduce((sum, arg) => sum + (typeof arg === 'string' ? arg.length : 0), 0);
+  return Math.round(ANSWER_BASE_MS + ANSWER_MS_PER_MILLION_CHARACTERS * (characters / 1e6));
+}
+
 export class EngineClient {
   #worker = null;
+  // Calls sent to the worker and not yet answered, in the order sent, which is the order the
+  // worker answers them in.
   #pending = new Map();
   #nextId = 1;
+  #watchdog = 0;
   #mainThreadEngine = null;
   mode = 'worker';
 
@@ -51,7 +73,20 @@ export class EngineClient {
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, method, args });
       worker.postMessage({ id, method, args });
+      if (this.#pending.size === 1) this.#watchFirstPending();
     });
+  }
+
+  // Times the call the worker is working on now (the oldest unanswered one), from now.
+  #watchFirstPending() {
+    clearTimeout(this.#watchdog);
+    const [first] = this.#pending.values();
+    if (!first) return;
+    const deadline = answerDeadlineMs(first.args);
+    this.#watchdog = setTimeout(() => {
+      const seconds = Math.round(deadline / 1000);
+      this.#discardWorker(new EngineError(`The comparison engine stopped answering (no reply in ${seconds} s).`, { fatal: true }));
+    }, deadline);
   }
 
   #ensureWorker() {
@@ -69,6 +104,7 @@ export class EngineClient {
       const call = this.#pending.get(data.id);
       if (!call) return;
       this.#pending.delete(data.id);
+      this.#watchFirstPending();
       if (data.ok) call.resolve(data.result);
       else {
         call.reject(new EngineError(describeCrash(data.message), { fatal: data.fatal }));
@@ -79,6 +115,7 @@ export class EngineClient {
       event.preventDefault();
       if (!answered) {
         // The worker never ran (blocked by a policy or unsupported here): use the main thread.
+        clearTimeout(this.#watchdog);
         this.#worker = null;
         worker.terminate();
         this.mode = 'main-thread';
@@ -89,11 +126,14 @@ export class EngineClient {
       }
       this.#discardWorker(new EngineError(describeCrash(event.message), { fatal: true }));
     };
+    // An answer that cannot be received is as lost as no answer.
+    worker.onmessageerror = () => this.#discardWorker(new EngineError(describeCrash('an answer could not be read'), { fatal: true }));
     this.#worker = worker;
     return worker;
   }
 
   #discardWorker(reason) {
+    clearTimeout(this.#watchdog);
     this.#worker?.terminate();
     this.#worker = null;
     const waiting = [...this.#pending.values()];

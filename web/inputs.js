@@ -9,11 +9,24 @@ import { utf16IndexOfByte } from './utf8.js';
 // too so an oversized text is reported at once instead of being sent to the engine.
 const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
+// A textarea lays out all of its text at once, and again after every change: in Chromium about
+// half a millisecond per thousand characters, so 2.5 MB froze the page for over a second when it
+// was opened. Texts longer than this are held by the panel and shown in part, read-only, in the box
+// (they are compared in full); the reader can still ask to edit the whole text there.
+const LONG_TEXT_CHARACTERS = 50_000;
+// How much of a long text the box shows: about 10 ms of layout.
+const PREVIEW_CHARACTERS = 20_000;
+
 const encoder = new TextEncoder();
 
 export class InputPanel {
-  #textarea; #meta; #error; #clearButton;
+  #textarea; #meta; #error; #clearButton; #longNote;
   #name = '';
+  // The whole text while it is too long to be in the box (see LONG_TEXT_CHARACTERS), else null.
+  #longText = null;
+  // Counts the files asked for, so that only the last one opened lands in the box.
+  #loads = 0;
+  #counted = { text: '', bytes: 0 };
   #clearedText = null;
   // Whether the edit under way replaces the whole text (set before it lands, see #replacing).
   #replacingAll = false;
@@ -26,6 +39,9 @@ export class InputPanel {
     this.#error = panel.querySelector('.input-error');
     this.#clearButton = panel.querySelector('[data-action="clear"]');
     this.onEdit = onEdit;
+    this.#longNote = h('p', { class: 'hint', id: `long-note-${this.side}`, hidden: true });
+    this.#textarea.after(this.#longNote);
+    this.#textarea.setAttribute('aria-describedby', `${this.#textarea.getAttribute('aria-describedby') ?? ''} ${this.#longNote.id}`.trim());
 
     this.#textarea.addEventListener('beforeinput', () => this.#replacing());
     this.#textarea.addEventListener('input', () => this.#edited(true));
@@ -37,19 +53,22 @@ export class InputPanel {
     this.#clearButton.addEventListener('click', () => this.#clearOrUndo());
   }
 
-  get text() { return this.#textarea.value; }
+  get text() { return this.#longText ?? this.#textarea.value; }
   get name() { return this.#name; }
   get displayName() { return this.#name || `Readout ${this.side.toUpperCase()}`; }
 
   set(text, name = '') {
-    this.#textarea.value = text;
+    this.#show(text);
     this.#name = name;
     this.#clearedText = null;
     this.#edited(false);
   }
 
+  // Counted once per text (known from the file when it was UTF-8): the box's size line and the
+  // size check both ask, and encoding 2.5 MB takes the main thread 10 to 20 ms.
   byteLength() {
-    return encoder.encode(this.text).length;
+    if (this.#counted.text !== this.text) this.#counted = { text: this.text, bytes: encoder.encode(this.text).length };
+    return this.#counted.bytes;
   }
 
   // Reports an over-limit text under the box; returns whether the text is within the limit.
@@ -66,7 +85,7 @@ export class InputPanel {
     const mentionsPlace = /\bline \d+/.test(message);
     const where = typeof error === 'object' && error.line && !mentionsPlace ? ` (line ${error.line}, column ${error.column})` : '';
     const children = [h('strong', {}, 'Problem: '), `${message}${where}`];
-    if (typeof error === 'object' && Number.isInteger(error.offset)) {
+    if (typeof error === 'object' && Number.isInteger(error.offset) && this.#isInBox(error.offset)) {
       children.push(' ', h('button', { type: 'button', class: 'button small', onclick: () => this.#select(error.offset) }, 'Show the place'));
     }
     this.#error.replaceChildren(...children);
@@ -78,6 +97,37 @@ export class InputPanel {
     this.#error.hidden = true;
     this.#error.replaceChildren();
     this.#textarea.removeAttribute('aria-invalid');
+  }
+
+  // Puts the text in the box, or, if it is long, the start of it, read-only, with a note saying so.
+  #show(text) {
+    const long = text.length > LONG_TEXT_CHARACTERS;
+    this.#longText = long ? text : null;
+    this.#textarea.readOnly = long;
+    this.#textarea.value = long ? previewOf(text) : text;
+    this.#longNote.hidden = !long;
+    if (!long) {
+      this.#longNote.replaceChildren();
+      return;
+    }
+    const shown = this.#textarea.value.length;
+    this.#longNote.replaceChildren(
+      `Showing the first ${shown.toLocaleString('en')} of ${text.length.toLocaleString('en')} characters, read-only: ` +
+        'the whole text is compared. Editing a text this long here makes the page pause. ',
+      h('button', { type: 'button', class: 'button small', onclick: () => this.#editWholeText() }, 'Edit the whole text'),
+    );
+  }
+
+  // The reader's choice: the whole long text goes into the box, as any other text.
+  #editWholeText() {
+    const text = this.#longText;
+    if (text === null) return;
+    this.#longText = null;
+    this.#textarea.readOnly = false;
+    this.#textarea.value = text;
+    this.#longNote.hidden = true;
+    this.#longNote.replaceChildren();
+    this.#textarea.focus();
   }
 
   // Typing or pasting over all of a file's text (or emptying the box) makes it no longer that file:
@@ -101,6 +151,11 @@ export class InputPanel {
     this.onEdit(this);
   }
 
+  // Whether the character at this byte offset of the text is in the box (all of it is, unless long).
+  #isInBox(byteOffset) {
+    return this.#longText === null || utf16IndexOfByte(this.text, byteOffset) < this.#textarea.value.length;
+  }
+
   #select(byteOffset) {
     const index = utf16IndexOfByte(this.text, byteOffset);
     this.#textarea.focus();
@@ -108,18 +163,26 @@ export class InputPanel {
   }
 
   #insert(text) {
+    if (this.#longText !== null) return;  // the box shows a long text read-only
     this.#replacing();
-    const { selectionStart, selectionEnd } = this.#textarea;
-    this.#textarea.setRangeText(text, selectionStart, selectionEnd, 'end');
+    const { selectionStart, selectionEnd, value } = this.#textarea;
+    if (value.length - (selectionEnd - selectionStart) + text.length > LONG_TEXT_CHARACTERS) {
+      // Too long for the box: held by the panel, like a long file.
+      this.#show(value.slice(0, selectionStart) + text + value.slice(selectionEnd));
+    } else {
+      this.#textarea.setRangeText(text, selectionStart, selectionEnd, 'end');
+    }
     this.#edited(true);
   }
 
-  // Pasted HTML (from a web page or a word processor) is reduced to its text and paragraphs.
+  // Pasted HTML (from a web page or a word processor) is reduced to its text and paragraphs; a
+  // long plain text goes to #insert, so that the box never has to lay it out.
   #paste(event) {
     const html = event.clipboardData?.getData('text/html');
-    if (!html) return;
+    const plain = html ? '' : event.clipboardData?.getData('text/plain') ?? '';
+    if (!html && plain.length <= LONG_TEXT_CHARACTERS) return;
     event.preventDefault();
-    this.#insert(htmlToText(html));
+    this.#insert(html ? htmlToText(html) : plain);
   }
 
   #dragOver(event) {
@@ -151,16 +214,20 @@ export class InputPanel {
 
   // A file that cannot be read leaves the current text as it is.
   async #load(file) {
+    const load = ++this.#loads;
     // Reading a far larger file (likely not a readout at all) would only stall the page.
     if (file.size > MAX_INPUT_BYTES * 2) {
       this.showError(`${file.name} is ${formatMiB(file.size)}; the limit is ${formatMiB(MAX_INPUT_BYTES)}.`);
       return;
     }
     try {
+      const { text, utf8Bytes } = await readFileAsText(file);
+      if (load !== this.#loads) return;  // another file was opened meanwhile: it wins
       this.clearError();
-      this.set(await readFileAsText(file), file.name);
+      if (utf8Bytes !== null) this.#counted = { text, bytes: utf8Bytes };
+      this.set(text, file.name);
     } catch (error) {
-      this.showError(error.message);
+      if (load === this.#loads) this.showError(error.message);
     }
   }
 
@@ -177,6 +244,13 @@ export class InputPanel {
     this.#clearButton.textContent = `Undo clear ${this.side.toUpperCase()}`;
     this.#textarea.focus();
   }
+}
+
+// The start of a long text, cut at a line end when there is one in its second half.
+function previewOf(text) {
+  const start = text.slice(0, PREVIEW_CHARACTERS);
+  const lineEnd = start.lastIndexOf('\n');
+  return lineEnd > PREVIEW_CHARACTERS / 2 ? start.slice(0, lineEnd) : start;
 }
 
 function formatMiB(bytes) {

@@ -9,7 +9,9 @@
 //   wasm    the Emscripten engine's compare() under node after warm-up; peak RSS of its process
 //           and the size of the wasm heap after the runs (linear memory only grows);
 //   jsdiff  jsdiff's diffSentences;  dmp  diff-match-patch's diff_main + diff_cleanupSemantic;
-// each JS engine in a process of its own. Then the page: time to first result from file://.
+// each JS engine in a process of its own. Then the page: time to first result from file://, and
+// the longest main-thread task while opening and comparing texts of growing size there. Last, the
+// wasm engine's peak memory on the largest pair the limits allow (16 MiB a side).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -17,9 +19,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-import { measurePage } from './page-timing.mjs';
+import { measureMainThread, measurePage } from './page-timing.mjs';
 import { formatMb, formatMs, growthExponent, median } from './stats.mjs';
-import { GENERATOR_VERSION, corpusMaterial, writeSyntheticPair } from './synthetic.mjs';
+import { GENERATOR_VERSION, corpusMaterial, syntheticPair, writeSyntheticPair } from './synthetic.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
@@ -37,7 +39,12 @@ const USAGE = `Usage: node tools/bench [options]
                         engine timed inside one process, built here from the native preset's
                         static libraries with g++)
   --no-pairs            skip the Moscow/Dushanbe pairs
-  --no-page             skip the page's time to first result
+  --no-page             skip the page: its time to first result and its main-thread tasks
+  --page-mb LIST        sizes in MB (10^6 bytes) a side of the texts opened in the page for the
+                        longest main-thread task (default 0.5,1,2.5)
+  --no-heap-pair        skip the wasm engine's peak memory on the largest pair
+  --heap-pair-mib N     size a side of that pair in MiB (default 16, the limit; if the engine
+                        cannot compare it, half that, and so on down to 1)
   --page-runs N         page loads to time (default 5)
   --seed N              seed of the synthetic texts (default 20240601)
   --anchor-timeout S    give up on jsdiff/dmp after S seconds a run (default 120)
@@ -61,6 +68,9 @@ function parseArgs(argv) {
     pairs: true,
     page: true,
     pageRuns: 5,
+    pageMb: [0.5, 1, 2.5],
+    heapPair: true,
+    heapPairMib: 16,
     seed: 20240601,
     anchorTimeoutS: 120,
     dmpTimeout: undefined,
@@ -93,6 +103,12 @@ function parseArgs(argv) {
       case '--no-pairs': options.pairs = false; break;
       case '--no-page': options.page = false; break;
       case '--page-runs': options.pageRuns = Number(value()); break;
+      case '--page-mb':
+        options.pageMb = list(value()).map(Number);
+        if (options.pageMb.some((size) => !(size > 0))) throw new Error('--page-mb takes positive numbers');
+        break;
+      case '--no-heap-pair': options.heapPair = false; break;
+      case '--heap-pair-mib': options.heapPairMib = Number(value()); break;
       case '--seed': options.seed = Number(value()); break;
       case '--anchor-timeout': options.anchorTimeoutS = Number(value()); break;
       case '--dmp-timeout': options.dmpTimeout = Number(value()); break;
@@ -200,6 +216,25 @@ function runInProcess(driver, a, b, { reps, warmup, budgetMs }) {
   const result = JSON.parse(child.stdout.trim());
   result.engine = 'inproc';
   return result;
+}
+
+// A synthetic pair cut to about `bytes` bytes a side, each side at a paragraph end, written to
+// build/bench (the same generator and seed as the sentence-count pairs).
+function writePairOfBytes(benchDir, bytes, seed, material) {
+  const count = Math.ceil(bytes / 180);  // the generator writes about 200 bytes a sentence
+  const pair = syntheticPair(count, seed, material);
+  const cut = (text) => {
+    const head = Buffer.from(text).subarray(0, bytes).toString('utf8');
+    return `${head.slice(0, head.lastIndexOf('\n\n'))}\n`;
+  };
+  const name = `bytes-${bytes}`;
+  const a = join(benchDir, `synthetic-${name}-a.txt`);
+  const b = join(benchDir, `synthetic-${name}-b.txt`);
+  const textA = cut(pair.a);
+  const textB = cut(pair.b);
+  writeFileSync(a, textA);
+  writeFileSync(b, textB);
+  return { a, b, bytesA: Buffer.byteLength(textA), bytesB: Buffer.byteLength(textB) };
 }
 
 function machine() {
@@ -399,6 +434,46 @@ async function main() {
         `(runs: ${page.times_ms.map((t) => Math.round(t)).join(', ')} ms); the page said "${page.status}"`);
     }
   }
+  const longTask = (ms) => (ms ? formatMs(ms) : 'none over 50 ms');
+  let mainThread = null;
+  if (options.page && options.pageMb.length) {
+    process.stderr.write('  page: longest main-thread task opening and comparing long texts…\n');
+    const material = corpusMaterial(corpusDir);
+    const pairs = options.pageMb.map((mb) => ({ name: `${mb} MB a side`, ...writePairOfBytes(benchDir, Math.round(mb * 1e6), options.seed, material) }));
+    mainThread = await measureMainThread({ repoRoot, pagePath, pairs });
+    if (mainThread.skipped) console.log(`\nPage main thread: skipped (${mainThread.skipped})`);
+    else {
+      console.log('\nPage, longest main-thread task (Long Tasks API) opening two files and comparing them, headless Chromium');
+      printTable(['texts', 'bytes A+B', 'opening', 'result', 'to the result', 'the page said'],
+        mainThread.rows.map((row) => [row.name, (row.bytes_a + row.bytes_b).toLocaleString('en'),
+          longTask(row.open_longest_ms), longTask(row.result_longest_ms),
+          formatMs(row.to_result_ms), row.status.slice(0, 40)]));
+      console.log('opening: from picking the files to half a second into the comparison (reading, decoding, showing the texts); ' +
+        'result: from then to a second after the result is shown (receiving, parsing and displaying the report)');
+    }
+  }
+
+  // The wasm engine's heap after the largest pair (linear memory only grows, so its size after the
+  // run is the peak), in a process of its own; halved until the engine can compare it.
+  let heapPair = null;
+  if (options.heapPair && engines.includes('wasm')) {
+    const material = corpusMaterial(corpusDir);
+    for (let mib = options.heapPairMib; mib >= 1; mib /= 2) {
+      process.stderr.write(`  wasm: peak memory on a ${mib} MiB pair…`);
+      const pair = writePairOfBytes(benchDir, mib * 1024 * 1024, options.seed, material);
+      const result = runJs('wasm', pair.a, pair.b, { reps: 1, warmup: 0, budgetMs: 1 }, options);
+      process.stderr.write(` ${result.failed ? 'failed' : formatMb(result.heap_bytes)}\n`);
+      heapPair = { mib, bytes_a: pair.bytesA, bytes_b: pair.bytesB, ...result };
+      if (!result.failed) break;
+    }
+    if (heapPair.failed) console.log(`\nWasm peak memory: the engine could not compare even a ${heapPair.mib} MiB pair (${heapPair.failed})`);
+    else {
+      console.log(`\nWasm peak memory on a ${heapPair.mib} MiB pair (${(heapPair.bytes_a + heapPair.bytes_b).toLocaleString('en')} bytes, ` +
+        `${heapPair.checks.sentences_a.toLocaleString('en')}×${heapPair.checks.sentences_b.toLocaleString('en')} sentences): heap ${formatMb(heapPair.heap_bytes)}, ` +
+        `process peak RSS ${formatMb(heapPair.rss_peak_bytes)}, compared in ${formatMs(heapPair.times_ms[0])}`);
+    }
+  }
+
   const sizes = {
     engine_js_bytes: existsSync(options.wasm) ? statSync(options.wasm).size : null,
     engine_js_gzip: gzipSize(options.wasm),
@@ -425,6 +500,15 @@ async function main() {
     check('10,000×10,000 wasm process peak RSS', tenK.engines.wasm.rss_peak_bytes, 512 * 1024 * 1024, formatMb);
   }
   if (page?.median_ms !== undefined) check('page first result (file://, headless Chromium), median', page.median_ms, 500, formatMs);
+  for (const row of mainThread?.rows ?? []) {
+    check(`page, longest main-thread task opening ${row.name}`, row.open_longest_ms, 50, longTask);
+    check(`page, longest main-thread task showing the result of ${row.name}`, row.result_longest_ms, 100, longTask);
+  }
+  if (heapPair && !heapPair.failed) {
+    // The engine's own heap limit is 2 GiB (wasm32); this keeps a quarter of it free.
+    check(`wasm heap after a ${heapPair.mib} MiB pair${heapPair.mib < options.heapPairMib ? ` (${options.heapPairMib} MiB did not fit)` : ''}`,
+      heapPair.heap_bytes, 1.5 * 1024 ** 3, formatMb);
+  }
   const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
   if (sizes.page_gzip !== null) check('single-file page, gzip -9', sizes.page_gzip, 768000, kb);
   if (sizes.wasm_gzip !== null) check('wasm engine + data (wasm binary + its JS), gzip -9', sizes.wasm_gzip + sizes.glue_gzip, 600000, kb);
@@ -434,7 +518,7 @@ async function main() {
   mkdirSync(dirname(options.json), { recursive: true });
   writeFileSync(options.json, `${JSON.stringify({
     when: new Date().toISOString(), machine: info, generator: { version: GENERATOR_VERSION, seed: options.seed },
-    paths: { wasm: options.wasm, cli: options.cli }, floors, results, exponents, page, sizes, budgets,
+    paths: { wasm: options.wasm, cli: options.cli }, floors, results, exponents, page, main_thread: mainThread, heap_pair: heapPair, sizes, budgets,
   }, null, 1)}\n`);
   const loadAfter = loadavg();
   console.log(`\nLoad average at the end: ${loadAfter.map((x) => x.toFixed(2)).join(' ')}. Results written to ${options.json}`);

@@ -63,3 +63,67 @@ export async function measurePage({ repoRoot, pagePath, runs = 5, timeoutMs = 30
   }
   return { times_ms: times, status: statuses.at(-1) };
 }
+
+// The longest main-thread task (Long Tasks API, tasks over 50 ms) on the single-file page when
+// texts of growing size are opened and compared, as a person would: both files picked with the
+// boxes' "Open file…" inputs, one right after the other. For each pair, in a fresh browser, after
+// the default example's first result: `open` is the longest task from picking the files until the
+// comparison has run half a second in its worker (reading, decoding and showing the texts);
+// `result` the longest from then until a second after the result is shown (receiving, parsing and
+// displaying the report). Also the time from picking the files to the result on screen.
+export async function measureMainThread({ repoRoot, pagePath, pairs, timeoutMs = 600000 }) {
+  const playwrightPath = join(repoRoot, 'tests/browser/node_modules/playwright-core/index.mjs');
+  if (!existsSync(playwrightPath)) return { skipped: 'playwright-core is not installed in tests/browser' };
+  if (!existsSync(pagePath)) return { skipped: `no page at ${pagePath}: build the wasm preset` };
+  const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) return { skipped: `no Chromium at ${executablePath}` };
+  const { chromium } = await import(playwrightPath);
+  const rows = [];
+  for (const pair of pairs) {
+    const profile = mkdtempSync(join(tmpdir(), 'readout-bench-chromium-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 1000 } });
+    try {
+      await context.route(/^(?!file:|data:|blob:)/, (route) => route.abort());
+      const page = context.pages()[0] ?? await context.newPage();
+      await page.addInitScript(() => {
+        window.benchLongTasks = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.benchLongTasks.push({ start: entry.startTime, duration: entry.duration });
+        }).observe({ type: 'longtask' });
+      });
+      await page.goto(pathToFileURL(pagePath).href);
+      await page.waitForFunction(() => document.getElementById('status-text').textContent.startsWith('Compared'), null, { timeout: timeoutMs });
+      const picked = await page.evaluate(() => {
+        // Each status shown from now on, with the time it was set (records, not the final text).
+        window.benchStatuses = [];
+        const status = document.getElementById('status-text');
+        new MutationObserver((records) => {
+          for (const record of records) for (const node of record.addedNodes) window.benchStatuses.push({ text: node.textContent, at: performance.now() });
+        }).observe(status, { childList: true });
+        return performance.now();
+      });
+      await page.setInputFiles('.input-panel[data-side="a"] input[type="file"]', pair.a);
+      await page.setInputFiles('.input-panel[data-side="b"] input[type="file"]', pair.b);
+      await page.waitForFunction(() => window.benchStatuses.some((status) => status.text === 'Comparing…'), null, { timeout: timeoutMs });
+      await page.waitForFunction(() => window.benchStatuses.some((status) => /^Compared|stopped|could not|cancelled/.test(status.text)), null, { timeout: timeoutMs });
+      await page.waitForTimeout(1000);
+      const measured = await page.evaluate((picked) => {
+        const started = window.benchStatuses.find((status) => status.text === 'Comparing…').at;
+        const finished = window.benchStatuses.find((status) => status.text !== 'Comparing…');
+        const openUntil = Math.min(started + 500, finished.at);
+        const longest = (from, to) => Math.max(0, ...window.benchLongTasks.filter((task) => task.start >= from && task.start < to).map((task) => task.duration));
+        return {
+          open_longest_ms: longest(picked, openUntil),
+          result_longest_ms: longest(openUntil, Infinity),
+          to_result_ms: finished.at - picked,
+          status: finished.text,
+        };
+      }, picked);
+      rows.push({ name: pair.name, bytes_a: pair.bytesA, bytes_b: pair.bytesB, ...measured });
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  }
+  return { rows };
+}

@@ -1,0 +1,391 @@
+// The single file (readout-diff.html) from file:// when things go wrong around the engine: a worker
+// that stops answering or fails, broken files, long files and texts (opened one after the other,
+// pasted, kept in storage), with main-thread blocking measured by the Long Tasks API. What is
+// asserted is what a person sees: the status line, the Retry and Cancel buttons, the texts in the
+// boxes, the notes and messages under them.
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, singleFileUrl, watchPage, cspViolationsIn, settled } from './harness.mjs';
+
+let browser;
+const opened = [];
+// Files opened through the file inputs are written here and given by path, as a person picks a
+// file (a buffer would be decoded from base64 by a script in the page, in the time measured).
+const fileDir = mkdtempSync(join(tmpdir(), 'readout-diff-files-'));
+
+before(async () => { browser = await launchBrowser(); });
+after(async () => {
+  await browser?.close();
+  rmSync(fileDir, { recursive: true, force: true });
+});
+
+// A fresh tab with the guards of watchPage; `prepare(page)` runs before the page loads.
+async function openPage(prepare = async () => {}) {
+  const page = await browser.context.newPage();
+  const problems = await watchPage(page);
+  // Storage is cleared when the tab first loads, not on a reload (window.name survives one).
+  await page.addInitScript(() => {
+    if (window.name === 'readout-diff-reliability-tab') return;
+    window.name = 'readout-diff-reliability-tab';
+    localStorage.clear();
+  });
+  await prepare(page);
+  opened.push({ page, problems });
+  await page.goto(singleFileUrl);
+  return page;
+}
+
+afterEach(async () => {
+  for (const { page, problems } of opened.splice(0)) {
+    assert.deepEqual(problems.requests, [], 'no network request of any kind');
+    assert.deepEqual(await cspViolationsIn(page), [], 'no CSP violation in the page');
+    assert.deepEqual(problems.csp, [], 'no CSP violation reported on the console');
+    assert.deepEqual(problems.errors, [], 'no uncaught error');
+    await page.goto('about:blank');
+    await page.close();
+  }
+});
+
+function statusText(page) {
+  return page.textContent('#status-text');
+}
+
+describe('a worker that stops answering', () => {
+  // The first engine worker the page starts is replaced by a real worker that, on its first
+  // request, exits without a word or loops forever; every later worker is the real engine.
+  const behaviours = {
+    'exits silently': 'onmessage = () => close();',
+    hangs: 'onmessage = () => { for (;;) {} };',
+  };
+  for (const [behaviour, source] of Object.entries(behaviours)) {
+    test(`a worker that ${behaviour} ends in a message with Retry, the texts kept, not "Comparing…" forever`, async () => {
+      const page = await openPage(async (p) => {
+        await p.clock.install();
+        await p.addInitScript((source) => {
+          const RealWorker = window.Worker;
+          let replaced = false;
+          window.Worker = class extends RealWorker {
+            constructor(url, options) {
+              if (replaced) super(url, options);
+              else {
+                replaced = true;
+                super(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), options);
+              }
+            }
+          };
+        }, source);
+      });
+      await page.waitForFunction(() => document.getElementById('status-text').textContent === 'Comparing…');
+      const textA = await page.inputValue('#text-a');
+      assert.match(textA, /Joint Press Statement/);
+      // A comparison this small takes well under a second; the page still waits at 20 s ...
+      await page.clock.fastForward(20_000);
+      assert.equal(await statusText(page), 'Comparing…');
+      assert.equal(await page.isVisible('#cancel'), true);
+      // ... and not much longer than its deadline for this size.
+      await page.clock.fastForward(40_000);
+      assert.match(await statusText(page), /^The comparison engine stopped answering \(no reply in \d+ s\)\. Your texts are unchanged\.$/);
+      assert.equal(await page.isVisible('#retry'), true);
+      assert.equal(await page.isVisible('#cancel'), false);
+      assert.equal(await page.inputValue('#text-a'), textA);
+      assert.match(await page.inputValue('#text-b'), /विदेश मंत्री/);
+      // Retry runs on a fresh worker, the real engine.
+      await page.click('#retry');
+      assert.match(await settled(page), /^Compared in \d+ ms/);
+      assert.ok(await page.$$eval('#view-host .rd-sentence', (items) => items.length) > 0);
+      assert.equal(await page.isHidden('#retry'), true);
+    });
+  }
+});
+
+describe('broken files are reported with their place, never loaded with replacement characters', () => {
+  // UTF-16 with its byte order mark, as Windows' Notepad saves "Unicode" text.
+  const utf16 = (text, { bigEndian = false } = {}) => {
+    const units = [0xfeff, ...Array.from({ length: text.length }, (_, i) => text.charCodeAt(i))];
+    const bytes = Buffer.alloc(units.length * 2);
+    units.forEach((unit, i) => (bigEndian ? bytes.writeUInt16BE(unit, i * 2) : bytes.writeUInt16LE(unit, i * 2)));
+    return bytes;
+  };
+  const cases = [
+    { what: 'UTF-16LE with a lone high surrogate', bytes: utf16('India and China agreed.\nThey \uD800met.'),
+      message: /^Problem: notes\.txt is not valid UTF-16 text: byte 60 \(line 2, column 6\) is half of a surrogate pair without its other half\./ },
+    { what: 'UTF-16BE with a lone low surrogate', bytes: utf16('Talks \uDC00held.', { bigEndian: true }),
+      message: /^Problem: notes\.txt is not valid UTF-16 text: byte 14 \(line 1, column 7\) is half of a surrogate pair/ },
+    { what: 'UTF-16LE with a high surrogate at the very end', bytes: utf16('Talks held.\uD83D'),
+      message: /^Problem: notes\.txt is not valid UTF-16 text: byte 24 \(line 1, column 12\)/ },
+    { what: 'UTF-16LE cut in the middle of a unit', bytes: utf16('Talks held.').subarray(0, 23),
+      message: /^Problem: notes\.txt is not valid UTF-16 text: it ends in the middle of a character, at byte 22 \(line 1, column 11\)/ },
+    { what: 'UTF-8 with a bad byte', bytes: Buffer.concat([Buffer.from('Line one.\nSecond '), Buffer.from([0xff]), Buffer.from(' line.')]),
+      message: /^Problem: notes\.txt is not UTF-8 text: byte 17 \(line 2, column 8\) is invalid\./ },
+  ];
+  for (const { what, bytes, message } of cases) {
+    test(`${what}: the message under the box names the place, the text in the box stays`, async () => {
+      const page = await openPage();
+      await settled(page);
+      const before = await page.inputValue('#text-a');
+      await page.setInputFiles('.input-panel[data-side="a"] input[type="file"]', { name: 'notes.txt', mimeType: 'text/plain', buffer: bytes });
+      await page.waitForSelector('#error-a:not([hidden])');
+      assert.match(await page.textContent('#error-a'), message);
+      assert.equal(await page.inputValue('#text-a'), before);
+      assert.doesNotMatch(await page.textContent('#meta-a'), /notes\.txt/);
+    });
+  }
+
+  test('a long UTF-8 file (checked in slices) with a bad byte past the first megabyte: its exact place; without it, it loads whole', async () => {
+    const page = await openPage();
+    await settled(page);
+    // Lines of 1-, 3- and 4-byte characters, so that characters straddle every slice boundary.
+    const line = 'दोनों पक्ष 🤝 agreed.\n';
+    const lines = 60_000;
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const body = Buffer.from(line.repeat(lines));
+    const broken = Buffer.concat([bom, body, Buffer.from('Bad '), Buffer.from([0xc3]), Buffer.from(' here.\n')]);
+    await openFile(page, 'a', writeFile('long-broken.txt', broken));
+    await page.waitForSelector('#error-a:not([hidden])');
+    assert.equal(await page.textContent('#error-a'),
+      `Problem: long-broken.txt is not UTF-8 text: byte ${bom.length + body.length + 4} (line ${lines + 1}, column 5) is invalid. Save it as UTF-8 and open it again.`);
+    const whole = Buffer.concat([bom, body]);
+    await openFile(page, 'a', writeFile('long.txt', whole));
+    await page.waitForFunction(() => document.getElementById('meta-a').textContent.startsWith('long.txt'));
+    // The size shown is the text's own in UTF-8 (the byte order mark is not text).
+    assert.equal(await page.textContent('#meta-a'), `long.txt · ${body.length.toLocaleString('en')} bytes`);
+    assert.equal(await page.isHidden('#error-a'), true);
+    assert.equal(await page.inputValue('#text-a'), line.repeat(Math.floor(20_000 / line.length)).replace(/\n$/, ''));
+  });
+
+  test('UTF-16 text with surrogate pairs (outside the BMP) loads exactly, both byte orders', async () => {
+    const page = await openPage();
+    await settled(page);
+    const text = 'The ministers met 🤝 in Moscow.\nदोनों पक्ष सहमत हुए। 𝐀 ok.';
+    for (const [side, bigEndian] of [['a', false], ['b', true]]) {
+      await page.setInputFiles(`.input-panel[data-side="${side}"] input[type="file"]`, { name: `${side}.txt`, mimeType: 'text/plain', buffer: utf16(text, { bigEndian }) });
+      await page.waitForFunction(([id, value]) => document.getElementById(id).value === value, [`text-${side}`, text]);
+      assert.equal(await page.isHidden(`#error-${side}`), true);
+    }
+    assert.match(await settled(page), /^Compared in \d+ ms/);
+  });
+});
+
+// Long texts made of a readout's paragraphs repeated to about `bytes` bytes, each copy numbered so
+// that the sentences differ.
+function longText(paragraphs, bytes) {
+  const parts = [];
+  let size = 0;
+  for (let copy = 1; size < bytes; copy += 1) {
+    const part = `Copy ${copy}.\n\n${paragraphs}`;
+    parts.push(part);
+    size += Buffer.byteLength(part) + 2;
+  }
+  return parts.join('\n\n');
+}
+
+function writeFile(name, text) {
+  const path = join(fileDir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+// Every long task (Long Tasks API: over 50 ms on the main thread) and every status line the page
+// shows ({text, at}), from before the page's scripts run.
+async function recordMainThread(page) {
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask' });
+    window.statuses = [];
+    document.addEventListener('DOMContentLoaded', () => {
+      const status = document.getElementById('status-text');
+      // Each status set, from the nodes the change added (several can land before the callback).
+      new MutationObserver((records) => {
+        const at = performance.now();
+        for (const record of records) {
+          for (const node of record.addedNodes) window.statuses.push({ text: node.textContent, at });
+        }
+      }).observe(status, { childList: true });
+    });
+  });
+}
+
+function openFile(page, side, path) {
+  return page.setInputFiles(`.input-panel[data-side="${side}"] input[type="file"]`, path);
+}
+
+function comparing(page) {
+  return page.waitForFunction(() => document.getElementById('status-text').textContent === 'Comparing…' &&
+    !document.getElementById('cancel').hidden);
+}
+
+describe('long files', () => {
+  test('opening a 2.5 MB file never blocks the main thread more than 50 ms at a time', async () => {
+    const page = await openPage(recordMainThread);
+    await settled(page);
+    const text = longText(await page.inputValue('#text-a'), 2_500_000);
+    const bytes = Buffer.byteLength(text);
+    const path = writeFile('long-a.txt', text);
+    const since = await page.evaluate(() => performance.now());
+    await openFile(page, 'a', path);
+    await page.waitForFunction((size) => document.getElementById('meta-a').textContent.includes(size), bytes.toLocaleString('en'));
+    assert.match(await page.textContent('#meta-a'), /^long-a\.txt · /);
+    // The comparison of the whole text starts and runs in its worker; the page stays free meanwhile.
+    // Measured from the opening to half a second into the comparison (which takes seconds at this
+    // size): the display of the result is the view's concern, not the opening's.
+    await comparing(page);
+    await page.waitForTimeout(500);
+    const { longTasks, resultInside } = await page.evaluate((since) => {
+      const until = window.statuses.findLast((status) => status.text === 'Comparing…').at + 500;
+      return {
+        longTasks: window.longTasks.filter((task) => task.start >= since && task.start < until),
+        resultInside: window.statuses.some((status) => status.at > since && status.at < until && status.text.startsWith('Compared')),
+      };
+    }, since);
+    assert.equal(resultInside, false, 'the measured time holds no display of a result');
+    const longest = Math.max(0, ...longTasks.map((task) => task.duration));
+    assert.ok(longest <= 50, `the main thread was blocked for ${Math.round(longest)} ms at a time (${longTasks.length} long tasks)`);
+    assert.match(await page.inputValue('#text-a'), /^Copy 1\.\n\n/, 'the box shows the start of the file');
+    assert.equal(await page.isVisible('#long-note-a'), true);
+    assert.match(await page.textContent('#long-note-a'),
+      new RegExp(`^Showing the first [\\d,]+ of ${text.length.toLocaleString('en')} characters, read-only: the whole text is compared\\.`));
+    // The reader can still take the whole text into the box, and edit it there (once the
+    // comparison is cancelled, so that its result, shown meanwhile, cannot move the button).
+    await page.evaluate(() => document.getElementById('cancel').click());
+    await page.click('#long-note-a button');
+    await page.waitForFunction((length) => document.getElementById('text-a').value.length === length, text.length);
+    assert.equal(await page.isHidden('#long-note-a'), true);
+    assert.equal(await page.evaluate(() => [document.activeElement.id, document.getElementById('text-a').readOnly]).then(String), 'text-a,false');
+  });
+
+  test('a long text pasted over a box is held whole and compared whole, shown in part; Clear and Undo keep it', async () => {
+    const page = await openPage(recordMainThread);
+    await settled(page);
+    const text = longText(await page.inputValue('#text-b'), 300_000);
+    await page.evaluate((value) => {
+      window.statuses.length = 0;
+      const box = document.getElementById('text-b');
+      box.focus();
+      box.select();
+      const data = new DataTransfer();
+      data.setData('text/plain', value);
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+    assert.equal(await page.isVisible('#long-note-b'), true);
+    assert.match(await page.textContent('#long-note-b'), new RegExp(`of ${text.length.toLocaleString('en')} characters, read-only`));
+    assert.ok(text.startsWith(await page.inputValue('#text-b')), 'the box shows the start of the pasted text');
+    assert.equal(await page.textContent('#meta-b'), `${Buffer.byteLength(text).toLocaleString('en')} bytes`, 'the file name went with the text it named');
+    await page.waitForFunction(() => window.statuses.some((status) => status.text.startsWith('Compared')), null, { timeout: 120_000 });
+    const expected = await page.evaluate(async (value) => (await ReadoutDiff.segment(value)).sentences.length, text);
+    assert.equal(await page.$$eval('#view-host .rd-column-b .rd-sentence', (items) => items.length), expected);
+    await page.click('.input-panel[data-side="b"] [data-action="clear"]');
+    assert.equal(await page.inputValue('#text-b'), '');
+    assert.equal(await page.isHidden('#long-note-b'), true);
+    await page.click('.input-panel[data-side="b"] [data-action="clear"]');  // Undo clear
+    assert.equal(await page.isVisible('#long-note-b'), true);
+    assert.equal(await page.textContent('#meta-b'), `${Buffer.byteLength(text).toLocaleString('en')} bytes`);
+  });
+
+  test('opening two long files in a row runs one comparison, of both new texts; a stale result is never shown', async () => {
+    const page = await openPage(recordMainThread);
+    await settled(page);
+    const textA = longText(await page.inputValue('#text-a'), 1_000_000);
+    const textB = longText(await page.inputValue('#text-b'), 300_000);
+    const pathA = writeFile('first-a.txt', textA);
+    const pathB = writeFile('second-b.txt', textB);
+    await page.evaluate(() => { window.statuses.length = 0; });
+    await openFile(page, 'a', pathA);
+    // A against the old B is being compared when B is opened.
+    await comparing(page);
+    await openFile(page, 'b', pathB);
+    await page.waitForFunction(() => document.getElementById('meta-b').textContent.startsWith('second-b.txt'));
+    await page.waitForFunction(() => document.getElementById('status-text').textContent.startsWith('Compared'), null, { timeout: 120_000 });
+    assert.match(await settled(page), /^Compared in \d+ ms/);
+    const results = (await page.evaluate(() => window.statuses.map((status) => status.text))).filter((status) => status.startsWith('Compared'));
+    assert.equal(results.length, 1, `one result shown, not a stale one first: ${results.join(' / ')}`);
+    const expected = await page.evaluate(async ([a, b]) => {
+      const [segmentedA, segmentedB] = [await ReadoutDiff.segment(a), await ReadoutDiff.segment(b)];
+      return [segmentedA.sentences.length, segmentedB.sentences.length];
+    }, [textA, textB]);
+    const shown = await page.evaluate(() => ['a', 'b'].map((side) => document.querySelectorAll(`#view-host .rd-column-${side} .rd-sentence`).length));
+    assert.deepEqual(shown, expected, 'the view shows the sentences of both new files');
+  });
+
+  test('Cancel while two files opened in a row are compared cancels, and no result arrives later', async () => {
+    const page = await openPage(recordMainThread);
+    await settled(page);
+    const pathA = writeFile('first-a.txt', longText(await page.inputValue('#text-a'), 1_000_000));
+    const pathB = writeFile('second-b.txt', longText(await page.inputValue('#text-b'), 300_000));
+    await page.evaluate(() => { window.statuses.length = 0; });
+    await openFile(page, 'a', pathA);
+    await comparing(page);
+    await openFile(page, 'b', pathB);
+    await page.waitForFunction(() => document.getElementById('meta-b').textContent.startsWith('second-b.txt'));
+    await comparing(page);
+    await page.click('#cancel');
+    await page.waitForFunction(() => document.getElementById('status-text').textContent.includes('cancelled'));
+    await page.waitForTimeout(5000);
+    assert.equal(await statusText(page), 'Comparison cancelled. Your texts are unchanged.');
+    assert.deepEqual((await page.evaluate(() => window.statuses.map((status) => status.text))).filter((status) => status.startsWith('Compared')), []);
+    assert.equal(await page.$$eval('#view-host .rd-sentence', (items) => items.length), 0);
+    assert.equal(await page.isVisible('#retry'), true);
+  });
+});
+
+describe('after the engine fails, a fresh one', () => {
+  test('a call that fails inside the real worker ends in a message and Retry runs on a new worker', async () => {
+    // The page's first comparison reaches the real engine with arguments its bindings refuse
+    // (numbers for strings), so the call throws inside the worker, as an abort does: the worker
+    // reports it and closes. Workers are counted as the page creates them.
+    const page = await openPage((p) => p.addInitScript(() => {
+      const RealWorker = window.Worker;
+      window.workersCreated = 0;
+      let spoiled = false;
+      window.Worker = class extends RealWorker {
+        constructor(...args) {
+          super(...args);
+          window.workersCreated += 1;
+        }
+
+        postMessage(message, ...rest) {
+          if (spoiled || message?.method !== 'compare') return super.postMessage(message, ...rest);
+          spoiled = true;
+          return super.postMessage({ ...message, args: [1, 2, 3] }, ...rest);
+        }
+      };
+    }));
+    assert.match(await settled(page), /^The comparison engine stopped unexpectedly \(.+\)\. Your texts are unchanged\.$/);
+    assert.equal(await page.isVisible('#retry'), true);
+    assert.equal(await page.evaluate(() => window.workersCreated), 1);
+    await page.click('#retry');
+    assert.match(await settled(page), /^Compared in \d+ ms/);
+    assert.equal(await page.evaluate(() => window.workersCreated), 2, 'the failed worker was not used again');
+    assert.ok(await page.$$eval('#view-host .rd-sentence', (items) => items.length) > 0);
+  });
+});
+
+describe('keeping texts in the browser', () => {
+  test('a long text is not written to storage after each edit: the page says so and no task of 50 ms is spent on it', async () => {
+    const page = await openPage(recordMainThread);
+    await settled(page);
+    await page.check('#keep-texts');
+    assert.equal(await page.textContent('#storage-note'), 'Texts are kept in this browser until you clear them.');
+    const path = writeFile('long-a.txt', longText(await page.inputValue('#text-a'), 450_000));
+    const since = await page.evaluate(() => performance.now());
+    await openFile(page, 'a', path);
+    await page.waitForFunction(() => document.getElementById('meta-a').textContent.startsWith('long-a.txt'));
+    await page.waitForFunction(() => document.getElementById('storage-note').textContent.includes('too large'));
+    assert.equal(await page.textContent('#storage-note'), 'These texts are too large to keep in this browser; they stay in this tab only.');
+    // Measured up to the comparison's result, whose display is the view's concern.
+    await page.waitForTimeout(300);
+    const longTasks = await page.evaluate((since) => {
+      const resultAt = window.statuses.find((status) => status.at > since && status.text.startsWith('Compared'))?.at ?? Infinity;
+      return window.longTasks.filter((task) => task.start >= since && task.start < resultAt);
+    }, since);
+    assert.deepEqual(longTasks.map((task) => Math.round(task.duration)), [], 'no long task while opening and saving');
+    await page.evaluate(() => document.getElementById('cancel').click());
+    await page.reload();
+    await settled(page);
+    assert.match(await page.inputValue('#text-a'), /Joint Press Statement/, 'after a reload the page has the default example, not the long text');
+  });
+});
