@@ -2,8 +2,7 @@
 // automatically shortly after each edit; the engine runs in a worker (engine-client.js).
 import { sharedEngine } from './engine-client.js';
 import { InputPanel } from './inputs.js';
-import { renderComparison } from './render.js';
-import { attachInteractions, applyFilters, handleNavigationKey } from './interactions.js';
+import { createView } from './view.js';
 import { reportJson, markdownSummary, linksCsv } from './exporters.js';
 import { staticReportHtml } from './report-html.js';
 import { downloadText } from './download.js';
@@ -11,8 +10,8 @@ import { KEEP_RISK, loadKeepPreference, saveKeepPreference, loadTexts, saveTexts
 import { loadExample, viewStyleText } from './assets.js';
 import { embedSettings, startEmbedding } from './embed.js';
 import { commitmentSummary, SIDES } from './report-model.js';
+import { compare as compareTexts, ReadoutDiffError } from './api.js';
 import './element.js';
-import './api.js';
 
 const EDIT_DELAY_MS = 500;
 const SAVE_DELAY_MS = 400;
@@ -57,17 +56,17 @@ async function compare() {
   setBusy(true);
   const started = performance.now();
   try {
-    const report = await engine.compare(panels.a.text, panels.b.text);
-    if (report.error) showEngineError(report.error);
-    else {
-      showResult(report);
-      setStatus(`Compared in ${Math.round(performance.now() - started)} ms. ${commitmentSummary(report.summary)}.`);
-    }
+    const report = await compareTexts(panels.a.text, panels.b.text);
+    showResult(report);
+    setStatus(`Compared in ${Math.round(performance.now() - started)} ms. ${commitmentSummary(report.summary)}.`);
   } catch (error) {
-    showResult(null);
-    setStatus(error.cancelled
-      ? 'Comparison cancelled. Your texts are unchanged.'
-      : `${error.message} Your texts are unchanged.`, { retry: true });
+    if (error instanceof ReadoutDiffError) showEngineError(error);
+    else {
+      showResult(null);
+      setStatus(error.cancelled
+        ? 'Comparison cancelled. Your texts are unchanged.'
+        : `${error.message} Your texts are unchanged.`, { retry: true });
+    }
   } finally {
     setBusy(false);
   }
@@ -90,19 +89,16 @@ function showEngineError(error) {
 
 function showResult(report) {
   state.report = report;
-  state.view = report ? renderComparison(report, { idPrefix: 'rd' }) : null;
-  if (state.view) {
-    attachInteractions(state.view);
-    applyCurrentFilters();
-  }
-  ui.viewHost.replaceChildren(...(state.view ? [state.view] : []));
+  // The layout the reader chose stays when the texts are compared again.
+  state.view = report ? createView(report, { idPrefix: 'rd', layout: state.view?.layout ?? 'rows' }) : null;
+  if (state.view) applyCurrentFilters();
+  ui.viewHost.replaceChildren(...(state.view ? [state.view.element] : []));
   ui.tools.hidden = !report;
   if (report) state.embedding?.sendSummary(report.summary);
 }
 
 function applyCurrentFilters() {
-  if (!state.view) return;
-  applyFilters(state.view, { commitmentsOnly: ui.filterCommitments.checked, changesOnly: ui.filterChanges.checked });
+  state.view?.setFilters({ commitmentsOnly: ui.filterCommitments.checked, changesOnly: ui.filterChanges.checked });
 }
 
 function setBusy(busy) {
@@ -197,7 +193,7 @@ function wireControls() {
     if (state.unsaved) saveNow();
   });
   document.addEventListener('keydown', (event) => {
-    if (state.view) handleNavigationKey(state.view, event);
+    state.view?.handleKey(event);
   });
 }
 

@@ -1,0 +1,296 @@
+// The analyst's view in the single file, as a person sees it: aligned rows by default (each linked
+// group on one row, A left and B right), the document-order columns as a second layout, each
+// link's confidence in words, near misses one click away, the commitment table, large reports
+// built without freezing the page. Expected values come from the engine's own report
+// (ReadoutDiff.compare), never from the code under test.
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, singleFileUrl, watchPage, cspViolationsIn, settled, screenshotPath } from './harness.mjs';
+
+const corpusDir = join(process.env.READOUT_DIFF_SHARED ?? new URL('../../../shared', import.meta.url).pathname, 'corpus');
+const corpusText = (name) => readFileSync(join(corpusDir, name), 'utf8');
+
+let browser;
+let page;
+let problems;
+
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+beforeEach(async () => {
+  page = await browser.context.newPage();
+  problems = await watchPage(page);
+  await page.addInitScript(() => {
+    if (window.name === 'readout-diff-view-test') return;
+    window.name = 'readout-diff-view-test';
+    localStorage.clear();
+  });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(singleFileUrl);
+  await settled(page);
+});
+
+afterEach(async () => {
+  assert.deepEqual(problems.requests, [], 'no network request of any kind');
+  assert.deepEqual(await cspViolationsIn(page), [], 'no CSP violation in the page');
+  assert.deepEqual(problems.csp, [], 'no CSP violation reported on the console');
+  assert.deepEqual(problems.errors, [], 'no uncaught error');
+  await page.goto('about:blank');
+  await page.close();
+});
+
+function setTexts(a, b) {
+  return page.evaluate(([textA, textB]) => {
+    for (const [id, value] of [['text-a', textA], ['text-b', textB]]) {
+      const box = document.getElementById(id);
+      box.value = value;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  }, [a, b]);
+}
+
+function engineReport() {
+  return page.evaluate(() => ReadoutDiff.compare(document.getElementById('text-a').value, document.getElementById('text-b').value));
+}
+
+// Waits until the page shows a comparison of exactly this report (every sentence rendered).
+async function viewShows(report) {
+  const total = report.a.sentences.length + report.b.sentences.length;
+  await page.waitForFunction((n) => document.querySelectorAll('#view-host .rd-sentence').length === n &&
+    !document.getElementById('status').classList.contains('busy'), total, { timeout: 60_000 });
+}
+
+// The box of a sentence after scrolling it into view the way a reader would, and the viewport.
+async function boxInView(selector) {
+  const locator = page.locator(selector);
+  await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize();
+  return { box, inView: Boolean(box) && box.y >= -1 && box.y + Math.min(box.height, viewport.height) <= viewport.height + 1 && box.x >= 0 && box.x + box.width <= viewport.width + 1 };
+}
+
+const sentenceSelector = (side, id) => `#view-host #rd-${side}${id}`;
+const overlapVertically = (x, y) => x.y < y.y + y.height && y.y < x.y + x.height;
+
+describe('the analyst\'s view', () => {
+  test('aligned rows by default: each link\'s sentences side by side on one row, dropped and new ones alone', async () => {
+    const report = await engineReport();
+    await viewShows(report);
+    assert.equal(await page.getAttribute('#view-host button[data-layout="rows"]', 'aria-pressed'), 'true');
+    for (const link of report.links) {
+      const [aId] = link.a;
+      const { box: aBox, inView } = await boxInView(sentenceSelector('a', aId));
+      assert.ok(inView, `A${aId + 1} is in the viewport`);
+      for (const bId of link.b) {
+        const bBox = await page.locator(sentenceSelector('b', bId)).boundingBox();
+        assert.ok(overlapVertically(aBox, bBox), `A${aId + 1} and B${bId + 1} (link ${link.id}) share a row`);
+        assert.ok(aBox.x + aBox.width <= bBox.x, `A${aId + 1} is left of B${bId + 1}`);
+        assert.ok(bBox.y + 1 >= 0 && bBox.y + 20 <= page.viewportSize().height, `B${bId + 1} is on screen with its A sentence`);
+      }
+    }
+    // A dropped sentence shares its row with no B sentence, and says so.
+    const dropped = report.a.sentences.filter((s) => s.status === 'dropped');
+    assert.ok(dropped.length > 0, 'the example has dropped sentences');
+    const bIds = report.b.sentences.map((s) => s.id);
+    for (const sentence of dropped) {
+      const { box } = await boxInView(sentenceSelector('a', sentence.id));
+      for (const bId of bIds) {
+        const bBox = await page.locator(sentenceSelector('b', bId)).boundingBox();
+        assert.ok(!overlapVertically(box, bBox), `dropped A${sentence.id + 1} has no B sentence beside it (B${bId + 1})`);
+      }
+      const row = page.locator(sentenceSelector('a', sentence.id)).locator('xpath=ancestor::li[contains(@class, "rd-row")]');
+      assert.match(await row.innerText(), /Not in readout B \(dropped\)/);
+    }
+    await page.locator('#view-host .rd-body').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('view-aligned-rows.png') });
+  });
+
+  test('a point that changed place is marked "Moved"; the document-order columns are one click away', async () => {
+    const first = 'India and China agreed to continue talks on the boundary question.';
+    const second = 'The two sides discussed trade and investment between the two countries.';
+    const third = 'The ministers will meet again in New Delhi next year.';
+    await setTexts(`${first} ${second} ${third}`, `${third} ${first} ${second}`);
+    await page.waitForFunction(() => document.querySelector('#view-host .rd-sentence[data-side="b"] .rd-text')?.textContent.startsWith('The ministers'));
+    await settled(page);
+    const report = await engineReport();
+    assert.equal(report.links.length, 3, 'the engine links the three sentences');
+    const rows = await page.locator('#view-host .rd-row').allInnerTexts();
+    assert.equal(rows.length, 3);
+    const moved = rows.filter((text) => /\bMoved\b/.test(text));
+    assert.equal(moved.length, 1, `one row is marked moved: ${JSON.stringify(rows)}`);
+    assert.ok(moved[0].includes(third), 'the moved point is the one that changed place');
+    const mark = page.locator(`${sentenceSelector('b', 0)} .rd-moved`);
+    assert.equal(await mark.innerText(), '↕ Moved');
+    assert.ok(await mark.isVisible());
+
+    await page.click('#view-host button[data-layout="columns"]');
+    assert.equal(await page.getAttribute('#view-host button[data-layout="columns"]', 'aria-pressed'), 'true');
+    // Each readout in its own order, A's column left of B's.
+    const tops = async (side) => Promise.all([0, 1, 2].map(async (id) => (await page.locator(sentenceSelector(side, id)).boundingBox()).y));
+    const aTops = await tops('a');
+    const bTops = await tops('b');
+    assert.ok(aTops[0] < aTops[1] && aTops[1] < aTops[2], 'A in its own order');
+    assert.ok(bTops[0] < bTops[1] && bTops[1] < bTops[2], 'B in its own order');
+    const aBox = await page.locator(sentenceSelector('a', 0)).boundingBox();
+    const bBox = await page.locator(sentenceSelector('b', 0)).boundingBox();
+    assert.ok(aBox.x + aBox.width <= bBox.x, 'column A is left of column B');
+    assert.ok((await page.locator(sentenceSelector('b', 0)).textContent()).includes(third), 'B1 heads column B');
+    // The choice of layout stays when the texts are compared again.
+    await page.click('#compare');
+    await settled(page);
+    assert.equal(await page.getAttribute('#view-host button[data-layout="columns"]', 'aria-pressed'), 'true');
+  });
+
+  test('confidence in words: each link\'s band, what the score means, near misses one click away', async () => {
+    const report = await engineReport();
+    await viewShows(report);
+    assert.match(await page.locator('#view-host .rd-legend').innerText(),
+      /strong \(score 0\.8 or more\), moderate \(0\.6 to 0\.8\) or weak \(under 0\.6\)/);
+    for (const link of report.links) {
+      for (const bId of link.b) {
+        await page.locator(sentenceSelector('b', bId)).scrollIntoViewIfNeeded();
+        const text = await page.locator(`${sentenceSelector('b', bId)} .rd-meta`).innerText();
+        const refs = link.a.map((id) => `A${id + 1}`).join('+');
+        assert.ok(text.includes(`↔ ${refs} (${link.band})`), `B${bId + 1} shows "${refs} (${link.band})": ${text}`);
+      }
+    }
+    // The evidence of a link says its band and score in words.
+    const [link] = report.links;
+    await page.locator(sentenceSelector('b', link.b[0])).focus();
+    await page.keyboard.press('Enter');
+    const evidence = await page.locator(`${sentenceSelector('b', link.b[0])} .rd-evidence`).innerText();
+    assert.ok(evidence.includes(`Confidence${evidence.includes('\t') ? '\t' : '\n'}${link.band}, score ${link.score.toFixed(2)}`), evidence);
+
+    // A dropped sentence's near miss: a click goes to that sentence, focused and on screen.
+    const withNearMiss = report.a.sentences.find((s) => s.status === 'dropped' && s.possible_counterparts.length);
+    assert.ok(withNearMiss, 'the example has a dropped sentence with a possible counterpart');
+    const target = withNearMiss.possible_counterparts[0];
+    const button = page.locator(`${sentenceSelector('a', withNearMiss.id)} button`, { hasText: `maybe ↔ B${target.sentence + 1}` });
+    assert.equal(await button.innerText(), `maybe ↔ B${target.sentence + 1} · ${target.score.toFixed(2)}`);
+    const buttonBox = await button.boundingBox();
+    assert.ok(buttonBox.height >= 24 && buttonBox.width >= 24, 'a 24 px target');
+    await button.click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), `rd-b${target.sentence}`);
+    const { box } = { box: await page.locator(sentenceSelector('b', target.sentence)).boundingBox() };
+    assert.ok(box.y >= 0 && box.y < page.viewportSize().height, 'the near miss is on screen');
+  });
+
+  test('no word diff for a weak link: its words may not correspond', async () => {
+    // Two English reports of the same Munich meeting: the engine links some pairs only weakly.
+    await setTexts(corpusText('2023-02-18_munich_cn-us_fm_xinhua-via-herald_en.txt'), corpusText('2023-02-18_munich_us-cn_fm_state-via-trend-tass_en.txt'));
+    await page.waitForFunction(() => document.querySelector('#view-host .rd-sentence[data-side="b"]')?.textContent.length > 0 &&
+      !document.querySelector('#view-host .rd-sentence[data-side="a"] .rd-text')?.textContent.includes('दोनों'));
+    await settled(page);
+    const report = await engineReport();
+    await viewShows(report);
+    const weak = report.links.filter((l) => l.band === 'weak' && l.diff.length);
+    const strongerModified = report.links.filter((l) => l.band !== 'weak' && l.relation === 'modified' && l.diff.length && l.b.length === 1);
+    assert.ok(weak.length > 0, 'the pair has a weak link with a word diff in the report');
+    for (const link of weak) {
+      for (const bId of link.b) {
+        const marks = await page.locator(`${sentenceSelector('b', bId)} del, ${sentenceSelector('b', bId)} ins`).count();
+        assert.equal(marks, 0, `B${bId + 1} (weak link ${link.id}) shows no struck or inserted words`);
+        await page.locator(sentenceSelector('b', bId)).focus();
+        await page.keyboard.press('Enter');
+        assert.match(await page.locator(`${sentenceSelector('b', bId)} .rd-evidence`).innerText(), /Not shown for a weak link/);
+        await page.keyboard.press('Enter');
+      }
+    }
+    // A stronger modified link still shows its changes (so the check above can fail).
+    if (strongerModified.length) {
+      const shown = await Promise.all(strongerModified.map((l) => page.locator(`${sentenceSelector('b', l.b[0])} del, ${sentenceSelector('b', l.b[0])} ins`).count()));
+      assert.ok(shown.some((n) => n > 0), 'a moderate or strong modified link shows its word changes');
+    }
+  });
+
+  test('the commitment table accounts for every commitment of both sides, with the engine\'s counts', async () => {
+    const report = await engineReport();
+    await viewShows(report);
+    await page.click('#view-host button[data-layout="commitments"]');
+    const table = page.locator('#view-host table');
+    await table.waitFor();
+    const c = report.summary.commitments;
+    assert.equal(await table.locator('caption').innerText(),
+      `Commitments: A ${report.summary.a.commitments}, B ${report.summary.b.commitments} — ${c.repeated} repeated, ${c.modified} modified, ${c.new} new, ${c.dropped} dropped`);
+    assert.deepEqual(await table.locator('thead th').allInnerTexts(), ['Sentence', 'Actor', 'Cue', 'Readout A', 'Readout B', 'Fate', 'What changed']);
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.innerText.trim())));
+    assert.equal(rows.length, report.commitments.length, 'one row per commitment of either side');
+    const fateWord = { repeated: 'Repeated', modified: 'Modified', dropped: 'Dropped', new: 'New' };
+    const changeWord = { polarity: 'negation', actor: 'actor', strength: 'strength', numbers: 'numbers' };
+    report.commitments.forEach((entry, i) => {
+      const [ref, actor, cue, aText, bText, fate, changed] = rows[i];
+      const sentence = report[entry.side].sentences[entry.sentence];
+      assert.equal(ref, `${entry.side.toUpperCase()}${entry.sentence + 1}`);
+      assert.equal(actor, sentence.commitment.actor_label);
+      assert.equal(cue, sentence.commitment.cue);
+      assert.equal(fate, fateWord[entry.fate]);
+      const own = entry.side === 'a' ? aText : bText;
+      const other = entry.side === 'a' ? bText : aText;
+      assert.ok(own.includes(sentence.text), `row ${i + 1} quotes its own sentence`);
+      const otherSide = entry.side === 'a' ? 'b' : 'a';
+      for (const id of entry.counterparts) assert.ok(other.includes(report[otherSide].sentences[id].text), `row ${i + 1} quotes ${otherSide.toUpperCase()}${id + 1}`);
+      if (!entry.counterparts.length) assert.equal(other, '—');
+      for (const change of entry.changes) assert.ok(changed.includes(changeWord[change]), `row ${i + 1} names the change ${change}`);
+    });
+    const tableBox = await table.boundingBox();
+    assert.ok(tableBox.width <= page.viewportSize().width, 'the table fits the window');
+    await table.screenshot({ path: screenshotPath('view-commitment-table.png') });
+  });
+
+  test('the page and <readout-diff> render one view, and report an engine error the same way', async () => {
+    const texts = await page.evaluate(() => [document.getElementById('text-a').value, document.getElementById('text-b').value]);
+    const pageRows = await page.locator('#view-host .rd-row').allTextContents();
+    const elementRows = await page.evaluate(async ([a, b]) => {
+      const element = document.createElement('readout-diff');
+      const rendered = new Promise((resolve) => element.addEventListener('readout-diff:rendered', resolve, { once: true }));
+      element.setAttribute('a', a);
+      element.setAttribute('b', b);
+      document.body.append(element);
+      await rendered;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return [...element.shadowRoot.querySelectorAll('.rd-row')].map((row) => row.textContent);
+    }, texts);
+    assert.ok(pageRows.length > 0);
+    assert.deepEqual(elementRows, pageRows, 'the element shows the page\'s rows');
+    const error = await page.evaluate(async () => {
+      const element = document.createElement('readout-diff');
+      const failed = new Promise((resolve) => element.addEventListener('readout-diff:error', (event) => resolve(event.detail), { once: true }));
+      element.setAttribute('a', 'India and China agreed. \uD800 Broken text.');
+      element.setAttribute('b', 'India and China agreed.');
+      document.body.append(element);
+      const detail = await failed;
+      return { detail, shown: element.shadowRoot.querySelector('[role="status"]').innerText };
+    });
+    assert.equal(error.detail.side, 'a');
+    assert.match(error.shown, /^Readout A: .*UTF-8/);
+  });
+
+  test('a 1,000-sentence pair is built without freezing the page: no task over 100 ms', async () => {
+    // Every corpus readout five times over, against the same readouts in other orders.
+    const texts = readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort().map(corpusText);
+    const rotated = (k) => [...texts.slice(k), ...texts.slice(0, k)];
+    const a = [0, 5, 10, 15, 20].flatMap(rotated).join('\n\n');
+    const b = [3, 8, 13, 18, 23].flatMap((k) => rotated(k).reverse()).join('\n\n');
+    await setTexts(a, b);
+    const report = await engineReport();
+    assert.ok(report.a.sentences.length >= 1000 && report.b.sentences.length >= 1000,
+      `a thousand sentences a side (${report.a.sentences.length}, ${report.b.sentences.length})`);
+    await viewShows(report);
+    // Compare the same texts again and watch the main thread while the new view is built.
+    await page.evaluate(() => {
+      window.viewLongTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.viewLongTasks.push(Math.round(entry.duration));
+      }).observe({ type: 'longtask' });
+      window.viewStarted = performance.now();
+      document.getElementById('compare').click();
+    });
+    await page.waitForFunction(() => document.getElementById('status-text').textContent.startsWith('Compared'));
+    await viewShows(report);
+    await page.waitForTimeout(500);  // the observer reports a task after it ends
+    const longTasks = await page.evaluate(() => window.viewLongTasks);
+    assert.ok(longTasks.every((ms) => ms <= 100), `main-thread tasks while comparing and building the view: ${JSON.stringify(longTasks)} ms`);
+  });
+});
