@@ -267,6 +267,78 @@ describe('the analyst\'s view', () => {
     assert.match(error.shown, /^Readout A: .*UTF-8/);
   });
 
+  test('a narrow screen (390×844): paired cards, no nested scrollers, a tap brings the counterpart into view', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const report = await engineReport();
+    await viewShows(report);
+    const nestedScrollers = () => page.evaluate(() => [...document.querySelectorAll('#view-host *')].filter((el) => {
+      const style = getComputedStyle(el);
+      return /(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
+    }).map((el) => el.className));
+    assert.deepEqual(await nestedScrollers(), [], 'nothing in the view scrolls on its own');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no sideways scrolling');
+    // A card: A's sentence above B's, both as wide as the screen allows.
+    const link = report.links.find((l) => l.a.length === 1 && l.b.length === 1);
+    const { box: aBox } = await boxInView(sentenceSelector('a', link.a[0]));
+    const bBox = await page.locator(sentenceSelector('b', link.b[0])).boundingBox();
+    assert.ok(aBox.y + aBox.height <= bBox.y, 'A above B in one card');
+    assert.ok(aBox.width > 300 && bBox.width > 300, 'each sentence has the width of the screen');
+    // Tap A while only its top shows at the bottom of the screen: its counterpart comes into view.
+    await page.evaluate(([id, offset]) => {
+      const box = document.getElementById(id).getBoundingClientRect();
+      window.scrollBy(0, box.top - (window.innerHeight - offset));
+    }, [`rd-a${link.a[0]}`, 60]);
+    await page.locator(sentenceSelector('a', link.a[0])).click({ position: { x: 40, y: 20 } });
+    await page.waitForFunction((id) => {
+      const box = document.getElementById(id).getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    }, `rd-b${link.b[0]}`, { timeout: 3000 });
+    await page.locator(sentenceSelector('a', link.a[0])).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('view-narrow.png') });
+
+    // The document-order layout stacks the columns, again without nested scrollers; tapping a B
+    // sentence brings its A counterpart (far above) into view.
+    await page.click('#view-host button[data-layout="columns"]');
+    await viewShows(report);
+    assert.deepEqual(await nestedScrollers(), [], 'the stacked columns do not scroll on their own');
+    const deep = report.links.slice().sort((x, y) => y.b[0] - x.b[0])[0];
+    await page.locator(sentenceSelector('b', deep.b[0])).scrollIntoViewIfNeeded();
+    await page.locator(sentenceSelector('b', deep.b[0])).click({ position: { x: 40, y: 20 } });
+    await page.waitForFunction((id) => {
+      const box = document.getElementById(id).getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight;
+    }, `rd-a${deep.a[0]}`, { timeout: 3000 });
+  });
+
+  test('dark colour scheme: dark page, readable sentences; every control in the results at least 24 px', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    const report = await engineReport();
+    await viewShows(report);
+    const colours = await page.evaluate(() => {
+      const rgb = (value) => value.match(/[\d.]+/g).slice(0, 3).map(Number);
+      const luminance = ([r, g, b]) => {
+        const linear = (c) => { const v = c / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+      };
+      const contrast = (x, y) => { const [l1, l2] = [luminance(x), luminance(y)].sort((p, q) => q - p); return (l1 + 0.05) / (l2 + 0.05); };
+      const page = luminance(rgb(getComputedStyle(document.body).backgroundColor));
+      const sentences = [...document.querySelectorAll('#view-host .rd-sentence')].map((el) =>
+        contrast(rgb(getComputedStyle(el.querySelector('.rd-text')).color), rgb(getComputedStyle(el).backgroundColor)));
+      return { page, lowest: Math.min(...sentences) };
+    });
+    assert.ok(colours.page < 0.05, `a dark page (luminance ${colours.page})`);
+    assert.ok(colours.lowest >= 4.5, `every sentence's text meets 4.5:1 on its background (lowest ${colours.lowest.toFixed(2)})`);
+    const small = await page.evaluate(() => [...document.querySelectorAll('#results button, #results summary, #results input, #results label.check')]
+      // A checkbox's target is its whole label (label.check, measured itself).
+      .filter((el) => !(el.matches('input') && el.closest('label')))
+      .filter((el) => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+      .map((el) => [el.textContent.trim().slice(0, 30) || el.id, el.getBoundingClientRect()])
+      .filter(([, box]) => box.width < 24 || box.height < 24)
+      .map(([name, box]) => `${name} ${Math.round(box.width)}×${Math.round(box.height)}`));
+    assert.deepEqual(small, [], 'targets of at least 24 × 24 px');
+  });
+
   test('a 1,000-sentence pair is built without freezing the page: no task over 100 ms', async () => {
     // Every corpus readout five times over, against the same readouts in other orders.
     const texts = readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort().map(corpusText);
