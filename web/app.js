@@ -3,7 +3,7 @@
 import { sharedEngine } from './engine-client.js';
 import { InputPanel } from './inputs.js';
 import { createView } from './view.js';
-import { reportJson, markdownSummary, linksCsv } from './exporters.js';
+import { reportJson, markdownSummary, linksCsv, sentencesCsv, commitmentsCsv, exportFileName, localDate } from './exporters.js';
 import { staticReportHtml } from './report-html.js';
 import { downloadText } from './download.js';
 import { KEEP_RISK, loadKeepPreference, saveKeepPreference, loadTexts, saveTexts } from './storage.js';
@@ -22,6 +22,7 @@ const ui = {
   results: byId('results'), tools: byId('result-tools'), viewHost: byId('view-host'),
   keepTexts: byId('keep-texts'), keepRisk: byId('keep-risk'), storageNote: byId('storage-note'),
   filterCommitments: byId('filter-commitments'), filterChanges: byId('filter-changes'),
+  printHeader: byId('print-header'),
 };
 const embed = embedSettings(window.location);
 const engine = sharedEngine();
@@ -94,6 +95,7 @@ function showResult(report) {
   if (state.view) applyCurrentFilters();
   ui.viewHost.replaceChildren(...(state.view ? [state.view.element] : []));
   ui.tools.hidden = !report;
+  showPrintHeader(report);
   if (report) state.embedding?.sendSummary(report.summary);
 }
 
@@ -146,10 +148,12 @@ async function loadDefaultExample() {
 }
 
 const EXPORTS = {
-  json: () => ['readout-diff-report.json', 'application/json', reportJson(state.report)],
-  markdown: () => ['readout-diff-summary.md', 'text/markdown', markdownSummary(state.report, names())],
-  csv: () => ['readout-diff-links.csv', 'text/csv', linksCsv(state.report)],
-  html: async () => ['readout-diff-report.html', 'text/html',
+  json: () => ['json', 'application/json', reportJson(state.report)],
+  markdown: () => ['md', 'text/markdown', markdownSummary(state.report, names())],
+  csv: () => ['links.csv', 'text/csv', linksCsv(state.report)],
+  'sentences-csv': () => ['sentences.csv', 'text/csv', sentencesCsv(state.report)],
+  'commitments-csv': () => ['commitments.csv', 'text/csv', commitmentsCsv(state.report)],
+  html: async () => ['html', 'text/html',
     await staticReportHtml(state.report, { names: names(), viewCss: viewStyleText() })],
 };
 
@@ -157,10 +161,17 @@ function names() {
   return { a: panels.a.displayName, b: panels.b.displayName };
 }
 
+// Printed, the comparison says what was compared and when (hidden on screen).
+function showPrintHeader(report) {
+  ui.printHeader.textContent = report
+    ? `Readout comparison: ${names().a} → ${names().b}. Compared ${localDate(new Date())} with Readout Diff ${report.engine?.version ?? ''}.`
+    : '';
+}
+
 async function exportReport(kind) {
   if (!state.report) return;
-  const [filename, type, content] = await EXPORTS[kind]();
-  downloadText(filename, type, content);
+  const [extension, type, content] = await EXPORTS[kind]();
+  downloadText(exportFileName(names(), new Date(), extension), type, content);
 }
 
 function wireControls() {

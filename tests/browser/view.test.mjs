@@ -5,6 +5,7 @@
 // (ReadoutDiff.compare), never from the code under test.
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, singleFileUrl, watchPage, cspViolationsIn, settled, screenshotPath } from './harness.mjs';
@@ -69,6 +70,22 @@ async function boxInView(selector) {
   const box = await locator.boundingBox();
   const viewport = page.viewportSize();
   return { box, inView: Boolean(box) && box.y >= -1 && box.y + Math.min(box.height, viewport.height) <= viewport.height + 1 && box.x >= 0 && box.x + box.width <= viewport.width + 1 };
+}
+
+// RFC 4180 CSV (quoted cells with doubled quotes, CRLF rows) into rows of cells.
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 1; } else cell += ch;
+  }
+  return rows;
 }
 
 const sentenceSelector = (side, id) => `#view-host #rd-${side}${id}`;
@@ -168,6 +185,7 @@ describe('the analyst\'s view', () => {
     assert.ok(withNearMiss, 'the example has a dropped sentence with a possible counterpart');
     const target = withNearMiss.possible_counterparts[0];
     const button = page.locator(`${sentenceSelector('a', withNearMiss.id)} button`, { hasText: `maybe ↔ B${target.sentence + 1}` });
+    await button.scrollIntoViewIfNeeded();
     assert.equal(await button.innerText(), `maybe ↔ B${target.sentence + 1} · ${target.score.toFixed(2)}`);
     const buttonBox = await button.boundingBox();
     assert.ok(buttonBox.height >= 24 && buttonBox.width >= 24, 'a 24 px target');
@@ -337,6 +355,71 @@ describe('the analyst\'s view', () => {
       .filter(([, box]) => box.width < 24 || box.height < 24)
       .map(([name, box]) => `${name} ${Math.round(box.width)}×${Math.round(box.height)}`));
     assert.deepEqual(small, [], 'targets of at least 24 × 24 px');
+  });
+
+  test('exports are named after the readouts and the day; Markdown escapes only markup; CSVs of every sentence and commitment; print header', async () => {
+    const report = await engineReport();
+    await viewShows(report);
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    const stem = `readout-diff_2020-09-10_moscow_in-cn_fm_mea_en_vs_2021-07-14_dushanbe_in-cn_fm_mea-seed_hi_${today}`;
+    const download = async (kind) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${kind}"]`)]);
+      return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+    };
+    const markdown = await download('markdown');
+    assert.equal(markdown.name, `${stem}.md`);
+    assert.equal((await download('json')).name, `${stem}.json`);
+    const title = markdown.text.split('\n')[0];
+    assert.equal(title, '# Readout comparison: 2020-09-10_moscow_in-cn_fm_mea_en.txt → 2021-07-14_dushanbe_in-cn_fm_mea-seed_hi.txt');
+    assert.ok(markdown.text.includes('Shanghai Cooperation Organisation (SCO)'), 'brackets are not escaped');
+    assert.doesNotMatch(markdown.text, /\\\(/);
+    // Every commitment the engine counts as new or dropped is listed under its heading.
+    const c = report.summary.commitments;
+    assert.ok(markdown.text.includes(`## New commitments in B (${c.new})`), 'new commitments, as the engine counts them');
+    assert.ok(markdown.text.includes(`## Commitments dropped since A (${c.dropped})`));
+
+    const sentences = await download('sentences-csv');
+    assert.equal(sentences.name, `${stem}.sentences.csv`);
+    const sentenceRows = parseCsv(sentences.text.slice(1));
+    assert.deepEqual(sentenceRows[0].slice(0, 3), ['sentence', 'side', 'status']);
+    const expected = ['a', 'b'].flatMap((side) => report[side].sentences.map((s) => [side, s]));
+    assert.equal(sentenceRows.length - 1, expected.length, 'one row per sentence of both readouts');
+    const textColumn = sentenceRows[0].indexOf('text');
+    expected.forEach(([side, sentence], i) => {
+      const row = sentenceRows[i + 1];
+      assert.equal(row[0], `${side.toUpperCase()}${sentence.id + 1}`);
+      assert.equal(row[2], sentence.status === 'kept' ? sentence.relation : sentence.status);
+      assert.equal(row[textColumn].replace(/^'/, ''), sentence.text);
+    });
+
+    const commitments = await download('commitments-csv');
+    assert.equal(commitments.name, `${stem}.commitments.csv`);
+    const commitmentRows = parseCsv(commitments.text.slice(1));
+    assert.equal(commitmentRows.length - 1, report.commitments.length, 'one row per commitment of either side');
+    const fateColumn = commitmentRows[0].indexOf('fate');
+    report.commitments.forEach((entry, i) => {
+      assert.equal(commitmentRows[i + 1][0], `${entry.side.toUpperCase()}${entry.sentence + 1}`);
+      assert.equal(commitmentRows[i + 1][fateColumn], entry.fate);
+    });
+
+    // Printed, a header names both readouts and the day; on screen it is not shown.
+    assert.equal(await page.isVisible('#print-header'), false);
+    await page.emulateMedia({ media: 'print' });
+    const header = await page.locator('#print-header').innerText();
+    assert.ok(await page.isVisible('#print-header'));
+    assert.ok(header.includes('2020-09-10_moscow_in-cn_fm_mea_en.txt') && header.includes('2021-07-14_dushanbe_in-cn_fm_mea-seed_hi.txt') && header.includes(today), header);
+    await page.emulateMedia({ media: 'screen' });
+
+    // Markup typed into a readout is escaped, and only that. (Typed over, the files' names go.)
+    await page.fill('#text-a', 'The sides agreed on *two* points, see [the annex](http://example.org), `code` & <b>bold</b>.');
+    await page.fill('#text-b', 'The sides agreed on two points under the 2020_moscow_accord.');
+    await page.waitForFunction(() => document.querySelector('#view-host .rd-sentence[data-side="a"] .rd-text')?.textContent.includes('*two*'));
+    await settled(page);
+    const typed = await download('markdown');
+    assert.equal(typed.name, `readout-diff_Readout-A_vs_Readout-B_${today}.md`);
+    assert.ok(typed.text.includes('The sides agreed on \\*two\\* points, see \\[the annex](http://example.org), \\`code\\` & \\<b>bold\\</b>.'), typed.text);
+    assert.ok(typed.text.includes('2020_moscow_accord'), 'an underscore inside a word stays as it is');
   });
 
   test('a 1,000-sentence pair is built without freezing the page: no task over 100 ms', async () => {
