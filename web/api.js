@@ -28,7 +28,7 @@ async function segment(text, options = {}) {
 }
 
 // Renders a report into `container` (its content is replaced) and returns the view (view.js:
-// element, setLayout, setFilters, handleKey, ready).
+// element, setLayout, filters, handleKey, ready).
 function render(report, container, options = {}) {
   const view = createView(report, { ...options, idPrefix: `rd-api-${++renderCount}` });
   container.replaceChildren(view.element);

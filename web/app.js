@@ -1,4 +1,4 @@
-// The page: two input boxes, the comparison view, filters, exports, and the iframe mode. Compares
+// The page: two input boxes, the comparison view, exports, and the iframe mode. Compares
 // automatically shortly after each edit; the engine runs in a worker (engine-client.js).
 import { sharedEngine } from './engine-client.js';
 import { InputPanel } from './inputs.js';
@@ -21,7 +21,6 @@ const ui = {
   status: byId('status'), statusText: byId('status-text'), cancel: byId('cancel'), retry: byId('retry'),
   results: byId('results'), tools: byId('result-tools'), viewHost: byId('view-host'),
   keepTexts: byId('keep-texts'), keepRisk: byId('keep-risk'), storageNote: byId('storage-note'),
-  filterCommitments: byId('filter-commitments'), filterChanges: byId('filter-changes'),
   printHeader: byId('print-header'),
 };
 const embed = embedSettings(window.location);
@@ -90,17 +89,13 @@ function showEngineError(error) {
 
 function showResult(report) {
   state.report = report;
-  // The layout the reader chose stays when the texts are compared again.
-  state.view = report ? createView(report, { idPrefix: 'rd', layout: state.view?.layout ?? 'rows' }) : null;
-  if (state.view) applyCurrentFilters();
+  // The layout and filters the reader chose stay when the texts are compared again.
+  const previous = state.view;
+  state.view = report ? createView(report, { idPrefix: 'rd', layout: previous?.layout, filters: previous?.filters }) : null;
   ui.viewHost.replaceChildren(...(state.view ? [state.view.element] : []));
   ui.tools.hidden = !report;
   showPrintHeader(report);
   if (report) state.embedding?.sendSummary(report.summary);
-}
-
-function applyCurrentFilters() {
-  state.view?.setFilters({ commitmentsOnly: ui.filterCommitments.checked, changesOnly: ui.filterChanges.checked });
 }
 
 function setBusy(busy) {
@@ -185,8 +180,6 @@ function wireControls() {
     clearTimeout(state.editTimer);
     engine.cancel();
   });
-  ui.filterCommitments.addEventListener('change', applyCurrentFilters);
-  ui.filterChanges.addEventListener('change', applyCurrentFilters);
   for (const button of document.querySelectorAll('[data-export]')) {
     button.addEventListener('click', () => exportReport(button.dataset.export));
   }

@@ -3,7 +3,7 @@
 // they sit in a column that scrolls on its own, brings them into view there; a hover never scrolls
 // the page. Arrow keys move within a side (Left/Right jump to the counterpart), Enter opens a
 // sentence's evidence or goes to its likeliest near miss, n/p (and j/k) move between changes.
-import { CHANGE_STATUSES, SIDES } from './report-model.js';
+import { SIDES } from './report-model.js';
 
 const NAVIGATION_KEYS = { n: 1, j: 1, p: -1, k: -1 };
 
@@ -49,13 +49,11 @@ export function attachInteractions(view) {
     if (!root.contains(event.relatedTarget)) clearHighlight();
   });
   root.addEventListener('click', (event) => {
-    const button = event.target.closest?.('.rd-possible-link');
+    // Near misses and the jump list: buttons that name the sentence they go to.
+    const button = event.target.closest?.('button[data-target-side]');
     if (!button || !root.contains(button)) return;
     const target = view.elementOf(button.dataset.targetSide, Number(button.dataset.targetId));
-    if (target) {
-      if (target.hidden) revealHidden(target);
-      focusSentence(target);
-    }
+    if (target) goToSentence(target);
   });
   root.addEventListener('keydown', (event) => {
     const item = sentenceOf(event.target);
@@ -216,21 +214,32 @@ function isTypingTarget(event) {
     (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
-// Filters: "commitments only" keeps sentences with a commitment; "changes only" keeps
-// modified/new/dropped sentences; a row is hidden when none of its sentences is shown. `built`
-// limits the work to newly added elements. Returns {shown, total} over the whole view.
-export function applyFilters(view, { commitmentsOnly = false, changesOnly = false }, built = null) {
+// Filters (view.js's toolbar): statuses shown (a Set of repeated/modified/new/dropped/kept), the
+// side ('both', 'a' or 'b'), commitments only, and a search over both texts (case-insensitive);
+// a row is hidden when none of its sentences is shown. `built` limits the work to newly added
+// elements. Returns {shown, total} sentences over the whole view.
+export function applyFilters(view, filters, built = null) {
   const scope = built ?? [view.root];
   const items = scope.flatMap((el) => (el.matches('.rd-sentence') ? [el] : [...el.querySelectorAll('.rd-sentence')]));
+  const query = (filters.query ?? '').trim().toLocaleLowerCase();
   for (const item of items) {
-    item.hidden = (commitmentsOnly && !item.classList.contains('rd-has-commitment')) ||
-      (changesOnly && !CHANGE_STATUSES.has(item.dataset.status));
+    const sentence = view.sentenceOf(item);
+    item.hidden = (filters.statuses && !filters.statuses.has(item.dataset.status)) ||
+      (filters.side && filters.side !== 'both' && item.dataset.side !== filters.side) ||
+      (filters.commitmentsOnly && !sentence.commitment) ||
+      (query !== '' && !sentence.text.toLocaleLowerCase().includes(query));
   }
   const rows = scope.flatMap((el) => (el.matches('.rd-row') ? [el] : [...el.querySelectorAll('.rd-row')]));
   for (const row of rows) row.hidden = !row.querySelector('.rd-sentence:not([hidden])');
   ensureTabStops(view.root);
-  const all = view.root.querySelectorAll('.rd-sentence');
   let shown = 0;
-  for (const item of all) if (!item.hidden) shown += 1;
+  for (const item of view.root.querySelectorAll('.rd-sentence')) if (!item.hidden) shown += 1;
   return { shown, total: view.model.sentences.a.length + view.model.sentences.b.length };
+}
+
+// Focus on a sentence from elsewhere in the view (the jump list, a near miss): shown again first
+// if a filter hid it, so no button leads nowhere.
+export function goToSentence(target) {
+  if (target.hidden) revealHidden(target);
+  focusSentence(target);
 }

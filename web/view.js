@@ -6,8 +6,11 @@
 // and the commitment table. Long reports are built in slices of a few milliseconds each, so the
 // page keeps answering while thousands of sentences are added (view.ready resolves when done).
 // Everything the view knows lives in this closure, not on DOM elements.
-import { h } from './dom.js';
-import { createModel, alignedRows, changesInReadingOrder, commitmentEntries, counterpartsOf, sentenceKey, SIDES } from './report-model.js';
+import { h, langOf } from './dom.js';
+import {
+  createModel, alignedRows, changesInReadingOrder, commitmentEntries, counterpartsOf, sentenceKey, sentenceRef,
+  sentenceStatus, SIDES, SIDE_NAMES, STATUS_INFO,
+} from './report-model.js';
 import { renderSummary, renderRowsLayout, renderColumnsLayout, renderSentence, renderCommitmentTable } from './render.js';
 import { attachInteractions, handleNavigationKey, applyFilters } from './interactions.js';
 
@@ -19,14 +22,22 @@ export const LAYOUTS = {
 
 const SLICE_MS = 12;
 
-// options: idPrefix (unique per document), layout ('rows' | 'columns' | 'commitments'),
-// interactive (false for the static report: everything built at once, no layout switch).
-export function createView(report, { idPrefix = 'rd', layout = 'rows', interactive = true } = {}) {
+const FILTER_STATUSES = ['repeated', 'modified', 'new', 'dropped', 'kept'];
+
+// What the toolbar starts with: everything shown.
+export function defaultFilters() {
+  return { statuses: new Set(FILTER_STATUSES), side: 'both', commitmentsOnly: false, query: '' };
+}
+
+// options: idPrefix (unique per document), layout ('rows' | 'columns' | 'commitments'), filters
+// (as defaultFilters() returns; a host keeps them across comparisons), interactive (false for the
+// static report: everything built at once, no layout switch, no toolbar).
+export function createView(report, { idPrefix = 'rd', layout = 'rows', filters = defaultFilters(), interactive = true } = {}) {
   const model = createModel(report);
   const rows = alignedRows(model);
   const moved = new Set(rows.filter((row) => row.moved).flatMap((row) => SIDES.flatMap((side) => row[side].map((id) => sentenceKey(side, id)))));
   const elements = new Map();
-  const state = { layout: null, filters: {}, generation: 0, ready: Promise.resolve(), onLayout: null };
+  const state = { layout: null, filters: copyFilters(filters), generation: 0, ready: Promise.resolve(), onLayout: null };
   const paragraphStart = paragraphStarts(model);
 
   const sentenceContext = {
@@ -41,7 +52,19 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', interacti
 
   const body = h('div', { class: 'rd-body' });
   const switcher = interactive ? renderSwitcher(idPrefix, (next) => setLayout(next)) : null;
-  const element = h('div', { class: 'rd-view' }, renderSummary(report), switcher?.element ?? null, body);
+  const toolbar = interactive ? renderToolbar(model, idPrefix, state.filters, (next) => {
+    state.filters = next;
+    refilter();
+  }) : null;
+  const jumpList = interactive ? renderJumpList(model, changesInReadingOrder(rows)) : null;
+  const element = h('div', { class: 'rd-view' }, renderSummary(report), switcher?.element ?? null,
+    toolbar?.element ?? null, jumpList, body);
+
+  function refilter() {
+    const counts = applyFilters(view, state.filters);
+    toolbar?.showCount(counts);
+    return counts;
+  }
 
   const view = {
     model,
@@ -59,13 +82,15 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', interacti
     const generation = ++state.generation;
     elements.clear();
     switcher?.show(next);
+    // The table lists commitments, not sentences: the sentence filters do not apply to it.
+    if (toolbar) toolbar.element.hidden = next === 'commitments';
     let pieces = [];
     if (next === 'rows') ({ pieces } = mount(renderRowsLayout(model, rows, sentence)));
     else if (next === 'columns') ({ pieces } = mount(renderColumnsLayout(model, idPrefix, sentence)));
     else mount({ element: renderCommitmentTable(model, commitmentEntries(model)) });
     state.ready = interactive ? buildInSlices(pieces, () => generation === state.generation) : buildAtOnce(pieces);
     state.ready.then(() => {
-      if (generation === state.generation) applyFilters(view, state.filters);
+      if (generation === state.generation) refilter();
     });
     state.onLayout?.(next);
     return state.ready;
@@ -109,16 +134,77 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', interacti
     get layout() { return state.layout; },
     get ready() { return state.ready; },
     setLayout,
-    // filters: {commitmentsOnly, changesOnly}; returns {shown, total} sentences once applied.
-    async setFilters(filters) {
-      state.filters = { ...filters };
-      await state.ready;
-      return applyFilters(view, state.filters);
-    },
+    // The toolbar's filters, to hand to the next view of the same host.
+    get filters() { return copyFilters(state.filters); },
     // n/p/j/k from wherever the host listens (the page, or the element): true when focus moved.
     handleKey: (event) => handleNavigationKey(view, event),
     onLayoutChange(callback) { state.onLayout = callback; },
   };
+}
+
+function copyFilters(filters) {
+  return { ...defaultFilters(), ...filters, statuses: new Set(filters.statuses ?? FILTER_STATUSES) };
+}
+
+// Filters by status (with each status's number of sentences), by side, commitments only, and a
+// search in both texts; the count of what is shown updates with every change.
+function renderToolbar(model, idPrefix, initial, onChange) {
+  const all = [...model.sentences.a, ...model.sentences.b];
+  const present = FILTER_STATUSES.filter((status) => all.some((s) => sentenceStatus(s) === status));
+  const boxes = present.map((status) => {
+    const count = all.filter((s) => sentenceStatus(s) === status).length;
+    const input = h('input', { type: 'checkbox', value: status, checked: initial.statuses.has(status) });
+    return { input, label: h('label', { class: 'rd-check' }, input, ` ${STATUS_INFO[status].label} (${count})`) };
+  });
+  const side = h('select', { id: `${idPrefix}-side`, class: 'rd-select' },
+    [['both', 'Both readouts'], ['a', SIDE_NAMES.a], ['b', SIDE_NAMES.b]].map(([value, label]) =>
+      h('option', { value, selected: value === initial.side }, label)));
+  const commitments = h('input', { type: 'checkbox', checked: initial.commitmentsOnly });
+  const search = h('input', { type: 'search', id: `${idPrefix}-search`, class: 'rd-search', value: initial.query,
+    placeholder: 'Words in either readout', autocomplete: 'off', spellcheck: 'false' });
+  const count = h('p', { class: 'rd-shown', role: 'status' });
+  const read = () => ({
+    statuses: new Set(boxes.filter((b) => b.input.checked).map((b) => b.input.value)),
+    side: side.value,
+    commitmentsOnly: commitments.checked,
+    query: search.value,
+  });
+  const element = h('div', { class: 'rd-toolbar' },
+    h('fieldset', { class: 'rd-filters' }, h('legend', {}, 'Show'), boxes.map((b) => b.label),
+      h('label', { class: 'rd-check' }, commitments, ' Commitments only')),
+    h('label', { class: 'rd-field' }, 'Side ', side),
+    h('label', { class: 'rd-field' }, 'Find ', search),
+    count);
+  // Statuses not in this report stay as they were asked for (they have no box to change them).
+  const absent = [...initial.statuses].filter((status) => !present.includes(status));
+  const changed = () => {
+    const next = read();
+    for (const status of absent) next.statuses.add(status);
+    onChange(next);
+  };
+  element.addEventListener('change', changed);
+  search.addEventListener('input', changed);
+  return {
+    element,
+    showCount({ shown, total }) {
+      count.textContent = `${shown} of ${total} sentences shown`;
+    },
+  };
+}
+
+// Every change in reading order (where n/p stop), each a button to its sentence.
+function renderJumpList(model, changes) {
+  const items = changes.map(({ side, id }) => {
+    const sentence = model.byId[side].get(id);
+    const status = STATUS_INFO[sentenceStatus(sentence)];
+    const excerpt = sentence.text.length > 90 ? `${sentence.text.slice(0, 89)}…` : sentence.text;
+    return h('li', {}, h('button', { type: 'button', class: 'rd-jump-button', dataset: { targetSide: side, targetId: String(id) } },
+      h('span', { class: 'rd-ref' }, sentenceRef(side, id)), ` ${status.icon} ${status.label}: `,
+      h('span', { lang: langOf(excerpt) }, excerpt)));
+  });
+  return h('details', { class: 'rd-jump' },
+    h('summary', {}, `Jump to a change (${changes.length})`),
+    h('ol', { class: 'rd-jump-list' }, items));
 }
 
 // A sentence starts a paragraph in its own readout's order (shown as a gap in the columns).

@@ -54,45 +54,47 @@ afterEach(async () => {
 // change of scrollY that a hover caused.
 async function hoverThrough() {
   const jumps = [];
-  let hovered = 0;
-  const { top, bottom } = await page.evaluate(() => {
+  const hovered = new Set();
+  // The element's height settles as its sentences render, so its end is measured at each step.
+  const edges = () => page.evaluate(() => {
     const box = document.getElementById('embedded').getBoundingClientRect();
     return { top: box.top + window.scrollY, bottom: box.bottom + window.scrollY };
   });
-  for (let y = top - 200; y < bottom; y += 600) {
+  for (let y = (await edges()).top - 200; y < (await edges()).bottom; y += 400) {
     await page.evaluate((to) => window.scrollTo(0, to), y);
     await page.waitForTimeout(50);
-    const centres = await page.evaluate(() => [...document.getElementById('embedded').shadowRoot.querySelectorAll('.rd-sentence')]
-      .map((el) => el.getBoundingClientRect())
-      .filter((box) => box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight)
-      .map((box) => [box.left + 20, box.top + Math.min(12, box.height / 2)]));
-    for (const [x, cy] of centres) {
+    const points = await page.evaluate(() => [...document.getElementById('embedded').shadowRoot.querySelectorAll('.rd-sentence')]
+      .map((el) => [el.id, el.getBoundingClientRect()])
+      .filter(([, box]) => box.height > 0 && box.top >= 0 && box.top + 24 <= window.innerHeight)
+      .map(([id, box]) => [id, box.left + 20, box.top + 12]));
+    for (const [id, x, cy] of points) {
       const before = await page.evaluate(() => window.scrollY);
       await page.mouse.move(x, cy, { steps: 2 });
       await page.waitForTimeout(60);  // past a smooth scroll's start, were there one
       const after = await page.evaluate(() => window.scrollY);
-      hovered += 1;
+      hovered.add(id);
       if (after !== before) jumps.push(`${before} → ${after}`);
     }
   }
-  return { hovered, jumps };
+  return { hovered: hovered.size, jumps };
 }
 
 describe('<readout-diff> in a long article', () => {
   test('hovering its sentences never scrolls the host page, in aligned rows and in document order', async () => {
     await page.goto(`${site.origin}/article.html`);
     await page.waitForFunction(() => document.getElementById('embedded').shadowRoot?.querySelectorAll('.rd-sentence').length > 20);
+    const sentences = await page.evaluate(() => document.getElementById('embedded').shadowRoot.querySelectorAll('.rd-sentence').length);
     const articleHeight = await page.evaluate(() => document.documentElement.scrollHeight);
     assert.ok(articleHeight > 4 * 800, `a long article (${articleHeight} px)`);
 
     const rows = await hoverThrough();
-    assert.ok(rows.hovered >= 20, `hovered ${rows.hovered} sentences in the aligned rows`);
+    assert.equal(rows.hovered, sentences, 'every sentence hovered in the aligned rows');
     assert.deepEqual(rows.jumps, [], 'no hover in the aligned rows scrolled the page');
 
     await page.evaluate(() => document.getElementById('embedded').shadowRoot.querySelector('button[data-layout="columns"]').click());
     await page.waitForFunction(() => document.getElementById('embedded').shadowRoot.querySelector('.rd-columns .rd-sentence'));
     const columns = await hoverThrough();
-    assert.ok(columns.hovered >= 20, `hovered ${columns.hovered} sentences in the columns`);
+    assert.equal(columns.hovered, sentences, 'every sentence hovered in the columns');
     assert.deepEqual(columns.jumps, [], 'no hover in the columns scrolled the page');
   });
 });

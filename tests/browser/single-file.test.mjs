@@ -265,12 +265,13 @@ describe('single file from file://', () => {
     await linked.focus();
     const highlighted = await page.$$eval('#view-host .rd-sentence[data-side="a"].rd-counterpart', (items) => items.length);
     assert.ok(highlighted >= 1);
-    await page.check('#filter-changes');
+    // Only the changes: the repeated sentences' box unticked.
+    await page.locator('#view-host .rd-filters label', { hasText: 'Repeated' }).locator('input').uncheck();
     const shownStatuses = await page.$$eval('#view-host .rd-sentence:not([hidden])', (items) => items.map((i) => i.dataset.status));
     assert.ok(shownStatuses.length > 0);
     for (const status of shownStatuses) assert.match(status, /^(modified|new|dropped)$/);
-    await page.uncheck('#filter-changes');
-    await page.check('#filter-commitments');
+    await page.locator('#view-host .rd-filters label', { hasText: 'Repeated' }).locator('input').check();
+    await page.locator('#view-host .rd-filters label', { hasText: 'Commitments only' }).locator('input').check();
     const report = await engineReport();
     const withCommitments = ['a', 'b'].flatMap((side) => report[side].sentences).filter((s) => s.commitment).length;
     assert.equal(await page.$$eval('#view-host .rd-sentence:not([hidden])', (items) => items.length), withCommitments);

@@ -422,6 +422,98 @@ describe('the analyst\'s view', () => {
     assert.ok(typed.text.includes('2020_moscow_accord'), 'an underscore inside a word stays as it is');
   });
 
+  test('filters by status and side with counts, search in both texts, a jump list of changes', async () => {
+    const report = await engineReport();
+    await viewShows(report);
+    const all = ['a', 'b'].flatMap((side) => report[side].sentences.map((s) => ({ side, ...s })));
+    const total = all.length;
+    const status = (s) => (s.status === 'kept' ? s.relation : s.status);
+    const shownText = () => page.locator('#view-host .rd-shown').innerText();
+    const visibleSentences = () => page.$$eval('#view-host .rd-sentence', (items) => items.filter((el) => el.getClientRects().length)
+      .map((el) => ({ side: el.dataset.side, status: el.dataset.status, text: el.querySelector('.rd-text').textContent })));
+    assert.equal(await shownText(), `${total} of ${total} sentences shown`);
+
+    // Only new sentences.
+    const box = (label) => page.locator('#view-host .rd-filters label', { hasText: label }).locator('input');
+    for (const label of ['Repeated', 'Modified', 'Dropped']) await box(label).uncheck();
+    const newCount = all.filter((s) => status(s) === 'new').length;
+    assert.equal(await shownText(), `${newCount} of ${total} sentences shown`);
+    assert.ok(await page.locator('#view-host .rd-filters').innerText().then((t) => t.includes(`New (${newCount})`)), 'each status box says how many');
+    const onlyNew = await visibleSentences();
+    assert.equal(onlyNew.length, newCount);
+    for (const s of onlyNew) assert.equal(s.status, 'new');
+    for (const label of ['Repeated', 'Modified', 'Dropped']) await box(label).check();
+
+    // One side only.
+    await page.selectOption('#view-host select', 'a');
+    assert.equal(await shownText(), `${report.a.sentences.length} of ${total} sentences shown`);
+    for (const s of await visibleSentences()) assert.equal(s.side, 'a');
+    await page.selectOption('#view-host select', 'both');
+
+    // A search finds its words in both readouts (typing n or p in the box types them).
+    const query = '2020';
+    const matching = all.filter((s) => s.text.toLowerCase().includes(query));
+    assert.ok(matching.some((s) => s.side === 'a') && matching.some((s) => s.side === 'b'), 'the words are in both readouts');
+    await page.fill('#view-host input[type="search"]', query);
+    assert.equal(await shownText(), `${matching.length} of ${total} sentences shown`);
+    const found = await visibleSentences();
+    assert.deepEqual(found.map((s) => s.text).sort(), matching.map((s) => s.text).sort());
+    await page.locator('#view-host input[type="search"]').press('n');
+    assert.equal(await page.inputValue('#view-host input[type="search"]'), `${query}n`);
+    await page.fill('#view-host input[type="search"]', '');
+    assert.equal(await shownText(), `${total} of ${total} sentences shown`);
+
+    // The jump list: every change once, each a button to its sentence.
+    const summary = page.locator('#view-host .rd-jump > summary');
+    const stops = await page.locator('#view-host .rd-jump-button').count();
+    assert.equal(await summary.innerText(), `Jump to a change (${stops})`);
+    await summary.click();
+    const last = page.locator('#view-host .rd-jump-button').last();
+    const ref = (await last.locator('.rd-ref').innerText()).trim();
+    await last.click();
+    const focused = await page.evaluate(() => ({ ref: document.activeElement.querySelector('.rd-ref')?.textContent, box: document.activeElement.getBoundingClientRect().toJSON() }));
+    assert.equal(focused.ref, ref, 'the button focuses its sentence');
+    assert.ok(focused.box.top >= 0 && focused.box.top < page.viewportSize().height, 'and brings it on screen');
+  });
+
+  test('n stops once per linked group; Tab goes from side to side, never to Evidence', async () => {
+    const report = await engineReport();
+    await viewShows(report);
+    // Linked groups: links joined through shared sentences (worked out here from the report).
+    const groupOf = new Map();
+    for (const link of report.links) {
+      const keys = [...link.a.map((id) => `a${id}`), ...link.b.map((id) => `b${id}`)];
+      const merged = new Set(keys.flatMap((key) => [...(groupOf.get(key) ?? [key])]));
+      for (const key of merged) groupOf.set(key, merged);
+    }
+    const changed = new Set();
+    for (const link of report.links) if (link.relation === 'modified') changed.add(groupOf.get(`a${link.a[0]}`));
+    const expectedStops = changed.size + report.a.sentences.filter((s) => s.status === 'dropped').length +
+      report.b.sentences.filter((s) => s.status === 'new').length;
+    assert.ok(report.links.some((l) => l.b.length > 1 && l.relation === 'modified'), 'the example has a group of several sentences');
+
+    await page.click('h1');
+    const visited = [];
+    for (let i = 0; i < expectedStops; i += 1) {
+      await page.keyboard.press('n');
+      visited.push(await page.evaluate(() => document.activeElement.id));
+    }
+    assert.equal(new Set(visited).size, expectedStops, `each change once: ${visited.join(' ')}`);
+    const groupsVisited = visited.map((id) => {
+      const key = id.replace(/^rd-/, '');
+      return groupOf.get(key) ?? key;
+    });
+    assert.equal(new Set(groupsVisited).size, expectedStops, 'never twice in one linked group');
+    await page.keyboard.press('n');
+    assert.equal(await page.evaluate(() => document.activeElement.id), visited[0], 'then round again');
+
+    // Tab from A's tab stop lands on B's: Evidence disclosures and near misses are not tab stops.
+    await page.locator('#view-host .rd-sentence[data-side="a"][tabindex="0"]').focus();
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => ({ side: document.activeElement.dataset.side, tag: document.activeElement.tagName }));
+    assert.deepEqual(next, { side: 'b', tag: 'LI' });
+  });
+
   test('a 1,000-sentence pair is built without freezing the page: no task over 100 ms', async () => {
     // Every corpus readout five times over, against the same readouts in other orders.
     const texts = readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort().map(corpusText);
