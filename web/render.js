@@ -74,7 +74,8 @@ export function renderColumnsLayout(model, idPrefix, sentence) {
 // One sentence: reference, status, commitment badge, its counterparts with the link's band (or
 // the engine's near misses, as buttons), the text (with an inline word diff for a modified B
 // sentence whose link is not weak) and the evidence of its links.
-// context: {model, idPrefix, moved: Set of sentence keys in moved groups, startsParagraph(side, s)}
+// context: {model, idPrefix, interactive, moved: Set of sentence keys in moved groups,
+// startsParagraph(side, s)}
 export function renderSentence(context, side, sentence) {
   const { model, idPrefix } = context;
   const status = sentenceStatus(sentence);
@@ -98,7 +99,7 @@ export function renderSentence(context, side, sentence) {
       h('span', { 'aria-hidden': 'true' }, '↕ '), 'Moved') : null,
     sentence.commitment ? renderCommitment(sentence.commitment) : null,
     renderCounterpartRefs(side, links),
-    renderPossibleCounterparts(side, sentence)),
+    renderPossibleCounterparts(side, sentence, context.interactive)),
   h('span', { class: 'rd-text', lang: langOf(sentence.text) },
     inline ? renderDiff(inline.segments) : textWithCue(sentence)),
   links.length ? renderEvidence(model, side, links, inline?.link) : null);
@@ -130,14 +131,15 @@ function renderCounterpartRefs(side, links) {
   return h('span', { class: 'rd-counterpart-refs' }, srOnly('Matches '), `↔ ${parts.join(', ')}`);
 }
 
-// A dropped or new sentence's near misses: "maybe ↔ B5 · 0.34", each a button to that sentence.
-function renderPossibleCounterparts(side, sentence) {
+// A dropped or new sentence's near misses: "maybe ↔ B5 · 0.34", each a button to that sentence
+// (plain text in the static report, which has no script to follow it).
+function renderPossibleCounterparts(side, sentence, interactive) {
   const possible = possibleCounterpartsOf(side, sentence);
   if (!possible.length) return null;
-  return h('span', { class: 'rd-possible' }, possible.map((p) => h('button', {
-    type: 'button',
+  return h('span', { class: 'rd-possible' }, possible.map((p) => h(interactive ? 'button' : 'span', {
+    type: interactive ? 'button' : null,
     class: 'rd-possible-link',
-    tabindex: '-1',
+    tabindex: interactive ? '-1' : null,
     dataset: { targetSide: p.side, targetId: String(p.id) },
     title: 'Under the link threshold: the engine did not link them',
   }, `maybe ↔ ${sentenceRef(p.side, p.id)} · ${formatScore(p.score)}`)));

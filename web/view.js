@@ -41,7 +41,7 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
   const paragraphStart = paragraphStarts(model);
 
   const sentenceContext = {
-    model, idPrefix, moved,
+    model, idPrefix, moved, interactive,
     startsParagraph: (side, sentence) => state.layout === 'columns' && paragraphStart.has(sentenceKey(side, sentence.id)),
   };
   const sentence = (side, id) => {

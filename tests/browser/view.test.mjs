@@ -514,6 +514,29 @@ describe('the analyst\'s view', () => {
     assert.deepEqual(next, { side: 'b', tag: 'LI' });
   });
 
+  test('ReadoutDiff.render as docs/page.md shows it: the view, its layouts, n/p when the host wires them', async () => {
+    const shown = await page.evaluate(async () => {
+      const report = await ReadoutDiff.compare('India and China agreed to continue talks. The meeting was frank.', 'India and China agreed to continue talks. They will meet again.');
+      const out = document.createElement('div');
+      out.id = 'out';
+      document.body.prepend(out);
+      const view = ReadoutDiff.render(report, document.querySelector('#out'));  // the view (needs view.css)
+      view.setLayout('columns');                                    // 'rows' (default), 'columns', 'commitments'
+      document.addEventListener('keydown', (event) => view.handleKey(event));  // n/p if you want them
+      await view.ready;
+      return { sentences: report.a.sentences.length + report.b.sentences.length, layout: view.layout };
+    });
+    assert.equal(shown.layout, 'columns');
+    const a = await page.locator('#out .rd-sentence[data-side="a"]').first().boundingBox();
+    const b = await page.locator('#out .rd-sentence[data-side="b"]').first().boundingBox();
+    assert.ok(a.x + a.width <= b.x, 'column A beside column B');
+    assert.equal(await page.locator('#out .rd-sentence').count(), shown.sentences);
+    assert.equal(await page.getAttribute('#out button[data-layout="columns"]', 'aria-pressed'), 'true');
+    await page.locator('#out h3').first().click();
+    await page.keyboard.press('n');
+    assert.match(await page.evaluate(() => document.activeElement.closest('#out') ? document.activeElement.dataset.status : null), /^(modified|new|dropped)$/);
+  });
+
   test('a 1,000-sentence pair is built without freezing the page: no task over 100 ms', async () => {
     // Every corpus readout five times over, against the same readouts in other orders.
     const texts = readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort().map(corpusText);
