@@ -26,7 +26,7 @@ const ui = {
 const embed = embedSettings(window.location);
 const engine = sharedEngine();
 const panels = {};
-const state = { report: null, view: null, busy: false, rerun: false, editTimer: 0, saveTimer: 0, unsaved: false, embedding: null };
+const state = { report: null, view: null, review: null, busy: false, rerun: false, editTimer: 0, saveTimer: 0, unsaved: false, embedding: null };
 
 function onEdit() {
   clearTimeout(state.editTimer);
@@ -91,8 +91,14 @@ function showResult(report) {
   state.report = report;
   // The layout and filters the reader chose stay when the texts are compared again.
   const previous = state.view;
-  state.view = report ? createView(report, { idPrefix: 'rd', layout: previous?.layout, filters: previous?.filters }) : null;
-  ui.viewHost.replaceChildren(...(state.view ? [state.view.element] : []));
+  if (previous) state.review = previous.review;
+  state.view = report ? createView(report, { idPrefix: 'rd', layout: previous?.layout, filters: previous?.filters, review: state.review }) : null;
+  state.view?.onReviewChange((review) => {
+    state.review = review;
+    scheduleSave();
+  });
+  previous?.retire();
+  if (state.view) ui.viewHost.prepend(state.view.element);
   ui.tools.hidden = !report;
   showPrintHeader(report);
   if (report) state.embedding?.sendSummary(report.summary);
@@ -123,7 +129,9 @@ function saveNow() {
   state.unsaved = false;
   if (embed || !ui.keepTexts.checked) return;
   const texts = Object.fromEntries(SIDES.map((side) => [side, { text: panels[side].text, name: panels[side].name }]));
-  ui.storageNote.textContent = saveTexts(texts)
+  // The analyst's review is kept with the texts it was made on, under the same opt-in.
+  const kept = state.view ? state.view.review : state.review;
+  ui.storageNote.textContent = saveTexts(kept ? { ...texts, review: kept } : texts)
     ? 'Texts are kept in this browser until you clear them.'
     : 'These texts are too large to keep in this browser; they stay in this tab only.';
 }
@@ -143,8 +151,8 @@ async function loadDefaultExample() {
 }
 
 const EXPORTS = {
-  json: () => ['json', 'application/json', reportJson(state.report)],
-  markdown: () => ['md', 'text/markdown', markdownSummary(state.report, names())],
+  json: () => ['json', 'application/json', reportJson(state.report, state.view?.review)],
+  markdown: () => ['md', 'text/markdown', markdownSummary(state.report, names(), state.view?.review)],
   csv: () => ['links.csv', 'text/csv', linksCsv(state.report)],
   'sentences-csv': () => ['sentences.csv', 'text/csv', sentencesCsv(state.report)],
   'commitments-csv': () => ['commitments.csv', 'text/csv', commitmentsCsv(state.report)],
@@ -220,6 +228,7 @@ async function start() {
   if (stored) {
     panels.a.set(stored.a.text, stored.a.name);
     panels.b.set(stored.b.text, stored.b.name);
+    state.review = stored.review ?? null;
   } else if (!embed) {
     await loadDefaultExample();
   }

@@ -25,13 +25,16 @@ export function localDate(date) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-export function reportJson(report) {
-  return `${JSON.stringify(report, null, 2)}\n`;
+// The engine's report as it came, with the analyst's decisions (if any) in a section of their own,
+// `review`, after it: a reader tells the engine's findings from the analyst's at a glance, and a
+// later run can re-apply the decisions (view.js, createReview).
+export function reportJson(report, review = null) {
+  return `${JSON.stringify(review ? { ...report, review } : report, null, 2)}\n`;
 }
 
 // names: {a, b}: how the two readouts are called (file names, or "Readout A"). The commitment
 // sections follow the engine's own accounting (report.commitments), never a recount.
-export function markdownSummary(report, names) {
+export function markdownSummary(report, names, review = null) {
   const model = createModel(report);
   const lines = [
     `# Readout comparison: ${escapeMarkdown(names.a)} → ${escapeMarkdown(names.b)}`,
@@ -52,6 +55,7 @@ export function markdownSummary(report, names) {
     .filter((s) => !s.commitment && sentenceStatus(s) === 'new').map((s) => sentenceItem('b', s)));
   section(lines, 'Other sentences dropped since A', model.sentences.a
     .filter((s) => !s.commitment && sentenceStatus(s) === 'dropped').map((s) => sentenceItem('a', s)));
+  section(lines, 'Your review (not the engine\'s findings)', (review?.links ?? []).map((entry) => reviewItem(entry)));
   lines.push('', `_Compared offline with Readout Diff ${escapeMarkdown(report.engine?.version ?? '')}._`, '');
   return lines.join('\n');
 }
@@ -70,6 +74,16 @@ function commitmentItem(entry) {
     item.push(`  - ${sentenceRef(entry.counterpartSide, counterpart.id)}: ${quote(counterpart.text)}`);
   }
   return item.join('\n');
+}
+
+function reviewItem(entry) {
+  const refs = (side) => entry[side].map((id) => sentenceRef(side, id)).join('+');
+  const what = [
+    entry.origin === 'hand' ? 'linked by hand' : null,
+    entry.verdict ? `${entry.verdict} by the analyst` : null,
+    entry.relation ? `relation: ${entry.relation}` : null,
+  ].filter(Boolean).join('; ');
+  return `- ${refs('a')} ↔ ${refs('b')}: ${what}\n  - A: ${quote(entry.a_text.join(' '))}\n  - B: ${quote(entry.b_text.join(' '))}`;
 }
 
 function sentenceItem(side, sentence) {

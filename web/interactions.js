@@ -216,24 +216,25 @@ function isTypingTarget(event) {
 
 // Filters (view.js's toolbar): statuses shown (a Set of repeated/modified/new/dropped/kept), the
 // side ('both', 'a' or 'b'), commitments only, and a search over both texts (case-insensitive);
-// a row is hidden when none of its sentences is shown. `built` limits the work to newly added
-// elements. Returns {shown, total} sentences over the whole view.
+// a row is hidden when none of its sentences is shown. With `built` (the elements a slice of the
+// view just added) only those are filtered: the view's own pass at the end sets the tab stops and
+// counts, so a slice costs what it adds, not the whole view. Returns {shown, total} sentences.
 export function applyFilters(view, filters, built = null) {
   const scope = built ?? [view.root];
   const items = scope.flatMap((el) => (el.matches('.rd-sentence') ? [el] : [...el.querySelectorAll('.rd-sentence')]));
   const query = (filters.query ?? '').trim().toLocaleLowerCase();
+  let shown = 0;
   for (const item of items) {
     const sentence = view.sentenceOf(item);
     item.hidden = (filters.statuses && !filters.statuses.has(item.dataset.status)) ||
       (filters.side && filters.side !== 'both' && item.dataset.side !== filters.side) ||
       (filters.commitmentsOnly && !sentence.commitment) ||
       (query !== '' && !sentence.text.toLocaleLowerCase().includes(query));
+    if (!item.hidden) shown += 1;
   }
   const rows = scope.flatMap((el) => (el.matches('.rd-row') ? [el] : [...el.querySelectorAll('.rd-row')]));
   for (const row of rows) row.hidden = !row.querySelector('.rd-sentence:not([hidden])');
-  ensureTabStops(view.root);
-  let shown = 0;
-  for (const item of view.root.querySelectorAll('.rd-sentence')) if (!item.hidden) shown += 1;
+  if (!built) ensureTabStops(view.root);
   return { shown, total: view.model.sentences.a.length + view.model.sentences.b.length };
 }
 

@@ -74,8 +74,8 @@ export function renderColumnsLayout(model, idPrefix, sentence) {
 // One sentence: reference, status, commitment badge, its counterparts with the link's band (or
 // the engine's near misses, as buttons), the text (with an inline word diff for a modified B
 // sentence whose link is not weak) and the evidence of its links.
-// context: {model, idPrefix, interactive, moved: Set of sentence keys in moved groups,
-// startsParagraph(side, s)}
+// context: {model, idPrefix, interactive, review (createReview, or null), moved: Set of sentence
+// keys in moved groups, startsParagraph(side, s)}
 export function renderSentence(context, side, sentence) {
   const { model, idPrefix } = context;
   const status = sentenceStatus(sentence);
@@ -99,10 +99,33 @@ export function renderSentence(context, side, sentence) {
       h('span', { 'aria-hidden': 'true' }, '↕ '), 'Moved') : null,
     sentence.commitment ? renderCommitment(sentence.commitment) : null,
     renderCounterpartRefs(side, links),
-    renderPossibleCounterparts(side, sentence, context.interactive)),
+    renderReviewMarks(context, side, sentence, links),
+    renderPossibleCounterparts(context, side, sentence)),
   h('span', { class: 'rd-text', lang: langOf(sentence.text) },
     inline ? renderDiff(inline.segments) : textWithCue(sentence)),
-  links.length ? renderEvidence(model, side, links, inline?.link) : null);
+  links.length ? renderEvidence(context, side, links, inline?.link) : null);
+}
+
+// What the analyst decided about this sentence's links, and the links they made by hand.
+function renderReviewMarks(context, side, sentence, links) {
+  const { review } = context;
+  if (!review) return null;
+  const other = side === 'a' ? 'b' : 'a';
+  const marks = [];
+  for (const link of links) {
+    const decision = review.decisionFor(link);
+    const refs = link[other].map((id) => sentenceRef(other, id)).join('+');
+    if (decision?.verdict) marks.push(h('span', { class: `rd-review-mark rd-review-${decision.verdict}` },
+      `${decision.verdict === 'accepted' ? '✓' : '✗'} ${refs} ${decision.verdict} by you`));
+    if (decision?.relation) marks.push(h('span', { class: 'rd-review-mark' }, `${refs}: ${STATUS_INFO[decision.relation].label.toLowerCase()} (your call)`));
+  }
+  for (const entry of review.handLinksOf(side, sentence.id)) {
+    const id = entry[other][0];
+    marks.push(h('span', { class: 'rd-review-mark rd-review-hand' }, `↔ ${sentenceRef(other, id)} linked by you`,
+      context.interactive ? [' ', h('button', { type: 'button', class: 'rd-review-button', tabindex: '-1',
+        dataset: { reviewAction: 'unlink', a: String(entry.a[0]), b: String(entry.b[0]) } }, 'Unlink')] : null));
+  }
+  return marks.length ? marks : null;
 }
 
 function renderCommitment(commitment) {
@@ -131,18 +154,24 @@ function renderCounterpartRefs(side, links) {
   return h('span', { class: 'rd-counterpart-refs' }, srOnly('Matches '), `↔ ${parts.join(', ')}`);
 }
 
-// A dropped or new sentence's near misses: "maybe ↔ B5 · 0.34", each a button to that sentence
-// (plain text in the static report, which has no script to follow it).
-function renderPossibleCounterparts(side, sentence, interactive) {
-  const possible = possibleCounterpartsOf(side, sentence);
+// A dropped or new sentence's near misses: "maybe ↔ B5 · 0.34", each a button to that sentence,
+// with a button to link the two by hand (plain text in the static report, which has no script).
+function renderPossibleCounterparts(context, side, sentence) {
+  const { interactive, review } = context;
+  const possible = possibleCounterpartsOf(side, sentence)
+    .filter((p) => !review?.handLinksOf(side, sentence.id).some((e) => e[p.side].includes(p.id)));
   if (!possible.length) return null;
-  return h('span', { class: 'rd-possible' }, possible.map((p) => h(interactive ? 'button' : 'span', {
+  return h('span', { class: 'rd-possible' }, possible.map((p) => [h(interactive ? 'button' : 'span', {
     type: interactive ? 'button' : null,
     class: 'rd-possible-link',
     tabindex: interactive ? '-1' : null,
     dataset: { targetSide: p.side, targetId: String(p.id) },
     title: 'Under the link threshold: the engine did not link them',
-  }, `maybe ↔ ${sentenceRef(p.side, p.id)} · ${formatScore(p.score)}`)));
+  }, `maybe ↔ ${sentenceRef(p.side, p.id)} · ${formatScore(p.score)}`),
+  interactive && review ? h('button', {
+    type: 'button', class: 'rd-review-button', tabindex: '-1',
+    dataset: { reviewAction: 'link', a: String(side === 'a' ? sentence.id : p.id), b: String(side === 'b' ? sentence.id : p.id) },
+  }, 'Link them') : null]));
 }
 
 // A modified pair's word diff is shown inside B's sentence when the link has this one B sentence,
@@ -171,13 +200,28 @@ export function renderDiff(segments) {
 
 // The evidence disclosure is opened with Enter on its sentence, or by a click: it is not a tab stop
 // of its own, so Tab moves between the views' sentences and controls only.
-function renderEvidence(model, side, links, inlineLink) {
+function renderEvidence(context, side, links, inlineLink) {
   return h('details', { class: 'rd-evidence' },
     h('summary', { tabindex: '-1' }, 'Evidence', srOnly(` for ${links.length === 1 ? 'this match' : `${links.length} matches`}`)),
-    links.map((link) => renderLinkEvidence(model, side, link, link !== inlineLink)));
+    links.map((link) => renderLinkEvidence(context, side, link, link !== inlineLink)));
 }
 
-function renderLinkEvidence(model, side, link, showDiff) {
+// Accept or reject the engine's link, or change its relation (interactive views only).
+function renderReviewControls(review, link) {
+  const decision = review.decisionFor(link);
+  const data = { a: link.a.join('+'), b: link.b.join('+') };
+  const verdict = (value, label) => h('button', {
+    type: 'button', class: 'rd-review-button', 'aria-pressed': String(decision?.verdict === value),
+    dataset: { reviewAction: value, ...data },
+  }, label);
+  const relation = decision?.relation ?? link.relation;
+  return [h('dt', {}, 'Your review'), h('dd', { class: 'rd-review-controls' },
+    verdict('accepted', 'Accept'), ' ', verdict('rejected', 'Reject'), ' ',
+    h('label', {}, 'Relation ', h('select', { class: 'rd-select', dataset: { reviewAction: 'relation', ...data } },
+      ['repeated', 'modified'].map((value) => h('option', { value, selected: value === relation }, STATUS_INFO[value].label)))))];
+}
+
+function renderLinkEvidence(context, side, link, showDiff) {
   const evidence = link.evidence ?? {};
   const other = side === 'a' ? 'b' : 'a';
   const refs = link[other].map((id) => sentenceRef(other, id)).join(', ');
@@ -198,7 +242,8 @@ function renderLinkEvidence(model, side, link, showDiff) {
     evidence.concepts?.length ? [h('dt', {}, 'Shared concepts'), h('dd', {}, evidence.concepts.map(readableConcept).join(', '))] : null,
     evidence.shared_stems?.length ? [h('dt', {}, 'Shared word stems'), h('dd', {}, evidence.shared_stems.join(', '))] : null,
     typeof evidence.trigram_overlap === 'number' ? [h('dt', {}, 'Character trigram overlap'), h('dd', {}, formatPercent(evidence.trigram_overlap))] : null,
-    diff);
+    diff,
+    context.interactive && context.review ? renderReviewControls(context.review, link) : null);
 }
 
 // The commitment table: every commitment of both sides as the engine accounts for it.

@@ -276,3 +276,108 @@ function escapeRegExp(text) {
 export function spacedDiff(diff) {
   return diff.flatMap((op, i) => (i === 0 ? [op] : [{ op: 'equal', text: ' ' }, op]));
 }
+
+// Review by hand: the analyst's decisions about links, kept apart from the engine's findings.
+// One entry per pair of sentence sets: {a, b, a_text, b_text, origin, verdict, relation}, where
+// origin is "engine" (a link of the report) or "hand" (linked by the analyst), verdict is
+// "accepted", "rejected" or null, relation a changed relation or null. The texts let a later run
+// (a newer engine, an edited text) re-apply a decision to the same sentences.
+export const REVIEW_VERDICTS = ['accepted', 'rejected'];
+
+export function reviewKey(a, b) {
+  return `a${[...a].sort((x, y) => x - y).join('+')}|b${[...b].sort((x, y) => x - y).join('+')}`;
+}
+
+// The report's link between exactly these sentences, or null.
+export function linkBetween(model, a, b) {
+  const key = reviewKey(a, b);
+  return model.report.links.find((link) => reviewKey(link.a, link.b) === key) ?? null;
+}
+
+export function createReview(model, stored = null) {
+  const entries = new Map();
+  let unmatched = 0;
+  for (const entry of stored?.links ?? []) {
+    const placed = placeEntry(model, entry);
+    if (placed) entries.set(reviewKey(placed.a, placed.b), placed);
+    else unmatched += 1;
+  }
+  const textsOf = (side, ids) => ids.map((id) => model.byId[side].get(id)?.text ?? '');
+  const entryFor = (a, b, origin) => {
+    const key = reviewKey(a, b);
+    if (!entries.has(key)) {
+      entries.set(key, { a: [...a], b: [...b], a_text: textsOf('a', a), b_text: textsOf('b', b), origin, verdict: null, relation: null });
+    }
+    return entries.get(key);
+  };
+  const prune = (key) => {
+    const entry = entries.get(key);
+    if (entry && entry.origin === 'engine' && !entry.verdict && !entry.relation) entries.delete(key);
+  };
+  return {
+    unmatched,
+    decisionFor: (link) => entries.get(reviewKey(link.a, link.b)) ?? null,
+    setVerdict(link, verdict) {
+      const entry = entryFor(link.a, link.b, 'engine');
+      entry.verdict = entry.verdict === verdict ? null : verdict;
+      prune(reviewKey(link.a, link.b));
+    },
+    setRelation(link, relation) {
+      const entry = entryFor(link.a, link.b, 'engine');
+      entry.relation = relation === link.relation ? null : relation;
+      prune(reviewKey(link.a, link.b));
+    },
+    linkByHand(aId, bId) {
+      entryFor([aId], [bId], 'hand').relation ??= 'modified';
+    },
+    unlink(aId, bId) {
+      entries.delete(reviewKey([aId], [bId]));
+    },
+    handLinksOf(side, id) {
+      return [...entries.values()].filter((e) => e.origin === 'hand' && e[side].includes(id));
+    },
+    counts() {
+      const all = [...entries.values()];
+      return {
+        accepted: all.filter((e) => e.verdict === 'accepted').length,
+        rejected: all.filter((e) => e.verdict === 'rejected').length,
+        relations: all.filter((e) => e.origin === 'engine' && e.relation).length,
+        byHand: all.filter((e) => e.origin === 'hand').length,
+      };
+    },
+    isEmpty: () => entries.size === 0,
+    // The review section of the JSON export and of the stored draft.
+    toJSON: () => ({ links: [...entries.values()].map((e) => ({ ...e, a: [...e.a], b: [...e.b] })) }),
+  };
+}
+
+// Finds a stored decision's sentences in this report: by id when the text there is unchanged,
+// else by identical text; an engine decision also needs the link itself. Null when lost.
+function placeEntry(model, entry) {
+  if (!entry || !Array.isArray(entry.a) || !Array.isArray(entry.b) || !['engine', 'hand'].includes(entry.origin)) return null;
+  const locate = (side, ids, texts) => ids.map((id, i) => {
+    const text = Array.isArray(texts) ? texts[i] : undefined;
+    if (model.byId[side].get(id)?.text === text) return id;
+    return model.sentences[side].find((s) => s.text === text)?.id;
+  });
+  const a = locate('a', entry.a, entry.a_text);
+  const b = locate('b', entry.b, entry.b_text);
+  if ([...a, ...b].some((id) => id === undefined) || !a.length || !b.length) return null;
+  if (entry.origin === 'engine' && !model.report.links.some((l) => reviewKey(l.a, l.b) === reviewKey(a, b))) return null;
+  const verdict = REVIEW_VERDICTS.includes(entry.verdict) ? entry.verdict : null;
+  const relation = ['repeated', 'modified'].includes(entry.relation) ? entry.relation : null;
+  if (entry.origin === 'engine' && !verdict && !relation) return null;
+  return {
+    a, b, a_text: a.map((id) => model.byId.a.get(id).text), b_text: b.map((id) => model.byId.b.get(id).text),
+    origin: entry.origin, verdict, relation: relation ?? (entry.origin === 'hand' ? 'modified' : null),
+  };
+}
+
+// "Your review: 1 accepted, 1 rejected, 1 relation changed, 1 linked by hand."
+export function reviewSummary(counts) {
+  const parts = [
+    [counts.accepted, 'accepted'], [counts.rejected, 'rejected'],
+    [counts.relations, counts.relations === 1 ? 'relation changed' : 'relations changed'], [counts.byHand, 'linked by hand'],
+  ].filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+  return parts.length ? `Your review: ${parts.join(', ')}. The counts above are the engine's; exports keep your review apart.` : '';
+}

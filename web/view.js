@@ -9,7 +9,7 @@
 import { h, langOf } from './dom.js';
 import {
   createModel, alignedRows, changesInReadingOrder, commitmentEntries, counterpartsOf, sentenceKey, sentenceRef,
-  sentenceStatus, SIDES, SIDE_NAMES, STATUS_INFO,
+  sentenceStatus, createReview, reviewSummary, linkBetween, SIDES, SIDE_NAMES, STATUS_INFO,
 } from './report-model.js';
 import { renderSummary, renderRowsLayout, renderColumnsLayout, renderSentence, renderCommitmentTable } from './render.js';
 import { attachInteractions, handleNavigationKey, applyFilters } from './interactions.js';
@@ -20,7 +20,7 @@ export const LAYOUTS = {
   commitments: 'Commitments',
 };
 
-const SLICE_MS = 12;
+const SLICE_MS = 8;
 
 const FILTER_STATUSES = ['repeated', 'modified', 'new', 'dropped', 'kept'];
 
@@ -30,18 +30,20 @@ export function defaultFilters() {
 }
 
 // options: idPrefix (unique per document), layout ('rows' | 'columns' | 'commitments'), filters
-// (as defaultFilters() returns; a host keeps them across comparisons), interactive (false for the
-// static report: everything built at once, no layout switch, no toolbar).
-export function createView(report, { idPrefix = 'rd', layout = 'rows', filters = defaultFilters(), interactive = true } = {}) {
+// (as defaultFilters() returns; a host keeps them across comparisons), review (the analyst's
+// decisions as view.review gives them, re-applied to this report), interactive (false for the
+// static report: everything built at once, no layout switch, no toolbar, no review controls).
+export function createView(report, { idPrefix = 'rd', layout = 'rows', filters = defaultFilters(), review: storedReview = null, interactive = true } = {}) {
   const model = createModel(report);
+  const review = createReview(model, storedReview);
   const rows = alignedRows(model);
   const moved = new Set(rows.filter((row) => row.moved).flatMap((row) => SIDES.flatMap((side) => row[side].map((id) => sentenceKey(side, id)))));
   const elements = new Map();
-  const state = { layout: null, filters: copyFilters(filters), generation: 0, ready: Promise.resolve(), onLayout: null };
+  const state = { layout: null, filters: copyFilters(filters), generation: 0, ready: Promise.resolve(), onReview: null };
   const paragraphStart = paragraphStarts(model);
 
   const sentenceContext = {
-    model, idPrefix, moved, interactive,
+    model, idPrefix, moved, interactive, review,
     startsParagraph: (side, sentence) => state.layout === 'columns' && paragraphStart.has(sentenceKey(side, sentence.id)),
   };
   const sentence = (side, id) => {
@@ -57,8 +59,15 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
     refilter();
   }) : null;
   const jumpList = interactive ? renderJumpList(model, changesInReadingOrder(rows)) : null;
-  const element = h('div', { class: 'rd-view' }, renderSummary(report), switcher?.element ?? null,
+  const reviewLine = h('p', { class: 'rd-review-summary' });
+  const element = h('div', { class: 'rd-view' }, renderSummary(report), reviewLine, switcher?.element ?? null,
     toolbar?.element ?? null, jumpList, body);
+  const showReviewSummary = () => {
+    const lost = review.unmatched ? ` ${review.unmatched} earlier decision${review.unmatched === 1 ? '' : 's'} could not be re-applied to these texts.` : '';
+    reviewLine.textContent = `${reviewSummary(review.counts())}${lost}`.trim();
+    reviewLine.hidden = !reviewLine.textContent;
+  };
+  showReviewSummary();
 
   function refilter() {
     const counts = applyFilters(view, state.filters);
@@ -92,7 +101,6 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
     state.ready.then(() => {
       if (generation === state.generation) refilter();
     });
-    state.onLayout?.(next);
     return state.ready;
   }
 
@@ -126,19 +134,84 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
     return Promise.resolve();
   }
 
+  // A decision re-renders the sentences it concerns, keeping their open evidence and the focus.
+  function reviewChanged(a, b, control) {
+    const selector = control ? `[data-review-action="${control.dataset.reviewAction}"][data-a="${control.dataset.a}"][data-b="${control.dataset.b}"]` : null;
+    let focusTarget = null;
+    for (const [side, ids] of [['a', a], ['b', b]]) {
+      for (const id of ids) {
+        const old = elements.get(sentenceKey(side, id));
+        if (!old?.isConnected) continue;
+        const fresh = sentence(side, id);
+        const openEvidence = old.querySelector('.rd-evidence')?.open;
+        fresh.hidden = old.hidden;
+        fresh.tabIndex = old.tabIndex;
+        if (openEvidence && fresh.querySelector('.rd-evidence')) fresh.querySelector('.rd-evidence').open = true;
+        const hadFocus = old.contains(element.getRootNode().activeElement);
+        old.replaceWith(fresh);
+        if (hadFocus) focusTarget = (selector && fresh.querySelector(selector)) || fresh;
+      }
+    }
+    focusTarget?.focus({ preventScroll: true });
+    showReviewSummary();
+    state.onReview?.(review.isEmpty() ? null : review.toJSON());
+  }
+
+  function onReviewControl(control) {
+    const { reviewAction, a, b } = control.dataset;
+    const ids = (value) => value.split('+').map(Number);
+    if (reviewAction === 'link') review.linkByHand(Number(a), Number(b));
+    else if (reviewAction === 'unlink') review.unlink(Number(a), Number(b));
+    else {
+      const link = linkBetween(model, ids(a), ids(b));
+      if (!link) return;
+      if (reviewAction === 'relation') review.setRelation(link, control.value);
+      else review.setVerdict(link, reviewAction);
+    }
+    reviewChanged(ids(a), ids(b), control);
+  }
+
   setLayout(layout);
-  if (interactive) attachInteractions(view);
+  if (interactive) {
+    attachInteractions(view);
+    element.addEventListener('click', (event) => {
+      const button = event.target.closest?.('button[data-review-action]');
+      if (button && element.contains(button)) onReviewControl(button);
+    });
+    element.addEventListener('change', (event) => {
+      if (event.target.matches?.('select[data-review-action]')) onReviewControl(event.target);
+    });
+  }
 
   return {
     element,
     get layout() { return state.layout; },
     get ready() { return state.ready; },
     setLayout,
+    // Takes the view off the page without one long task: hidden at once (content-visibility:
+    // hidden keeps its layout, so hiding costs nothing, where display: none or a removal tears
+    // down thousands of sentences in one go), then taken apart a slice at a time.
+    async retire() {
+      state.generation += 1;
+      element.classList.add('rd-retired');
+      element.inert = true;
+      // Its ids stay until it is gone: the next view comes before it, so look-ups find that one.
+      const items = [...element.querySelectorAll('.rd-sentence')].reverse();
+      let index = 0;
+      while (index < items.length) {
+        const until = performance.now() + SLICE_MS;
+        do items[index++].remove(); while (index < items.length && performance.now() < until);
+        await nextTask();
+      }
+      element.remove();
+    },
     // The toolbar's filters, to hand to the next view of the same host.
     get filters() { return copyFilters(state.filters); },
     // n/p/j/k from wherever the host listens (the page, or the element): true when focus moved.
     handleKey: (event) => handleNavigationKey(view, event),
-    onLayoutChange(callback) { state.onLayout = callback; },
+    // The analyst's decisions ({links: [...]}, kept apart from the report), or null when none.
+    get review() { return review.isEmpty() ? null : review.toJSON(); },
+    onReviewChange(callback) { state.onReview = callback; },
   };
 }
 
@@ -192,19 +265,23 @@ function renderToolbar(model, idPrefix, initial, onChange) {
   };
 }
 
-// Every change in reading order (where n/p stop), each a button to its sentence.
+// Every change in reading order (where n/p stop), each a button to its sentence. The list is
+// built when first opened: a long report's thousand buttons would otherwise cost every view.
 function renderJumpList(model, changes) {
-  const items = changes.map(({ side, id }) => {
-    const sentence = model.byId[side].get(id);
-    const status = STATUS_INFO[sentenceStatus(sentence)];
-    const excerpt = sentence.text.length > 90 ? `${sentence.text.slice(0, 89)}…` : sentence.text;
-    return h('li', {}, h('button', { type: 'button', class: 'rd-jump-button', dataset: { targetSide: side, targetId: String(id) } },
-      h('span', { class: 'rd-ref' }, sentenceRef(side, id)), ` ${status.icon} ${status.label}: `,
-      h('span', { lang: langOf(excerpt) }, excerpt)));
+  const list = h('ol', { class: 'rd-jump-list' });
+  const details = h('details', { class: 'rd-jump' }, h('summary', {}, `Jump to a change (${changes.length})`), list);
+  details.addEventListener('toggle', () => {
+    if (!details.open || list.firstChild) return;
+    list.append(...changes.map(({ side, id }) => {
+      const sentence = model.byId[side].get(id);
+      const status = STATUS_INFO[sentenceStatus(sentence)];
+      const excerpt = sentence.text.length > 90 ? `${sentence.text.slice(0, 89)}…` : sentence.text;
+      return h('li', {}, h('button', { type: 'button', class: 'rd-jump-button', dataset: { targetSide: side, targetId: String(id) } },
+        h('span', { class: 'rd-ref' }, sentenceRef(side, id)), ` ${status.icon} ${status.label}: `,
+        h('span', { lang: langOf(excerpt) }, excerpt)));
+    }));
   });
-  return h('details', { class: 'rd-jump' },
-    h('summary', {}, `Jump to a change (${changes.length})`),
-    h('ol', { class: 'rd-jump-list' }, items));
+  return details;
 }
 
 // A sentence starts a paragraph in its own readout's order (shown as a gap in the columns).

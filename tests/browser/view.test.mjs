@@ -465,9 +465,11 @@ describe('the analyst\'s view', () => {
 
     // The jump list: every change once, each a button to its sentence.
     const summary = page.locator('#view-host .rd-jump > summary');
-    const stops = await page.locator('#view-host .rd-jump-button').count();
-    assert.equal(await summary.innerText(), `Jump to a change (${stops})`);
     await summary.click();
+    await page.locator('#view-host .rd-jump-button').first().waitFor();
+    const stops = await page.locator('#view-host .rd-jump-button').count();
+    assert.ok(stops > 0);
+    assert.equal(await summary.innerText(), `Jump to a change (${stops})`);
     const last = page.locator('#view-host .rd-jump-button').last();
     const ref = (await last.locator('.rd-ref').innerText()).trim();
     await last.click();
@@ -535,6 +537,68 @@ describe('the analyst\'s view', () => {
     await page.locator('#out h3').first().click();
     await page.keyboard.press('n');
     assert.match(await page.evaluate(() => document.activeElement.closest('#out') ? document.activeElement.dataset.status : null), /^(modified|new|dropped)$/);
+  });
+
+  test('review by hand: reject a link, change a relation, link two sentences; kept apart in the exports, kept with the texts', async () => {
+    const report = await engineReport();
+    await viewShows(report);
+    const engineSummary = await page.locator('#view-host .rd-summary').innerText();
+    const [rejected] = report.links;
+    const repeated = report.links.find((l) => l.relation === 'repeated');
+    const lonely = report.a.sentences.find((s) => s.status === 'dropped' && s.possible_counterparts.length);
+    assert.ok(rejected && repeated && lonely, 'the example has a link, a repeated link and a near miss');
+    const ref = (side, id) => `${side.toUpperCase()}${id + 1}`;
+    const meta = (side, id) => page.locator(`${sentenceSelector(side, id)} > .rd-meta`).innerText();
+
+    // Reject the first link from its evidence; the button stays focused and says it is pressed.
+    const bSentence = page.locator(sentenceSelector('b', rejected.b[0]));
+    await bSentence.focus();
+    await page.keyboard.press('Enter');
+    const reject = bSentence.getByRole('button', { name: 'Reject' });
+    await reject.click();
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Reject');
+    assert.equal(await bSentence.getByRole('button', { name: 'Reject' }).getAttribute('aria-pressed'), 'true');
+    assert.ok((await meta('b', rejected.b[0])).includes(`✗ ${ref('a', rejected.a[0])} rejected by you`));
+    assert.ok((await meta('a', rejected.a[0])).includes(`✗ ${ref('b', rejected.b[0])} rejected by you`));
+
+    // Call a repeated link modified.
+    const aRepeated = page.locator(sentenceSelector('a', repeated.a[0]));
+    await aRepeated.focus();
+    await page.keyboard.press('Enter');
+    await aRepeated.locator('select').selectOption('modified');
+    assert.ok((await meta('a', repeated.a[0])).includes(`${ref('b', repeated.b[0])}: modified (your call)`));
+
+    // Link a dropped sentence with its near miss.
+    const target = lonely.possible_counterparts[0].sentence;
+    await page.locator(sentenceSelector('a', lonely.id)).getByRole('button', { name: 'Link them' }).click();
+    assert.ok((await meta('a', lonely.id)).includes(`↔ ${ref('b', target)} linked by you`));
+    assert.ok((await meta('b', target)).includes(`↔ ${ref('a', lonely.id)} linked by you`));
+
+    assert.equal(await page.locator('#view-host .rd-review-summary').innerText(),
+      'Your review: 1 rejected, 1 relation changed, 1 linked by hand. The counts above are the engine\'s; exports keep your review apart.');
+    assert.equal(await page.locator('#view-host .rd-summary').innerText(), engineSummary, 'the engine\'s summary is the engine\'s');
+
+    // The JSON export: the engine's report untouched, the review in its own section.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="json"]')]);
+    const exported = JSON.parse(await readFile(await file.path(), 'utf8'));
+    const { review, ...engineFindings } = exported;
+    assert.deepEqual(engineFindings, report);
+    const byOrigin = (origin) => review.links.filter((e) => e.origin === origin);
+    assert.equal(review.links.length, 3);
+    assert.deepEqual(byOrigin('hand').map((e) => [e.a, e.b, e.a_text[0]]), [[[lonely.id], [target], lonely.text]]);
+    assert.deepEqual(byOrigin('engine').map((e) => [e.a, e.b, e.verdict, e.relation]).sort(),
+      [[rejected.a, rejected.b, 'rejected', null], [repeated.a, repeated.b, null, 'modified']].sort());
+    const [md] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="markdown"]')]);
+    assert.ok((await readFile(await md.path(), 'utf8')).includes('## Your review (not the engine\'s findings) (3)'));
+
+    // Kept with the texts (when the reader asks to keep them), and re-applied after a reload.
+    await page.check('#keep-texts');
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('readout-diff:texts:v1') ?? 'null')?.review?.links?.length === 3);
+    await page.reload();
+    await settled(page);
+    await viewShows(report);
+    assert.ok((await meta('a', lonely.id)).includes(`↔ ${ref('b', target)} linked by you`), 'the review survives a reload');
+    assert.match(await page.locator('#view-host .rd-review-summary').innerText(), /^Your review: 1 rejected, 1 relation changed, 1 linked by hand\./);
   });
 
   test('a 1,000-sentence pair is built without freezing the page: no task over 100 ms', async () => {
