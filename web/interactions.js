@@ -93,14 +93,19 @@ function revealHidden(target) {
   if (row) row.hidden = false;
 }
 
+// The view's sentences, without those of a part being taken apart (view.js, takeApart).
+function liveSentences(scope, selector = '') {
+  return [...scope.querySelectorAll(`.rd-sentence${selector}`)].filter((el) => !el.closest('.rd-retired'));
+}
+
 function itemsOfSide(root, side) {
-  return [...root.querySelectorAll(`.rd-sentence[data-side="${side}"]`)].filter((el) => !el.hidden && !el.closest('[hidden]'));
+  return liveSentences(root, `[data-side="${side}"]`).filter((el) => !el.hidden && !el.closest('[hidden]'));
 }
 
 // One tab stop per side (roving tabindex): the last focused visible sentence, else the first.
 function ensureTabStops(root) {
   for (const side of SIDES) {
-    const current = root.querySelector(`.rd-sentence[data-side="${side}"][tabindex="0"]`);
+    const [current] = liveSentences(root, `[data-side="${side}"][tabindex="0"]`);
     if (current && !current.hidden && !current.closest('[hidden]')) continue;
     if (current) current.tabIndex = -1;
     const [first] = itemsOfSide(root, side);
@@ -109,7 +114,7 @@ function ensureTabStops(root) {
 }
 
 function makeTabStop(root, item) {
-  for (const other of root.querySelectorAll(`.rd-sentence[data-side="${item.dataset.side}"][tabindex="0"]`)) other.tabIndex = -1;
+  for (const other of liveSentences(root, `[data-side="${item.dataset.side}"][tabindex="0"]`)) other.tabIndex = -1;
   item.tabIndex = 0;
 }
 
@@ -221,7 +226,7 @@ function isTypingTarget(event) {
 // counts, so a slice costs what it adds, not the whole view. Returns {shown, total} sentences.
 export function applyFilters(view, filters, built = null) {
   const scope = built ?? [view.root];
-  const items = scope.flatMap((el) => (el.matches('.rd-sentence') ? [el] : [...el.querySelectorAll('.rd-sentence')]));
+  const items = scope.flatMap((el) => (el.matches('.rd-sentence') ? [el] : liveSentences(el)));
   const query = (filters.query ?? '').trim().toLocaleLowerCase();
   let shown = 0;
   for (const item of items) {
@@ -232,7 +237,8 @@ export function applyFilters(view, filters, built = null) {
       (query !== '' && !sentence.text.toLocaleLowerCase().includes(query));
     if (!item.hidden) shown += 1;
   }
-  const rows = scope.flatMap((el) => (el.matches('.rd-row') ? [el] : [...el.querySelectorAll('.rd-row')]));
+  const rows = scope.flatMap((el) => (el.matches('.rd-row') ? [el] : [...el.querySelectorAll('.rd-row')]))
+    .filter((row) => !row.closest('.rd-retired'));
   for (const row of rows) row.hidden = !row.querySelector('.rd-sentence:not([hidden])');
   if (!built) ensureTabStops(view.root);
   return { shown, total: view.model.sentences.a.length + view.model.sentences.b.length };

@@ -11,7 +11,7 @@ import {
 
 const LANGUAGE_NAMES = { en: 'English', hi: 'Hindi', mixed: 'Hindi and English' };
 
-export function sentenceElementId(idPrefix, side, id) {
+function sentenceElementId(idPrefix, side, id) {
   return `${idPrefix}-${sentenceKey(side, id)}`;
 }
 

@@ -282,9 +282,9 @@ export function spacedDiff(diff) {
 // origin is "engine" (a link of the report) or "hand" (linked by the analyst), verdict is
 // "accepted", "rejected" or null, relation a changed relation or null. The texts let a later run
 // (a newer engine, an edited text) re-apply a decision to the same sentences.
-export const REVIEW_VERDICTS = ['accepted', 'rejected'];
+const REVIEW_VERDICTS = ['accepted', 'rejected'];
 
-export function reviewKey(a, b) {
+function reviewKey(a, b) {
   return `a${[...a].sort((x, y) => x - y).join('+')}|b${[...b].sort((x, y) => x - y).join('+')}`;
 }
 

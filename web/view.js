@@ -14,7 +14,7 @@ import {
 import { renderSummary, renderRowsLayout, renderColumnsLayout, renderSentence, renderCommitmentTable } from './render.js';
 import { attachInteractions, handleNavigationKey, applyFilters } from './interactions.js';
 
-export const LAYOUTS = {
+const LAYOUTS = {
   rows: 'Aligned rows',
   columns: 'Document order',
   commitments: 'Commitments',
@@ -25,7 +25,7 @@ const SLICE_MS = 8;
 const FILTER_STATUSES = ['repeated', 'modified', 'new', 'dropped', 'kept'];
 
 // What the toolbar starts with: everything shown.
-export function defaultFilters() {
+function defaultFilters() {
   return { statuses: new Set(FILTER_STATUSES), side: 'both', commitmentsOnly: false, query: '' };
 }
 
@@ -58,7 +58,8 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
     state.filters = next;
     refilter();
   }) : null;
-  const jumpList = interactive ? renderJumpList(model, changesInReadingOrder(rows)) : null;
+  const changes = changesInReadingOrder(rows);
+  const jumpList = interactive ? renderJumpList(model, changes) : null;
   const reviewLine = h('p', { class: 'rd-review-summary' });
   const element = h('div', { class: 'rd-view' }, renderSummary(report), reviewLine, switcher?.element ?? null,
     toolbar?.element ?? null, jumpList, body);
@@ -77,8 +78,7 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
 
   const view = {
     model,
-    rows,
-    changes: changesInReadingOrder(rows),
+    changes,
     root: element,
     elementOf: (side, id) => elements.get(sentenceKey(side, id)) ?? null,
     counterpartsOf: (side, id) => counterpartsOf(model, side, model.byId[side].get(id)),
@@ -105,8 +105,9 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
   }
 
   function mount(part) {
-    body.replaceChildren(part.element);
-    body.dataset.layout = state.layout;
+    const previous = body.firstElementChild;
+    body.prepend(part.element);
+    if (previous) takeApart(previous);
     return part;
   }
 
@@ -188,22 +189,11 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
     get layout() { return state.layout; },
     get ready() { return state.ready; },
     setLayout,
-    // Takes the view off the page without one long task: hidden at once (content-visibility:
-    // hidden keeps its layout, so hiding costs nothing, where display: none or a removal tears
-    // down thousands of sentences in one go), then taken apart a slice at a time.
-    async retire() {
+    // Takes the view off the page without one long task (see takeApart).
+    retire() {
       state.generation += 1;
-      element.classList.add('rd-retired');
       element.inert = true;
-      // Its ids stay until it is gone: the next view comes before it, so look-ups find that one.
-      const items = [...element.querySelectorAll('.rd-sentence')].reverse();
-      let index = 0;
-      while (index < items.length) {
-        const until = performance.now() + SLICE_MS;
-        do items[index++].remove(); while (index < items.length && performance.now() < until);
-        await nextTask();
-      }
-      element.remove();
+      return takeApart(element);
     },
     // The toolbar's filters, to hand to the next view of the same host.
     get filters() { return copyFilters(state.filters); },
@@ -310,6 +300,22 @@ function renderSwitcher(idPrefix, onChoose) {
       for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.layout === layout));
     },
   };
+}
+
+// Removes a part of the view with thousands of sentences as many short tasks: hidden at once
+// (content-visibility: hidden keeps its layout, so hiding costs nothing, where display: none or a
+// removal tears down every sentence in one go), then taken apart a slice at a time. Its ids stay
+// until it is gone; whatever replaces it comes before it, so look-ups by id find the new one.
+async function takeApart(part) {
+  part.classList.add('rd-retired');
+  const items = [...part.querySelectorAll('.rd-sentence')].reverse();
+  let index = 0;
+  while (index < items.length) {
+    const until = performance.now() + SLICE_MS;
+    do items[index++].remove(); while (index < items.length && performance.now() < until);
+    await nextTask();
+  }
+  part.remove();
 }
 
 // A macrotask boundary that is not throttled like setTimeout's nested timers.
