@@ -73,8 +73,10 @@ export class ReadoutDiffElement extends HTMLElement {
     try {
       const report = await compare(a, b);
       if (generation !== this.#generation) return;
-      this.#view = createView(report, { idPrefix: `rd-element-${++elementCount}` });
-      this.#host.replaceChildren(this.#view.element);
+      const previous = this.#view;
+      this.#view = createView(report, { idPrefix: `rd-element-${++elementCount}`, layout: previous?.layout, filters: previous?.filters, review: previous?.review });
+      previous?.retire();
+      this.#host.prepend(this.#view.element);
       this.#show('');
       this.report = report;
       this.#emit('readout-diff:rendered', report);
@@ -90,8 +92,8 @@ export class ReadoutDiffElement extends HTMLElement {
   }
 
   #clearView() {
+    this.#view?.retire();
     this.#view = null;
-    this.#host.replaceChildren();
   }
 
   #show(message) {
