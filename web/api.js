@@ -3,8 +3,7 @@
 // Engine errors (invalid UTF-8, empty or too large text…) reject with a ReadoutDiffError that
 // carries the engine's error fields (code, side, message, offset, line, column).
 import { sharedEngine } from './engine-client.js';
-import { renderComparison } from './render.js';
-import { attachInteractions } from './interactions.js';
+import { createView } from './view.js';
 
 export class ReadoutDiffError extends Error {
   constructor(error) {
@@ -14,7 +13,9 @@ export class ReadoutDiffError extends Error {
   }
 }
 
-async function compare(a, b, options = {}) {
+// The one way every host (the page, <readout-diff>, scripts) gets a comparison: an engine error
+// rejects with a ReadoutDiffError; a cancelled or crashed engine rejects with the engine client's error.
+export async function compare(a, b, options = {}) {
   const result = await sharedEngine().compare(String(a), String(b), options);
   if (result.error) throw new ReadoutDiffError(result.error);
   return result;
@@ -26,11 +27,11 @@ async function segment(text, options = {}) {
   return result;
 }
 
-// Renders a report into `container` (its content is replaced) and returns the view element.
-function render(report, container) {
-  const view = renderComparison(report, { idPrefix: `rd-api-${++renderCount}` });
-  attachInteractions(view);
-  container.replaceChildren(view);
+// Renders a report into `container` (its content is replaced) and returns the view (view.js:
+// element, setLayout, filters, handleKey, ready).
+function render(report, container, options = {}) {
+  const view = createView(report, { ...options, idPrefix: `rd-api-${++renderCount}` });
+  container.replaceChildren(view.element);
   return view;
 }
 let renderCount = 0;

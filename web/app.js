@@ -1,10 +1,9 @@
-// The page: two input boxes, the comparison view, filters, exports, and the iframe mode. Compares
+// The page: two input boxes, the comparison view, exports, and the iframe mode. Compares
 // automatically shortly after each edit; the engine runs in a worker (engine-client.js).
 import { sharedEngine } from './engine-client.js';
 import { InputPanel } from './inputs.js';
-import { renderComparison } from './render.js';
-import { attachInteractions, applyFilters, handleNavigationKey } from './interactions.js';
-import { reportJson, markdownSummary, linksCsv } from './exporters.js';
+import { createView } from './view.js';
+import { reportJson, markdownSummary, linksCsv, sentencesCsv, commitmentsCsv, exportFileName, localDate } from './exporters.js';
 import { staticReportHtml } from './report-html.js';
 import { downloadText } from './download.js';
 import { KEEP_RISK, loadKeepPreference, saveKeepPreference, loadTexts, saveTexts } from './storage.js';
@@ -12,8 +11,8 @@ import { loadExample, viewStyleText } from './assets.js';
 import { embedSettings, startEmbedding } from './embed.js';
 import { commitmentSummary, SIDES } from './report-model.js';
 import { startSeriesMode } from './series-mode.js';
+import { compare as compareTexts, ReadoutDiffError } from './api.js';
 import './element.js';
-import './api.js';
 
 const EDIT_DELAY_MS = 500;
 const SAVE_DELAY_MS = 400;
@@ -23,12 +22,12 @@ const ui = {
   status: byId('status'), statusText: byId('status-text'), cancel: byId('cancel'), retry: byId('retry'),
   results: byId('results'), tools: byId('result-tools'), viewHost: byId('view-host'),
   keepTexts: byId('keep-texts'), keepRisk: byId('keep-risk'), storageNote: byId('storage-note'),
-  filterCommitments: byId('filter-commitments'), filterChanges: byId('filter-changes'),
+  printHeader: byId('print-header'),
 };
 const embed = embedSettings(window.location);
 const engine = sharedEngine();
 const panels = {};
-const state = { report: null, view: null, busy: false, rerun: false, comparing: null, editTimer: 0, saveTimer: 0, unsaved: false, embedding: null };
+const state = { report: null, view: null, review: null, busy: false, rerun: false, comparing: null, editTimer: 0, saveTimer: 0, unsaved: false, embedding: null };
 
 function onEdit() {
   clearTimeout(state.editTimer);
@@ -63,16 +62,21 @@ async function compare() {
   const comparing = { a: panels.a.text, b: panels.b.text };
   state.comparing = comparing;
   try {
-    const report = await engine.compare(comparing.a, comparing.b);
+    const report = await compareTexts(comparing.a, comparing.b);
     if (panels.a.text !== comparing.a || panels.b.text !== comparing.b) state.rerun = true;  // stale: never shown
-    else if (report.error) showEngineError(report.error);
     else {
       showResult(report);
       setStatus(`Compared in ${Math.round(performance.now() - started)} ms. ${commitmentSummary(report.summary)}.`);
     }
   } catch (error) {
-    // Stopped for newer texts (see above): nothing to show, the run below compares them.
-    if (!(error.cancelled && state.rerun)) {
+    const stale = panels.a.text !== comparing.a || panels.b.text !== comparing.b;
+    if (error.cancelled && state.rerun) {
+      // Stopped for newer texts (see above): nothing to show, the run below compares them.
+    } else if (stale && !error.cancelled) {
+      state.rerun = true;  // an error about texts since changed: never shown
+    } else if (error instanceof ReadoutDiffError) {
+      showEngineError(error);
+    } else {
       showResult(null);
       setStatus(error.cancelled
         ? 'Comparison cancelled. Your texts are unchanged.'
@@ -100,19 +104,19 @@ function showEngineError(error) {
 
 function showResult(report) {
   state.report = report;
-  state.view = report ? renderComparison(report, { idPrefix: 'rd' }) : null;
-  if (state.view) {
-    attachInteractions(state.view);
-    applyCurrentFilters();
-  }
-  ui.viewHost.replaceChildren(...(state.view ? [state.view] : []));
+  // The layout and filters the reader chose stay when the texts are compared again.
+  const previous = state.view;
+  if (previous) state.review = previous.review;
+  state.view = report ? createView(report, { idPrefix: 'rd', layout: previous?.layout, filters: previous?.filters, review: state.review }) : null;
+  state.view?.onReviewChange((review) => {
+    state.review = review;
+    scheduleSave();
+  });
+  previous?.retire();
+  if (state.view) ui.viewHost.prepend(state.view.element);
   ui.tools.hidden = !report;
+  showPrintHeader(report);
   if (report) state.embedding?.sendSummary(report.summary);
-}
-
-function applyCurrentFilters() {
-  if (!state.view) return;
-  applyFilters(state.view, { commitmentsOnly: ui.filterCommitments.checked, changesOnly: ui.filterChanges.checked });
 }
 
 function setBusy(busy) {
@@ -140,7 +144,9 @@ function saveNow() {
   state.unsaved = false;
   if (embed || !ui.keepTexts.checked) return;
   const texts = Object.fromEntries(SIDES.map((side) => [side, { text: panels[side].text, name: panels[side].name }]));
-  ui.storageNote.textContent = saveTexts(texts)
+  // The analyst's review is kept with the texts it was made on, under the same opt-in.
+  const kept = state.view ? state.view.review : state.review;
+  ui.storageNote.textContent = saveTexts(kept ? { ...texts, review: kept } : texts)
     ? 'Texts are kept in this browser until you clear them.'
     : 'These texts are too large to keep in this browser; they stay in this tab only.';
 }
@@ -160,10 +166,12 @@ async function loadDefaultExample() {
 }
 
 const EXPORTS = {
-  json: () => ['readout-diff-report.json', 'application/json', reportJson(state.report)],
-  markdown: () => ['readout-diff-summary.md', 'text/markdown', markdownSummary(state.report, names())],
-  csv: () => ['readout-diff-links.csv', 'text/csv', linksCsv(state.report)],
-  html: async () => ['readout-diff-report.html', 'text/html',
+  json: () => ['json', 'application/json', reportJson(state.report, state.view?.review)],
+  markdown: () => ['md', 'text/markdown', markdownSummary(state.report, names(), state.view?.review)],
+  csv: () => ['links.csv', 'text/csv', linksCsv(state.report)],
+  'sentences-csv': () => ['sentences.csv', 'text/csv', sentencesCsv(state.report)],
+  'commitments-csv': () => ['commitments.csv', 'text/csv', commitmentsCsv(state.report)],
+  html: async () => ['html', 'text/html',
     await staticReportHtml(state.report, { names: names(), viewCss: viewStyleText() })],
 };
 
@@ -171,10 +179,17 @@ function names() {
   return { a: panels.a.displayName, b: panels.b.displayName };
 }
 
+// Printed, the comparison says what was compared and when (hidden on screen).
+function showPrintHeader(report) {
+  ui.printHeader.textContent = report
+    ? `Readout comparison: ${names().a} → ${names().b}. Compared ${localDate(new Date())} with Readout Diff ${report.engine?.version ?? ''}.`
+    : '';
+}
+
 async function exportReport(kind) {
   if (!state.report) return;
-  const [filename, type, content] = await EXPORTS[kind]();
-  downloadText(filename, type, content);
+  const [extension, type, content] = await EXPORTS[kind]();
+  downloadText(exportFileName(names(), new Date(), extension), type, content);
 }
 
 function wireControls() {
@@ -188,8 +203,6 @@ function wireControls() {
     clearTimeout(state.editTimer);
     engine.cancel();
   });
-  ui.filterCommitments.addEventListener('change', applyCurrentFilters);
-  ui.filterChanges.addEventListener('change', applyCurrentFilters);
   for (const button of document.querySelectorAll('[data-export]')) {
     button.addEventListener('click', () => exportReport(button.dataset.export));
   }
@@ -207,7 +220,7 @@ function wireControls() {
     if (state.unsaved) saveNow();
   });
   document.addEventListener('keydown', (event) => {
-    if (state.view) handleNavigationKey(state.view, event);
+    state.view?.handleKey(event);
   });
 }
 
@@ -237,6 +250,7 @@ async function start() {
   if (stored) {
     panels.a.set(stored.a.text, stored.a.name);
     panels.b.set(stored.b.text, stored.b.name);
+    state.review = stored.review ?? null;
   } else if (!embed) {
     await loadDefaultExample();
   }

@@ -5,10 +5,9 @@
 //   <readout-diff><pre slot="a">…</pre><template slot="b"><p>…</p></template></readout-diff>
 // It fires "readout-diff:rendered" (detail: the report) and "readout-diff:error" (detail: {message, side}).
 import { h } from './dom.js';
-import { sharedEngine } from './engine-client.js';
+import { compare, ReadoutDiffError } from './api.js';
 import { nodeToText } from './html-to-text.js';
-import { renderComparison } from './render.js';
-import { attachInteractions, handleNavigationKey } from './interactions.js';
+import { createView } from './view.js';
 import { viewStyleNodes } from './assets.js';
 
 let elementCount = 0;
@@ -20,6 +19,7 @@ export class ReadoutDiffElement extends HTMLElement {
   #host = null;
   #scheduled = false;
   #generation = 0;
+  #view = null;
   report = null;
 
   connectedCallback() {
@@ -39,10 +39,7 @@ export class ReadoutDiffElement extends HTMLElement {
     // Light-DOM children are not slotted anywhere: they only carry texts, so they stay hidden.
     new MutationObserver(() => this.#schedule())
       .observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['slot'] });
-    this.addEventListener('keydown', (event) => {
-      const view = this.#host.firstElementChild;
-      if (view) handleNavigationKey(view, event);
-    });
+    this.addEventListener('keydown', (event) => this.#view?.handleKey(event));
   }
 
   textOf(side) {
@@ -68,34 +65,35 @@ export class ReadoutDiffElement extends HTMLElement {
     const b = this.textOf('b');
     if (!a.trim() || !b.trim()) {
       this.#show('Waiting for two texts to compare.');
-      this.#host.replaceChildren();
+      this.#clearView();
       return;
     }
     this.#show('Comparing…');
     this.setAttribute('aria-busy', 'true');
     try {
-      const report = await sharedEngine().compare(a, b);
+      const report = await compare(a, b);
       if (generation !== this.#generation) return;
-      if (report.error) {
-        const side = report.error.side ? `Readout ${report.error.side.toUpperCase()}: ` : '';
-        this.#show(`${side}${report.error.message}`);
-        this.#host.replaceChildren();
-        this.#emit('readout-diff:error', { message: report.error.message, side: report.error.side ?? null });
-        return;
-      }
-      const view = renderComparison(report, { idPrefix: `rd-element-${++elementCount}` });
-      attachInteractions(view);
-      this.#host.replaceChildren(view);
+      const previous = this.#view;
+      this.#view = createView(report, { idPrefix: `rd-element-${++elementCount}`, layout: previous?.layout, filters: previous?.filters, review: previous?.review });
+      previous?.retire();
+      this.#host.prepend(this.#view.element);
       this.#show('');
       this.report = report;
       this.#emit('readout-diff:rendered', report);
     } catch (error) {
       if (generation !== this.#generation) return;
-      this.#show(error.message);
-      this.#emit('readout-diff:error', { message: error.message, side: null });
+      const side = error instanceof ReadoutDiffError && error.side ? error.side : null;
+      this.#show(`${side ? `Readout ${side.toUpperCase()}: ` : ''}${error.message}`);
+      this.#clearView();
+      this.#emit('readout-diff:error', { message: error.message, side });
     } finally {
       if (generation === this.#generation) this.removeAttribute('aria-busy');
     }
+  }
+
+  #clearView() {
+    this.#view?.retire();
+    this.#view = null;
   }
 
   #show(message) {

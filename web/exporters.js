@@ -1,17 +1,40 @@
 // Turns a report into files to take away: the JSON report itself, a Markdown summary for a story
-// draft and a CSV of the links. (The static HTML report is in report-html.js.) All pure functions
-// of the report, so they are easy to test and never touch the network.
+// draft, and CSVs of the links, of every sentence and of every commitment. (The static HTML
+// report is in report-html.js.) All pure functions of the report, so they are easy to test and
+// never touch the network.
 import {
-  SIDES, createModel, sentenceStatus, sentenceRef, commitmentLabel, commitmentSummary,
-  sentenceSummary, formatScore, formatPercent, STATUS_INFO, spacedDiff,
+  SIDES, createModel, sentenceStatus, sentenceRef, commitmentLabel, commitmentSummary, commitmentEntries,
+  sentenceSummary, formatScore, formatPercent, STATUS_INFO, FATE_INFO, CHANGE_NAMES, BAND_INFO, bandOf, linksOf,
+  possibleCounterpartsOf, showsWordDiff, spacedDiff,
 } from './report-model.js';
 
-export function reportJson(report) {
-  return `${JSON.stringify(report, null, 2)}\n`;
+// "readout-diff_2020-09-10_moscow_in-cn_fm_mea_en_vs_readout-b_2026-12-03.md": the readouts' names
+// (file names without their extension, or "readout-a"/"readout-b") and the day of the export.
+export function exportFileName(names, date, extension) {
+  const part = (name, side) => {
+    const base = String(name ?? '').replace(/\.[A-Za-z0-9]{1,5}$/, '').normalize('NFC');
+    const safe = base.replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 60);
+    return safe || `readout-${side}`;
+  };
+  return `readout-diff_${part(names.a, 'a')}_vs_${part(names.b, 'b')}_${localDate(date)}.${extension}`;
 }
 
-// names: {a, b}: how the two readouts are called (file names, or "Readout A").
-export function markdownSummary(report, names) {
+// YYYY-MM-DD in the reader's own time zone: the day they made the export.
+export function localDate(date) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+// The engine's report as it came, with the analyst's decisions (if any) in a section of their own,
+// `review`, after it: a reader tells the engine's findings from the analyst's at a glance, and a
+// later run can re-apply the decisions (view.js, createReview).
+export function reportJson(report, review = null) {
+  return `${JSON.stringify(review ? { ...report, review } : report, null, 2)}\n`;
+}
+
+// names: {a, b}: how the two readouts are called (file names, or "Readout A"). The commitment
+// sections follow the engine's own accounting (report.commitments), never a recount.
+export function markdownSummary(report, names, review = null) {
   const model = createModel(report);
   const lines = [
     `# Readout comparison: ${escapeMarkdown(names.a)} → ${escapeMarkdown(names.b)}`,
@@ -20,17 +43,19 @@ export function markdownSummary(report, names) {
     '',
     sentenceSummary(report.summary),
   ];
-  const commitmentsBy = (side, status) => model.sentences[side]
-    .filter((s) => s.commitment && sentenceStatus(s) === status);
+  const entries = commitmentEntries(model);
+  const withFate = (side, fate) => entries.filter((e) => e.side === side && e.fate === fate && e.sentence);
 
-  section(lines, 'New commitments in B', commitmentsBy('b', 'new').map((s) => commitmentItem('b', s)));
-  section(lines, 'Commitments dropped since A', commitmentsBy('a', 'dropped').map((s) => commitmentItem('a', s)));
-  section(lines, 'Modified', report.links.filter((l) => l.relation === 'modified').map((l) => modifiedItem(model, l)));
-  section(lines, 'Commitments repeated', commitmentsBy('b', 'repeated').map((s) => commitmentItem('b', s)));
+  section(lines, 'New commitments in B', withFate('b', 'new').map((e) => commitmentItem(e)));
+  section(lines, 'Commitments dropped since A', withFate('a', 'dropped').map((e) => commitmentItem(e)));
+  section(lines, 'Commitments modified', withFate('a', 'modified').map((e) => commitmentItem(e)));
+  section(lines, 'Commitments repeated', withFate('a', 'repeated').map((e) => commitmentItem(e)));
+  section(lines, 'Modified sentences', report.links.filter((l) => l.relation === 'modified').map((l) => modifiedItem(model, l)));
   section(lines, 'Other new sentences in B', model.sentences.b
     .filter((s) => !s.commitment && sentenceStatus(s) === 'new').map((s) => sentenceItem('b', s)));
   section(lines, 'Other sentences dropped since A', model.sentences.a
     .filter((s) => !s.commitment && sentenceStatus(s) === 'dropped').map((s) => sentenceItem('a', s)));
+  section(lines, 'Your review (not the engine\'s findings)', (review?.links ?? []).map((entry) => reviewItem(entry)));
   lines.push('', `_Compared offline with Readout Diff ${escapeMarkdown(report.engine?.version ?? '')}._`, '');
   return lines.join('\n');
 }
@@ -40,9 +65,25 @@ function section(lines, title, items) {
   lines.push('', `## ${title} (${items.length})`, '', ...items);
 }
 
-function commitmentItem(side, sentence) {
-  return `- **${escapeMarkdown(commitmentLabel(sentence.commitment))}** (${sentenceRef(side, sentence.id)}): ` +
-    quote(sentence.text);
+function commitmentItem(entry) {
+  const item = [`- **${escapeMarkdown(commitmentLabel(entry.commitment))}** (${sentenceRef(entry.side, entry.sentence.id)}): ` +
+    quote(entry.sentence.text)];
+  const changes = entry.changes.map((c) => CHANGE_NAMES[c] ?? c);
+  if (changes.length) item.push(`  - Changed: ${changes.join(', ')}`);
+  for (const counterpart of entry.counterparts) {
+    item.push(`  - ${sentenceRef(entry.counterpartSide, counterpart.id)}: ${quote(counterpart.text)}`);
+  }
+  return item.join('\n');
+}
+
+function reviewItem(entry) {
+  const refs = (side) => entry[side].map((id) => sentenceRef(side, id)).join('+');
+  const what = [
+    entry.origin === 'hand' ? 'linked by hand' : null,
+    entry.verdict ? `${entry.verdict} by the analyst` : null,
+    entry.relation ? `relation: ${entry.relation}` : null,
+  ].filter(Boolean).join('; ');
+  return `- ${refs('a')} ↔ ${refs('b')}: ${what}\n  - A: ${quote(entry.a_text.join(' '))}\n  - B: ${quote(entry.b_text.join(' '))}`;
 }
 
 function sentenceItem(side, sentence) {
@@ -53,11 +94,11 @@ function modifiedItem(model, link) {
   const textOf = (side) => link[side].map((id) => model.byId[side].get(id)?.text ?? '').join(' ');
   const refs = (side) => link[side].map((id) => sentenceRef(side, id)).join('+');
   const lines = [
-    `- ${refs('a')} → ${refs('b')} (score ${formatScore(link.score)}${link.cross_language ? ', across languages' : ''})`,
+    `- ${refs('a')} → ${refs('b')} (${BAND_INFO[bandOf(link)].label}, score ${formatScore(link.score)}${link.cross_language ? ', across languages' : ''})`,
     `  - A: ${quote(textOf('a'))}`,
     `  - B: ${quote(textOf('b'))}`,
   ];
-  if (link.diff?.length) {
+  if (showsWordDiff(link)) {
     const changes = spacedDiff(link.diff).map((op) => {
       const text = escapeMarkdown(op.text);
       if (!text.trim()) return text;
@@ -74,9 +115,16 @@ function quote(text) {
   return `“${escapeMarkdown(text)}”`;
 }
 
-// Readout text is quoted literally: characters that Markdown would read as markup are escaped.
+// Readout text is quoted literally: only what Markdown would read as markup in running text is
+// escaped, so "(SCO)" and "2020-09-10_moscow" stay as they are. The text never starts a line
+// (white space is folded), so line-start markup (#, >, -, +, 1.) cannot arise.
 export function escapeMarkdown(text) {
-  return String(text).replace(/[\\`*_{}[\]()<>#+|~!]/g, '\\$&').replace(/\s+/g, ' ');
+  return String(text).replace(/\s+/g, ' ')
+    .replace(/\\(?=[!-/:-@[-`{-~])/g, '\\\\')     // a backslash that would escape the next character
+    .replace(/[`*~<]/g, '\\$&')                      // code, emphasis, strikethrough, HTML and autolinks
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')  // emphasis; an underscore inside a word is literal
+    .replace(/\[/g, '\\[')                            // links and images
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');         // character references
 }
 
 const CSV_COLUMNS = [
@@ -100,8 +148,7 @@ export function linksCsv(report) {
       formatPercent(link.evidence?.trigram_overlap),
     ];
   });
-  // The byte order mark makes spreadsheet programs read the file as UTF-8 (Devanagari intact).
-  return `\uFEFF${[CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvFile(CSV_COLUMNS, rows);
 }
 
 export function csvCell(value) {
@@ -109,4 +156,53 @@ export function csvCell(value) {
   // A cell starting like a formula would be run by spreadsheet programs: make it plain text.
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const SENTENCE_COLUMNS = [
+  'sentence', 'side', 'status', 'kind', 'paragraph', 'language', 'text', 'commitment', 'commitment_strength',
+  'commitment_polarity', 'counterparts', 'bands', 'scores', 'possible_counterparts',
+];
+
+// One row per sentence of both readouts, A's then B's, in their own order.
+export function sentencesCsv(report) {
+  const model = createModel(report);
+  const rows = SIDES.flatMap((side) => model.sentences[side].map((sentence) => {
+    const links = linksOf(model, sentence);
+    const other = side === 'a' ? 'b' : 'a';
+    return [
+      sentenceRef(side, sentence.id), side.toUpperCase(), sentenceStatus(sentence), sentence.kind, sentence.paragraph,
+      sentence.language, sentence.text,
+      sentence.commitment ? commitmentLabel(sentence.commitment) : '', sentence.commitment?.strength ?? '',
+      sentence.commitment?.polarity ?? '',
+      links.map((link) => link[other].map((id) => sentenceRef(other, id)).join('+')).join('; '),
+      links.map((link) => bandOf(link)).join('; '),
+      links.map((link) => formatScore(link.score)).join('; '),
+      possibleCounterpartsOf(side, sentence).map((p) => `${sentenceRef(p.side, p.id)} ${formatScore(p.score)}`).join('; '),
+    ];
+  }));
+  return csvFile(SENTENCE_COLUMNS, rows);
+}
+
+const COMMITMENT_COLUMNS = [
+  'sentence', 'side', 'actor', 'cue', 'strength', 'polarity', 'fate', 'changes', 'text', 'counterparts', 'counterpart_text',
+];
+
+// One row per commitment of either side, as the engine accounts for it (report.commitments).
+export function commitmentsCsv(report) {
+  const model = createModel(report);
+  const rows = commitmentEntries(model).filter((e) => e.sentence).map((entry) => [
+    sentenceRef(entry.side, entry.sentence.id), entry.side.toUpperCase(),
+    entry.commitment?.actor_label || entry.commitment?.actor || '', entry.commitment?.cue ?? '',
+    entry.commitment?.strength ?? '', entry.commitment?.polarity ?? '',
+    FATE_INFO[entry.fate]?.toLowerCase() ?? entry.fate, entry.changes.map((c) => CHANGE_NAMES[c] ?? c).join('; '),
+    entry.sentence.text,
+    entry.counterparts.map((s) => sentenceRef(entry.counterpartSide, s.id)).join(' '),
+    entry.counterparts.map((s) => s.text).join(' '),
+  ]);
+  return csvFile(COMMITMENT_COLUMNS, rows);
+}
+
+// The byte order mark makes spreadsheet programs read the file as UTF-8 (Devanagari intact).
+function csvFile(columns, rows) {
+  return `\uFEFF${[columns, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -1,29 +1,29 @@
-// Makes a rendered comparison explorable: hovering or focusing a sentence highlights its
-// counterparts and scrolls them into view in their column; arrow keys move within a column
-// (Left/Right jump to the counterpart); n/p (and j/k) move between changes; filters hide sentences.
-import { counterpartsOf, changesInReadingOrder, CHANGE_STATUSES } from './report-model.js';
-import { sentenceElements, findSentenceElement } from './render.js';
+// Makes a view explorable (view.js passes itself: root, model, elementOf, counterpartsOf,
+// sentenceOf, changes). Hovering or focusing a sentence highlights its counterparts and, where
+// they sit in a column that scrolls on its own, brings them into view there; a hover never scrolls
+// the page. Arrow keys move within a side (Left/Right jump to the counterpart), Enter opens a
+// sentence's evidence or goes to its likeliest near miss, n/p (and j/k) move between changes.
+import { SIDES } from './report-model.js';
 
 const NAVIGATION_KEYS = { n: 1, j: 1, p: -1, k: -1 };
 
 export function attachInteractions(view) {
-  const model = view.readoutModel;
+  const { root } = view;
   let highlighted = [];
 
   const sentenceOf = (element) => {
     const item = element?.closest?.('.rd-sentence');
-    return item && view.contains(item) ? item : null;
+    return item && root.contains(item) ? item : null;
   };
 
-  function highlight(item) {
+  function highlight(item, { mayScrollPage }) {
     clearHighlight();
-    const sentence = model.byId[item.dataset.side].get(Number(item.dataset.id));
-    const counterparts = counterpartsOf(model, item.dataset.side, sentence)
-      .map((c) => findSentenceElement(view, c.side, c.id)).filter(Boolean);
+    const counterparts = view.counterpartsOf(item.dataset.side, Number(item.dataset.id))
+      .map((c) => view.elementOf(c.side, c.id)).filter(Boolean);
     item.classList.add('rd-active');
     for (const element of counterparts) element.classList.add('rd-counterpart');
     highlighted = [item, ...counterparts];
-    if (counterparts.length) reveal(counterparts[0], { mayScrollPage: false });
+    if (counterparts.length) reveal(counterparts[0], { mayScrollPage });
   }
 
   function clearHighlight() {
@@ -31,56 +31,96 @@ export function attachInteractions(view) {
     highlighted = [];
   }
 
-  view.addEventListener('mouseover', (event) => {
+  root.addEventListener('mouseover', (event) => {
     const item = sentenceOf(event.target);
-    if (item && !item.classList.contains('rd-active')) highlight(item);
+    if (item && !item.classList.contains('rd-active')) highlight(item, { mayScrollPage: false });
   });
-  view.addEventListener('mouseleave', () => {
-    if (!view.contains(view.getRootNode().activeElement)) clearHighlight();
+  root.addEventListener('mouseleave', () => {
+    if (!root.contains(root.getRootNode().activeElement)) clearHighlight();
   });
-  view.addEventListener('focusin', (event) => {
+  root.addEventListener('focusin', (event) => {
     const item = sentenceOf(event.target);
     if (!item) return;
-    makeTabStop(item);
-    highlight(item);
+    makeTabStop(root, item);
+    // A tap on a narrow screen focuses the sentence: its counterpart comes into view on the page.
+    highlight(item, { mayScrollPage: true });
   });
-  view.addEventListener('focusout', (event) => {
-    if (!view.contains(event.relatedTarget)) clearHighlight();
+  root.addEventListener('focusout', (event) => {
+    if (!root.contains(event.relatedTarget)) clearHighlight();
   });
-  view.addEventListener('keydown', (event) => {
+  root.addEventListener('click', (event) => {
+    // Near misses and the jump list: buttons that name the sentence they go to.
+    const button = event.target.closest?.('button[data-target-side]');
+    if (!button || !root.contains(button)) return;
+    const target = view.elementOf(button.dataset.targetSide, Number(button.dataset.targetId));
+    if (target) goToSentence(target);
+  });
+  root.addEventListener('keydown', (event) => {
     const item = sentenceOf(event.target);
     if (!item || event.target !== item || event.altKey || event.ctrlKey || event.metaKey) return;
-    const target = arrowTarget(view, model, item, event.key);
+    if (event.key === 'Enter') {
+      if (openDetails(item)) event.preventDefault();
+      return;
+    }
+    const target = arrowTarget(view, item, event.key);
     if (target) {
       event.preventDefault();
       focusSentence(target);
     }
   });
-
-  ensureTabStops(view);
-  view.readoutChanges = changesInReadingOrder(model);
 }
 
-// One tab stop per column (roving tabindex): the last focused visible sentence, else the first.
-function ensureTabStops(view) {
-  for (const column of view.querySelectorAll('.rd-column')) {
-    const current = column.querySelector('.rd-sentence[tabindex="0"]');
-    if (current && !current.hidden) continue;
+// Enter on a sentence: toggles its evidence, or (a dropped or new sentence) goes to its likeliest
+// near miss. Returns whether it did anything.
+function openDetails(item) {
+  const evidence = item.querySelector('.rd-evidence');
+  if (evidence) {
+    evidence.open = !evidence.open;
+    return true;
+  }
+  const possible = item.querySelector('.rd-possible-link');
+  if (possible) {
+    possible.click();
+    return true;
+  }
+  return false;
+}
+
+// A near miss hidden by a filter is shown again rather than left unreachable.
+function revealHidden(target) {
+  target.hidden = false;
+  const row = target.closest('.rd-row');
+  if (row) row.hidden = false;
+}
+
+// The view's sentences, without those of a part being taken apart (view.js, takeApart).
+function liveSentences(scope, selector = '') {
+  return [...scope.querySelectorAll(`.rd-sentence${selector}`)].filter((el) => !el.closest('.rd-retired'));
+}
+
+function itemsOfSide(root, side) {
+  return liveSentences(root, `[data-side="${side}"]`).filter((el) => !el.hidden && !el.closest('[hidden]'));
+}
+
+// One tab stop per side (roving tabindex): the last focused visible sentence, else the first.
+function ensureTabStops(root) {
+  for (const side of SIDES) {
+    const [current] = liveSentences(root, `[data-side="${side}"][tabindex="0"]`);
+    if (current && !current.hidden && !current.closest('[hidden]')) continue;
     if (current) current.tabIndex = -1;
-    const first = [...column.querySelectorAll('.rd-sentence')].find((el) => !el.hidden);
+    const [first] = itemsOfSide(root, side);
     if (first) first.tabIndex = 0;
   }
 }
 
-function makeTabStop(item) {
-  const column = item.closest('.rd-column');
-  for (const other of column.querySelectorAll('.rd-sentence[tabindex="0"]')) other.tabIndex = -1;
+function makeTabStop(root, item) {
+  for (const other of liveSentences(root, `[data-side="${item.dataset.side}"][tabindex="0"]`)) other.tabIndex = -1;
   item.tabIndex = 0;
 }
 
-function arrowTarget(view, model, item, key) {
-  const visible = (list) => [...list].filter((el) => !el.hidden);
-  const siblings = visible(item.closest('.rd-column').querySelectorAll('.rd-sentence'));
+function arrowTarget(view, item, key) {
+  const side = item.dataset.side;
+  const siblings = itemsOfSide(view.root, side);
   const index = siblings.indexOf(item);
   switch (key) {
     case 'ArrowDown': return siblings[index + 1];
@@ -90,13 +130,14 @@ function arrowTarget(view, model, item, key) {
     case 'ArrowLeft':
     case 'ArrowRight': {
       const wanted = key === 'ArrowLeft' ? 'a' : 'b';
-      if (item.dataset.side === wanted) return null;
-      const sentence = model.byId[item.dataset.side].get(Number(item.dataset.id));
-      const [first] = counterpartsOf(model, item.dataset.side, sentence);
-      if (first) return findSentenceElement(view, first.side, first.id);
-      // Without a counterpart, go to the sentence at the same height in the other column.
-      const others = visible(view.querySelectorAll(`.rd-column-${wanted} .rd-sentence`));
-      return others[Math.min(index, others.length - 1)];
+      if (side === wanted) return null;
+      const [first] = view.counterpartsOf(side, Number(item.dataset.id));
+      if (first) return view.elementOf(first.side, first.id);
+      const others = itemsOfSide(view.root, wanted);
+      // Columns: the sentence at the same height in the other column. Rows: the nearest one of the
+      // other side after this sentence (its row or the next), else the last before it.
+      if (item.closest('.rd-column')) return others[Math.min(index, others.length - 1)];
+      return others.find((el) => item.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) ?? others[others.length - 1];
     }
     default: return null;
   }
@@ -108,7 +149,7 @@ function focusSentence(element) {
 }
 
 // Brings a sentence into view. Where its column scrolls on its own, only that column moves, so the
-// sentence being read stays put. Otherwise only a key press may scroll the page (mayScrollPage):
+// sentence being read stays put. Otherwise only focus and keys may scroll the page (mayScrollPage):
 // a hover never moves the page under the reader's mouse.
 function reveal(element, { mayScrollPage }) {
   const list = element.closest('.rd-sentences');
@@ -155,14 +196,18 @@ function revealTop(list, element) {
 export function handleNavigationKey(view, event) {
   const step = NAVIGATION_KEYS[event.key];
   if (!step || event.altKey || event.ctrlKey || event.metaKey || isTypingTarget(event)) return false;
-  const changes = view.readoutChanges
-    .map((c) => findSentenceElement(view, c.side, c.id))
-    .filter((element) => element && !element.hidden);
-  if (!changes.length) return false;
-  const current = changes.indexOf(event.composedPath().find((node) => node.classList?.contains('rd-sentence')));
+  const stops = view.changes
+    .map((c) => view.elementOf(c.side, c.id))
+    .filter((element) => element && !element.hidden && !element.closest('[hidden]'));
+  if (!stops.length) return false;
+  // Inside a linked group, the stop is the group's: find it through the focused sentence's row.
+  const focused = event.composedPath().find((node) => node.classList?.contains('rd-sentence'));
+  const focusedRow = focused?.closest('.rd-row');
+  let current = stops.indexOf(focused);
+  if (current === -1 && focusedRow) current = stops.findIndex((stop) => stop.closest('.rd-row') === focusedRow);
   const next = current === -1
-    ? (step > 0 ? changes[0] : changes[changes.length - 1])
-    : changes[(current + step + changes.length) % changes.length];
+    ? (step > 0 ? stops[0] : stops[stops.length - 1])
+    : stops[(current + step + stops.length) % stops.length];
   event.preventDefault();
   focusSentence(next);
   return true;
@@ -174,16 +219,34 @@ function isTypingTarget(event) {
     (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
-// Filters: "commitments only" keeps sentences with a commitment; "changes only" keeps
-// modified/new/dropped sentences. Returns how many sentences remain visible.
-export function applyFilters(view, { commitmentsOnly = false, changesOnly = false }) {
+// Filters (view.js's toolbar): statuses shown (a Set of repeated/modified/new/dropped/kept), the
+// side ('both', 'a' or 'b'), commitments only, and a search over both texts (case-insensitive);
+// a row is hidden when none of its sentences is shown. With `built` (the elements a slice of the
+// view just added) only those are filtered: the view's own pass at the end sets the tab stops and
+// counts, so a slice costs what it adds, not the whole view. Returns {shown, total} sentences.
+export function applyFilters(view, filters, built = null) {
+  const scope = built ?? [view.root];
+  const items = scope.flatMap((el) => (el.matches('.rd-sentence') ? [el] : liveSentences(el)));
+  const query = (filters.query ?? '').trim().toLocaleLowerCase();
   let shown = 0;
-  for (const item of sentenceElements(view)) {
-    const hide = (commitmentsOnly && !item.classList.contains('rd-has-commitment')) ||
-      (changesOnly && !CHANGE_STATUSES.has(item.dataset.status));
-    item.hidden = hide;
-    if (!hide) shown += 1;
+  for (const item of items) {
+    const sentence = view.sentenceOf(item);
+    item.hidden = (filters.statuses && !filters.statuses.has(item.dataset.status)) ||
+      (filters.side && filters.side !== 'both' && item.dataset.side !== filters.side) ||
+      (filters.commitmentsOnly && !sentence.commitment) ||
+      (query !== '' && !sentence.text.toLocaleLowerCase().includes(query));
+    if (!item.hidden) shown += 1;
   }
-  ensureTabStops(view);
-  return shown;
+  const rows = scope.flatMap((el) => (el.matches('.rd-row') ? [el] : [...el.querySelectorAll('.rd-row')]))
+    .filter((row) => !row.closest('.rd-retired'));
+  for (const row of rows) row.hidden = !row.querySelector('.rd-sentence:not([hidden])');
+  if (!built) ensureTabStops(view.root);
+  return { shown, total: view.model.sentences.a.length + view.model.sentences.b.length };
+}
+
+// Focus on a sentence from elsewhere in the view (the jump list, a near miss): shown again first
+// if a filter hid it, so no button leads nowhere.
+export function goToSentence(target) {
+  if (target.hidden) revealHidden(target);
+  focusSentence(target);
 }

@@ -1,65 +1,89 @@
-// Renders a report as two columns of sentences (A | B). Each sentence shows its status as colour,
-// icon and label, its commitment badge, an inline word diff when it is the B side of a modified
-// pair, and the evidence of its links in a disclosure. Shared by the page and <readout-diff>.
+// Builds the parts of the comparison view from the report model: the summary, the aligned rows,
+// the document-order columns, and the commitment table. Both sentence layouts use one
+// renderSentence, so a sentence reads the same in either; view.js puts the parts together.
 import { h, srOnly, langOf } from './dom.js';
 import { utf16IndexOfByte } from './utf8.js';
 import {
-  SIDES, SIDE_NAMES, STATUS_INFO, createModel, sentenceStatus, sentenceKey, sentenceRef, linksOf,
-  counterpartsOf, commitmentLabel, commitmentSummary, sentenceSummary, formatScore, formatPercent,
-  diffOverText, spacedDiff,
+  SIDES, SIDE_NAMES, STATUS_INFO, BAND_INFO, SCORE_MEANING, FATE_INFO, CHANGE_NAMES, sentenceStatus, sentenceKey,
+  sentenceRef, linksOf, bandOf, showsWordDiff, possibleCounterpartsOf, commitmentLabel, commitmentSummary,
+  sentenceSummary, formatScore, formatPercent, diffOverText, spacedDiff,
 } from './report-model.js';
 
-const LANGUAGE_NAMES = { en: 'English', hi: 'Hindi' };
+const LANGUAGE_NAMES = { en: 'English', hi: 'Hindi', mixed: 'Hindi and English' };
 
-// Returns the view's root element; `idPrefix` keeps element ids unique when several views share
-// a document (the page plus <readout-diff> elements).
-export function renderComparison(report, { idPrefix = 'rd' } = {}) {
-  const model = createModel(report);
-  const columns = SIDES.map((side) => renderColumn(model, side, idPrefix));
-  const root = h('div', { class: 'rd-view' },
-    h('p', { class: 'rd-summary', 'data-summary': 'commitments' }, commitmentSummary(report.summary)),
-    h('p', { class: 'rd-summary-detail' }, sentenceSummary(report.summary)),
-    renderLegend(),
-    h('div', { class: 'rd-columns' }, columns));
-  root.readoutModel = model;
-  root.readoutIdPrefix = idPrefix;
-  return root;
-}
-
-export function sentenceElementId(idPrefix, side, id) {
+function sentenceElementId(idPrefix, side, id) {
   return `${idPrefix}-${sentenceKey(side, id)}`;
 }
 
-function renderLegend() {
-  return h('ul', { class: 'rd-legend', 'aria-label': 'Legend' },
-    ['repeated', 'modified', 'new', 'dropped'].map((status) => h('li', { class: `rd-status rd-status-${status}` },
-      h('span', { class: 'rd-icon', 'aria-hidden': 'true' }, STATUS_INFO[status].icon),
-      ` ${STATUS_INFO[status].label}: ${STATUS_INFO[status].description}`)));
+export function renderSummary(report) {
+  return [
+    h('p', { class: 'rd-summary', 'data-summary': 'commitments' }, commitmentSummary(report.summary)),
+    h('p', { class: 'rd-summary-detail' }, sentenceSummary(report.summary)),
+    h('ul', { class: 'rd-legend', 'aria-label': 'Legend' },
+      ['repeated', 'modified', 'new', 'dropped'].map((status) => h('li', { class: `rd-status rd-status-${status}` },
+        h('span', { class: 'rd-icon', 'aria-hidden': 'true' }, STATUS_INFO[status].icon),
+        ` ${STATUS_INFO[status].label}: ${STATUS_INFO[status].description}`)),
+      h('li', { class: 'rd-legend-bands' }, SCORE_MEANING)),
+  ];
 }
 
-function renderColumn(model, side, idPrefix) {
-  const document = model.report[side];
-  const headingId = `${idPrefix}-${side}-heading`;
-  const language = LANGUAGE_NAMES[document.language] ?? document.language ?? '';
-  let previousParagraph = null;
-  const items = model.sentences[side].map((sentence) => {
-    const startsParagraph = previousParagraph !== null && sentence.paragraph !== previousParagraph;
-    previousParagraph = sentence.paragraph;
-    return renderSentence(model, side, sentence, idPrefix, startsParagraph);
+function sideHeading(model, side, attributes) {
+  const language = LANGUAGE_NAMES[model.report[side].language] ?? model.report[side].language ?? '';
+  return h('h3', { class: 'rd-column-heading', ...attributes },
+    SIDE_NAMES[side], language ? h('span', { class: 'rd-language' }, ` (${language})`) : null);
+}
+
+// The aligned rows (see alignedRows in report-model.js). Returns the element and the row items
+// still to fill: [{parent, build}] so that view.js can append them in slices.
+export function renderRowsLayout(model, rows, sentence) {
+  const list = h('ol', { class: 'rd-rows', 'aria-label': 'Sentences of both readouts, aligned' });
+  const element = h('div', { class: 'rd-rows-view' },
+    h('div', { class: 'rd-rows-head', 'aria-hidden': 'true' },
+      SIDES.map((side) => sideHeading(model, side, {}))),
+    list);
+  const pieces = rows.map((row) => ({ parent: list, build: () => renderRow(row, sentence) }));
+  return { element, pieces };
+}
+
+function renderRow(row, sentence) {
+  const cell = (side) => {
+    const other = side === 'a' ? 'B' : 'A';
+    if (!row[side].length) {
+      return h('div', { class: `rd-cell rd-cell-${side} rd-cell-empty` },
+        h('span', { class: 'rd-absent' }, side === 'a' ? `Not in readout A (new in ${other})` : 'Not in readout B (dropped)'));
+    }
+    return h('ul', { class: `rd-cell rd-cell-${side}`, 'aria-label': SIDE_NAMES[side] },
+      row[side].map((id) => sentence(side, id)));
+  };
+  return h('li', { class: `rd-row rd-status-${row.status}` }, cell('a'), cell('b'));
+}
+
+// The document-order columns: each readout in its own order, one list per side.
+export function renderColumnsLayout(model, idPrefix, sentence) {
+  const pieces = [];
+  const columns = SIDES.map((side) => {
+    const headingId = `${idPrefix}-${side}-heading`;
+    const list = h('ol', { class: 'rd-sentences', 'aria-labelledby': headingId });
+    for (const s of model.sentences[side]) pieces.push({ parent: list, build: () => sentence(side, s.id) });
+    return h('section', { class: `rd-column rd-column-${side}`, 'aria-labelledby': headingId, 'data-side': side },
+      sideHeading(model, side, { id: headingId }), list);
   });
-  return h('section', { class: `rd-column rd-column-${side}`, 'aria-labelledby': headingId, 'data-side': side },
-    h('h3', { id: headingId, class: 'rd-column-heading' },
-      SIDE_NAMES[side], language ? h('span', { class: 'rd-language' }, ` (${language})`) : null),
-    h('ol', { class: 'rd-sentences', 'aria-labelledby': headingId }, items));
+  return { element: h('div', { class: 'rd-columns' }, columns), pieces };
 }
 
-function renderSentence(model, side, sentence, idPrefix, startsParagraph) {
+// One sentence: reference, status, commitment badge, its counterparts with the link's band (or
+// the engine's near misses, as buttons), the text (with an inline word diff for a modified B
+// sentence whose link is not weak) and the evidence of its links.
+// context: {model, idPrefix, interactive, review (createReview, or null), moved: Set of sentence
+// keys in moved groups, startsParagraph(side, s)}
+export function renderSentence(context, side, sentence) {
+  const { model, idPrefix } = context;
   const status = sentenceStatus(sentence);
   const info = STATUS_INFO[status];
   const links = linksOf(model, sentence);
   const inline = side === 'b' ? inlineDiff(sentence, links) : null;
   const classes = ['rd-sentence', `rd-status-${status}`, `rd-kind-${sentence.kind ?? 'body'}`];
-  if (startsParagraph) classes.push('rd-paragraph-start');
+  if (context.startsParagraph(side, sentence)) classes.push('rd-paragraph-start');
   if (sentence.commitment) classes.push('rd-has-commitment');
   return h('li', {
     class: classes.join(' '),
@@ -71,11 +95,37 @@ function renderSentence(model, side, sentence, idPrefix, startsParagraph) {
     h('span', { class: 'rd-ref' }, sentenceRef(side, sentence.id)),
     h('span', { class: `rd-status rd-status-${status}` },
       h('span', { class: 'rd-icon', 'aria-hidden': 'true' }, info.icon), ` ${info.label}`),
+    context.moved.has(sentenceKey(side, sentence.id)) ? h('span', { class: 'rd-moved' },
+      h('span', { 'aria-hidden': 'true' }, '↕ '), 'Moved') : null,
     sentence.commitment ? renderCommitment(sentence.commitment) : null,
-    renderCounterpartRefs(model, side, sentence)),
+    renderCounterpartRefs(side, links),
+    renderReviewMarks(context, side, sentence, links),
+    renderPossibleCounterparts(context, side, sentence)),
   h('span', { class: 'rd-text', lang: langOf(sentence.text) },
     inline ? renderDiff(inline.segments) : textWithCue(sentence)),
-  links.length ? renderEvidence(model, side, links, inline?.link) : null);
+  links.length ? renderEvidence(context, side, links, inline?.link) : null);
+}
+
+// What the analyst decided about this sentence's links, and the links they made by hand.
+function renderReviewMarks(context, side, sentence, links) {
+  const { review } = context;
+  if (!review) return null;
+  const other = side === 'a' ? 'b' : 'a';
+  const marks = [];
+  for (const link of links) {
+    const decision = review.decisionFor(link);
+    const refs = link[other].map((id) => sentenceRef(other, id)).join('+');
+    if (decision?.verdict) marks.push(h('span', { class: `rd-review-mark rd-review-${decision.verdict}` },
+      `${decision.verdict === 'accepted' ? '✓' : '✗'} ${refs} ${decision.verdict} by you`));
+    if (decision?.relation) marks.push(h('span', { class: 'rd-review-mark' }, `${refs}: ${STATUS_INFO[decision.relation].label.toLowerCase()} (your call)`));
+  }
+  for (const entry of review.handLinksOf(side, sentence.id)) {
+    const id = entry[other][0];
+    marks.push(h('span', { class: 'rd-review-mark rd-review-hand' }, `↔ ${sentenceRef(other, id)} linked by you`,
+      context.interactive ? [' ', h('button', { type: 'button', class: 'rd-review-button', tabindex: '-1',
+        dataset: { reviewAction: 'unlink', a: String(entry.a[0]), b: String(entry.b[0]) } }, 'Unlink')] : null));
+  }
+  return marks.length ? marks : null;
 }
 
 function renderCommitment(commitment) {
@@ -96,16 +146,38 @@ function textWithCue(sentence) {
   return [text.slice(0, from), h('mark', { class: 'rd-cue' }, cue), text.slice(to)];
 }
 
-function renderCounterpartRefs(model, side, sentence) {
-  const refs = counterpartsOf(model, side, sentence).map((c) => sentenceRef(c.side, c.id));
-  if (!refs.length) return null;
-  return h('span', { class: 'rd-counterpart-refs' }, srOnly('Matches '), `↔ ${refs.join(', ')}`);
+// "↔ B3 (strong)", one entry per link, so each link's band is read with it.
+function renderCounterpartRefs(side, links) {
+  if (!links.length) return null;
+  const other = side === 'a' ? 'b' : 'a';
+  const parts = links.map((link) => `${link[other].map((id) => sentenceRef(other, id)).join('+')} (${BAND_INFO[bandOf(link)].label})`);
+  return h('span', { class: 'rd-counterpart-refs' }, srOnly('Matches '), `↔ ${parts.join(', ')}`);
 }
 
-// A modified pair's word diff is shown inside B's sentence when the link has this one B sentence
-// and the diff fits its text; otherwise the diff is shown in the evidence instead.
+// A dropped or new sentence's near misses: "maybe ↔ B5 · 0.34", each a button to that sentence,
+// with a button to link the two by hand (plain text in the static report, which has no script).
+function renderPossibleCounterparts(context, side, sentence) {
+  const { interactive, review } = context;
+  const possible = possibleCounterpartsOf(side, sentence)
+    .filter((p) => !review?.handLinksOf(side, sentence.id).some((e) => e[p.side].includes(p.id)));
+  if (!possible.length) return null;
+  return h('span', { class: 'rd-possible' }, possible.map((p) => [h(interactive ? 'button' : 'span', {
+    type: interactive ? 'button' : null,
+    class: 'rd-possible-link',
+    tabindex: interactive ? '-1' : null,
+    dataset: { targetSide: p.side, targetId: String(p.id) },
+    title: 'Under the link threshold: the engine did not link them',
+  }, `maybe ↔ ${sentenceRef(p.side, p.id)} · ${formatScore(p.score)}`),
+  interactive && review ? h('button', {
+    type: 'button', class: 'rd-review-button', tabindex: '-1',
+    dataset: { reviewAction: 'link', a: String(side === 'a' ? sentence.id : p.id), b: String(side === 'b' ? sentence.id : p.id) },
+  }, 'Link them') : null]));
+}
+
+// A modified pair's word diff is shown inside B's sentence when the link has this one B sentence,
+// is not weak, and the diff fits its text; otherwise the diff is shown in the evidence instead.
 function inlineDiff(sentence, links) {
-  const link = links.find((l) => l.relation === 'modified' && l.b.length === 1 && l.diff?.length);
+  const link = links.find((l) => l.relation === 'modified' && l.b.length === 1 && showsWordDiff(l));
   const segments = link ? diffOverText(link.diff, sentence.text) : null;
   return segments ? { link, segments } : null;
 }
@@ -126,31 +198,84 @@ export function renderDiff(segments) {
   });
 }
 
-function renderEvidence(model, side, links, inlineLink) {
+// The evidence disclosure is opened with Enter on its sentence, or by a click: it is not a tab stop
+// of its own, so Tab moves between the views' sentences and controls only.
+function renderEvidence(context, side, links, inlineLink) {
   return h('details', { class: 'rd-evidence' },
-    h('summary', {}, 'Evidence', srOnly(` for ${links.length === 1 ? 'this match' : `${links.length} matches`}`)),
-    links.map((link) => renderLinkEvidence(model, side, link, link !== inlineLink)));
+    h('summary', { tabindex: '-1' }, 'Evidence', srOnly(` for ${links.length === 1 ? 'this match' : `${links.length} matches`}`)),
+    links.map((link) => renderLinkEvidence(context, side, link, link !== inlineLink)));
 }
 
-function renderLinkEvidence(model, side, link, showDiff) {
+// Accept or reject the engine's link, or change its relation (interactive views only).
+function renderReviewControls(review, link) {
+  const decision = review.decisionFor(link);
+  const data = { a: link.a.join('+'), b: link.b.join('+') };
+  const verdict = (value, label) => h('button', {
+    type: 'button', class: 'rd-review-button', 'aria-pressed': String(decision?.verdict === value),
+    dataset: { reviewAction: value, ...data },
+  }, label);
+  const relation = decision?.relation ?? link.relation;
+  return [h('dt', {}, 'Your review'), h('dd', { class: 'rd-review-controls' },
+    verdict('accepted', 'Accept'), ' ', verdict('rejected', 'Reject'), ' ',
+    h('label', {}, 'Relation ', h('select', { class: 'rd-select', dataset: { reviewAction: 'relation', ...data } },
+      ['repeated', 'modified'].map((value) => h('option', { value, selected: value === relation }, STATUS_INFO[value].label)))))];
+}
+
+function renderLinkEvidence(context, side, link, showDiff) {
   const evidence = link.evidence ?? {};
   const other = side === 'a' ? 'b' : 'a';
   const refs = link[other].map((id) => sentenceRef(other, id)).join(', ');
+  const band = BAND_INFO[bandOf(link)];
+  let diff = null;
+  if (showDiff && showsWordDiff(link)) {
+    diff = [h('dt', {}, 'Word changes'),
+      h('dd', { class: 'rd-text', lang: langOf(link.diff.map((op) => op.text).join(' ')) }, renderDiff(spacedDiff(link.diff)))];
+  } else if (showDiff && link.diff?.length) {
+    diff = [h('dt', {}, 'Word changes'), h('dd', {}, 'Not shown for a weak link: its words may not correspond.')];
+  }
   return h('dl', { class: 'rd-evidence-list' },
     h('dt', {}, 'Match'), h('dd', {}, `${STATUS_INFO[link.relation]?.label ?? link.relation} with ${refs}` +
       (link.cross_language ? ' (across languages)' : '')),
-    h('dt', {}, 'Score'), h('dd', {}, formatScore(link.score)),
+    h('dt', {}, 'Confidence'), h('dd', {}, `${band.label}, score ${formatScore(link.score)} (${band.meaning})`),
+    typeof evidence.similarity === 'number' ? [h('dt', {}, 'Wording similarity'), h('dd', {}, formatPercent(evidence.similarity))] : null,
+    evidence.changes?.length ? [h('dt', {}, 'What changed'), h('dd', {}, evidence.changes.map((c) => CHANGE_NAMES[c] ?? c).join(', '))] : null,
     evidence.concepts?.length ? [h('dt', {}, 'Shared concepts'), h('dd', {}, evidence.concepts.map(readableConcept).join(', '))] : null,
     evidence.shared_stems?.length ? [h('dt', {}, 'Shared word stems'), h('dd', {}, evidence.shared_stems.join(', '))] : null,
     typeof evidence.trigram_overlap === 'number' ? [h('dt', {}, 'Character trigram overlap'), h('dd', {}, formatPercent(evidence.trigram_overlap))] : null,
-    showDiff && link.diff?.length ? [h('dt', {}, 'Word changes'),
-      h('dd', { class: 'rd-text', lang: langOf(link.diff.map((op) => op.text).join(' ')) }, renderDiff(spacedDiff(link.diff)))] : null);
+    diff,
+    context.interactive && context.review ? renderReviewControls(context.review, link) : null);
 }
 
-export function sentenceElements(root) {
-  return root.querySelectorAll('.rd-sentence');
-}
-
-export function findSentenceElement(root, side, id) {
-  return root.querySelector(`#${CSS.escape(sentenceElementId(root.readoutIdPrefix, side, id))}`);
+// The commitment table: every commitment of both sides as the engine accounts for it.
+export function renderCommitmentTable(model, entries) {
+  const counts = model.report.summary.commitments;
+  const caption = `Commitments: A ${model.report.summary.a.commitments}, B ${model.report.summary.b.commitments} — ` +
+    `${counts.repeated} repeated, ${counts.modified} modified, ${counts.new} new, ${counts.dropped} dropped`;
+  const wording = (sentences, side, note) => (sentences.length
+    ? [note ? h('span', { class: 'rd-absent' }, note) : null,
+      sentences.map((s) => h('span', { class: 'rd-table-sentence', lang: langOf(s.text) },
+        h('span', { class: 'rd-ref' }, `${sentenceRef(side, s.id)} `), s.text))]
+    : h('span', { class: 'rd-absent' }, '—'));
+  const rows = entries.map((entry) => {
+    const own = entry.sentence ? [entry.sentence] : [];
+    const [aSentences, bSentences] = entry.side === 'a' ? [own, entry.counterparts] : [entry.counterparts, own];
+    // A dropped or new commitment's counterparts are linked sentences that commit to nothing.
+    const uncommitted = entry.fate === 'dropped' || entry.fate === 'new' ? 'Linked, but commits to nothing:' : null;
+    const notes = entry.side === 'a' ? [null, uncommitted] : [uncommitted, null];
+    const commitment = entry.commitment ?? {};
+    return h('tr', { class: `rd-status-${entry.fate}`, dataset: { side: entry.side, fate: entry.fate } },
+      h('td', {}, sentenceRef(entry.side, entry.sentence?.id ?? 0)),
+      h('td', { lang: langOf(commitment.actor_label ?? '') }, commitment.actor_label || commitment.actor || 'unknown'),
+      h('td', { lang: langOf(commitment.cue ?? '') }, commitment.cue ?? ''),
+      h('td', {}, wording(aSentences, 'a', notes[0])),
+      h('td', {}, wording(bSentences, 'b', notes[1])),
+      h('td', {}, h('span', { class: `rd-status rd-status-${entry.fate}` }, FATE_INFO[entry.fate] ?? entry.fate)),
+      h('td', {}, entry.changes.map((c) => CHANGE_NAMES[c] ?? c).join(', ') || (entry.fate === 'modified' ? 'wording' : '')));
+  });
+  return h('div', { class: 'rd-commitment-table-wrap' },
+    h('table', { class: 'rd-commitment-table' },
+      h('caption', {}, caption),
+      h('thead', {}, h('tr', {}, ['Sentence', 'Actor', 'Cue', 'Readout A', 'Readout B', 'Fate', 'What changed']
+        .map((name) => h('th', { scope: 'col' }, name)))),
+      h('tbody', {}, rows)));
 }

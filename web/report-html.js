@@ -1,7 +1,7 @@
-// The static HTML report: one file with the same two-column view and no script at all, for a CMS
+// The static HTML report: one file with the same aligned view and no script at all, for a CMS
 // to host or a reader to archive. Its CSP allows nothing but its own stylesheet.
 import { createBuilder } from './dom.js';
-import { renderComparison } from './render.js';
+import { createView } from './view.js';
 import { commitmentSummary } from './report-model.js';
 
 // On top of the view's stylesheet: page basics, and every column at full length.
@@ -27,7 +27,11 @@ export async function staticReportHtml(report, { names, viewCss, generatedAt = n
     h('meta', { name: 'referrer', content: 'no-referrer' }),
     h('meta', { name: 'generator', content: `Readout Diff ${report.engine?.version ?? ''}`.trim() }));
   doc.title = title;
-  const view = doc.importNode(renderComparison(report, { idPrefix: 'report' }), true);
+  // The aligned rows, then the commitment table: the report is read top to bottom, with no script.
+  const rows = createView(report, { idPrefix: 'report', layout: 'rows', interactive: false });
+  const table = createView(report, { idPrefix: 'report-commitments', layout: 'commitments', interactive: false });
+  const view = doc.importNode(rows.element, true);
+  view.append(doc.importNode(table.element.querySelector('.rd-body'), true));
   // The exported view is read, not navigated: no roving tab stops without the script behind them.
   for (const item of view.querySelectorAll('[tabindex]')) item.removeAttribute('tabindex');
   doc.body.append(h('main', {},

@@ -50,24 +50,172 @@ export function counterpartsOf(model, side, sentence) {
   return [...ids].sort((x, y) => x - y).map((id) => ({ side: other, id }));
 }
 
-// Changes in reading order: B's sentences in order, each dropped A sentence placed right after the
-// B sentence that its nearest preceding linked A sentence maps to, so n/p walk the story once.
-export function changesInReadingOrder(model) {
-  const slots = [];
-  for (const sentence of model.sentences.b) {
-    slots.push({ position: sentence.id, order: 1, side: 'b', id: sentence.id, sentence });
-  }
-  let anchor = -1;
-  for (const sentence of model.sentences.a) {
-    const counterparts = counterpartsOf(model, 'a', sentence);
-    if (counterparts.length) anchor = Math.max(...counterparts.map((c) => c.id));
-    slots.push({ position: anchor, order: 2, side: 'a', id: sentence.id, sentence });
-  }
-  slots.sort((x, y) => x.position - y.position || x.order - y.order || x.id - y.id);
-  return slots
-    .filter((slot) => CHANGE_STATUSES.has(sentenceStatus(slot.sentence)))
-    .map(({ side, id }) => ({ side, id }));
+// The engine's near misses for a dropped or new sentence: the other side's sentences it nearly
+// linked it to, likeliest first, with the engine's score.
+export function possibleCounterpartsOf(side, sentence) {
+  const other = side === 'a' ? 'b' : 'a';
+  return (sentence.possible_counterparts ?? []).map((p) => ({ side: other, id: p.sentence, score: p.score }));
 }
+
+// What a link's band means, in one line each, as the engine defines the bands (docs/engine.md).
+export const BAND_INFO = {
+  strong: { label: 'strong', meaning: 'score 0.8 or more: very likely the same point restated' },
+  moderate: { label: 'moderate', meaning: 'score 0.6 to 0.8: likely the same point; worth a look' },
+  weak: { label: 'weak', meaning: 'score under 0.6: possibly the same point; check it yourself' },
+};
+export const SCORE_MEANING = 'Links are strong (score 0.8 or more), moderate (0.6 to 0.8) or weak (under 0.6): the score is ' +
+  'the engine\'s confidence, from 0 to 1, that both sentences state the same point. Check weak links yourself.';
+
+export function bandOf(link) {
+  return BAND_INFO[link.band] ? link.band : 'weak';
+}
+
+// A weak link's word diff lines up words of sentences that may not say the same thing: not shown.
+export function showsWordDiff(link) {
+  return bandOf(link) !== 'weak' && Boolean(link.diff?.length);
+}
+
+// The aligned rows: each linked group (links joined through shared sentences) on one row, in B's
+// order; B's new sentences on their own rows where they fall; each dropped A sentence on its own
+// row right after the row of the nearest preceding A sentence that kept its place. A group is
+// "moved" when its A sentences are out of order against the others (outside the longest run of
+// groups whose A order agrees with B's).
+export function alignedRows(model) {
+  const groupOf = linkGroups(model);
+  const rows = [];
+  const rowOfGroup = new Map();
+  for (const sentence of model.sentences.b) {
+    const group = groupOf.b.get(sentence.id);
+    if (!group) {
+      rows.push({ a: [], b: [sentence.id], links: [], status: 'new', moved: false });
+    } else if (!rowOfGroup.has(group)) {
+      const row = { a: group.a, b: group.b, links: group.links, status: groupStatus(group.links), moved: false };
+      rowOfGroup.set(group, row);
+      rows.push(row);
+    }
+  }
+  const linked = rows.filter((row) => row.a.length);
+  const inOrder = new Set(longestIncreasingRun(linked, (row) => row.a[0]));
+  for (const row of linked) row.moved = !inOrder.has(row);
+
+  // Dropped sentences: after the row of the last in-order A sentence before them.
+  const placed = [];
+  let anchor = -1;
+  const positionOf = new Map(rows.map((row, i) => [row, i]));
+  for (const sentence of model.sentences.a) {
+    const group = groupOf.a.get(sentence.id);
+    if (group) {
+      const row = rowOfGroup.get(group);
+      if (!row.moved) anchor = Math.max(anchor, positionOf.get(row));
+    } else {
+      placed.push({ after: anchor, row: { a: [sentence.id], b: [], links: [], status: 'dropped', moved: false } });
+    }
+  }
+  const result = [];
+  let next = 0;
+  for (let i = -1; i < rows.length; i += 1) {
+    if (i >= 0) result.push(rows[i]);
+    while (next < placed.length && placed[next].after === i) result.push(placed[next++].row);
+  }
+  return result;
+}
+
+function groupStatus(links) {
+  return links.some((link) => link.relation === 'modified') ? 'modified' : 'repeated';
+}
+
+// Joins links that share a sentence into groups {a, b, links}; returns, per side, sentence id → group.
+function linkGroups(model) {
+  const parent = new Map();
+  const find = (key) => {
+    while (parent.get(key) !== key) {
+      parent.set(key, parent.get(parent.get(key)));
+      key = parent.get(key);
+    }
+    return key;
+  };
+  const union = (x, y) => parent.set(find(x), find(y));
+  for (const link of model.report.links) {
+    const keys = [...link.a.map((id) => `a${id}`), ...link.b.map((id) => `b${id}`)];
+    for (const key of keys) if (!parent.has(key)) parent.set(key, key);
+    for (const key of keys.slice(1)) union(keys[0], key);
+  }
+  const groups = new Map();
+  for (const link of model.report.links) {
+    const root = find(`a${link.a[0]}`);
+    if (!groups.has(root)) groups.set(root, { a: new Set(), b: new Set(), links: [] });
+    const group = groups.get(root);
+    for (const id of link.a) group.a.add(id);
+    for (const id of link.b) group.b.add(id);
+    group.links.push(link);
+  }
+  const bySide = { a: new Map(), b: new Map() };
+  for (const group of groups.values()) {
+    group.a = [...group.a].sort((x, y) => x - y);
+    group.b = [...group.b].sort((x, y) => x - y);
+    for (const side of SIDES) for (const id of group[side]) bySide[side].set(id, group);
+  }
+  return bySide;
+}
+
+// The longest subsequence of items whose keys increase (patience sorting, O(n log n)).
+function longestIncreasingRun(items, key) {
+  const tails = [];
+  const previous = new Array(items.length).fill(-1);
+  for (let i = 0; i < items.length; i += 1) {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (key(items[tails[mid]]) < key(items[i])) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) previous[i] = tails[low - 1];
+    tails[low] = i;
+  }
+  const run = [];
+  for (let i = tails.length ? tails[tails.length - 1] : -1; i !== -1; i = previous[i]) run.push(items[i]);
+  return run.reverse();
+}
+
+// Where n/p stop, in the rows' reading order: once per changed row (a linked group is one stop,
+// at its first B sentence).
+export function changesInReadingOrder(rows) {
+  return rows.filter((row) => CHANGE_STATUSES.has(row.status))
+    .map((row) => (row.b.length ? { side: 'b', id: row.b[0] } : { side: 'a', id: row.a[0] }));
+}
+
+// The report's commitment accounting, one entry per commitment of either side, with the sentences
+// it concerns: {side, sentence, fate, changes, counterparts: [sentence…], commitment}.
+export function commitmentEntries(model) {
+  return (model.report.commitments ?? []).map((entry) => {
+    const other = entry.side === 'a' ? 'b' : 'a';
+    const sentence = model.byId[entry.side].get(entry.sentence);
+    return {
+      side: entry.side,
+      sentence,
+      fate: entry.fate,
+      changes: entry.changes ?? [],
+      counterpartSide: other,
+      counterparts: entry.counterparts.map((id) => model.byId[other].get(id)).filter(Boolean),
+      commitment: sentence?.commitment ?? null,
+    };
+  });
+}
+
+export const FATE_INFO = {
+  repeated: 'Repeated',
+  modified: 'Modified',
+  dropped: 'Dropped',
+  new: 'New',
+};
+
+export const CHANGE_NAMES = {
+  polarity: 'negation',
+  actor: 'actor',
+  strength: 'strength',
+  numbers: 'numbers',
+};
 
 export function commitmentLabel(commitment) {
   const who = commitment.actor_label || commitment.actor || 'unknown';
@@ -127,4 +275,109 @@ function escapeRegExp(text) {
 // A diff on its own (no sentence to lay it over): runs separated by spaces.
 export function spacedDiff(diff) {
   return diff.flatMap((op, i) => (i === 0 ? [op] : [{ op: 'equal', text: ' ' }, op]));
+}
+
+// Review by hand: the analyst's decisions about links, kept apart from the engine's findings.
+// One entry per pair of sentence sets: {a, b, a_text, b_text, origin, verdict, relation}, where
+// origin is "engine" (a link of the report) or "hand" (linked by the analyst), verdict is
+// "accepted", "rejected" or null, relation a changed relation or null. The texts let a later run
+// (a newer engine, an edited text) re-apply a decision to the same sentences.
+const REVIEW_VERDICTS = ['accepted', 'rejected'];
+
+function reviewKey(a, b) {
+  return `a${[...a].sort((x, y) => x - y).join('+')}|b${[...b].sort((x, y) => x - y).join('+')}`;
+}
+
+// The report's link between exactly these sentences, or null.
+export function linkBetween(model, a, b) {
+  const key = reviewKey(a, b);
+  return model.report.links.find((link) => reviewKey(link.a, link.b) === key) ?? null;
+}
+
+export function createReview(model, stored = null) {
+  const entries = new Map();
+  let unmatched = 0;
+  for (const entry of stored?.links ?? []) {
+    const placed = placeEntry(model, entry);
+    if (placed) entries.set(reviewKey(placed.a, placed.b), placed);
+    else unmatched += 1;
+  }
+  const textsOf = (side, ids) => ids.map((id) => model.byId[side].get(id)?.text ?? '');
+  const entryFor = (a, b, origin) => {
+    const key = reviewKey(a, b);
+    if (!entries.has(key)) {
+      entries.set(key, { a: [...a], b: [...b], a_text: textsOf('a', a), b_text: textsOf('b', b), origin, verdict: null, relation: null });
+    }
+    return entries.get(key);
+  };
+  const prune = (key) => {
+    const entry = entries.get(key);
+    if (entry && entry.origin === 'engine' && !entry.verdict && !entry.relation) entries.delete(key);
+  };
+  return {
+    unmatched,
+    decisionFor: (link) => entries.get(reviewKey(link.a, link.b)) ?? null,
+    setVerdict(link, verdict) {
+      const entry = entryFor(link.a, link.b, 'engine');
+      entry.verdict = entry.verdict === verdict ? null : verdict;
+      prune(reviewKey(link.a, link.b));
+    },
+    setRelation(link, relation) {
+      const entry = entryFor(link.a, link.b, 'engine');
+      entry.relation = relation === link.relation ? null : relation;
+      prune(reviewKey(link.a, link.b));
+    },
+    linkByHand(aId, bId) {
+      entryFor([aId], [bId], 'hand').relation ??= 'modified';
+    },
+    unlink(aId, bId) {
+      entries.delete(reviewKey([aId], [bId]));
+    },
+    handLinksOf(side, id) {
+      return [...entries.values()].filter((e) => e.origin === 'hand' && e[side].includes(id));
+    },
+    counts() {
+      const all = [...entries.values()];
+      return {
+        accepted: all.filter((e) => e.verdict === 'accepted').length,
+        rejected: all.filter((e) => e.verdict === 'rejected').length,
+        relations: all.filter((e) => e.origin === 'engine' && e.relation).length,
+        byHand: all.filter((e) => e.origin === 'hand').length,
+      };
+    },
+    isEmpty: () => entries.size === 0,
+    // The review section of the JSON export and of the stored draft.
+    toJSON: () => ({ links: [...entries.values()].map((e) => ({ ...e, a: [...e.a], b: [...e.b] })) }),
+  };
+}
+
+// Finds a stored decision's sentences in this report: by id when the text there is unchanged,
+// else by identical text; an engine decision also needs the link itself. Null when lost.
+function placeEntry(model, entry) {
+  if (!entry || !Array.isArray(entry.a) || !Array.isArray(entry.b) || !['engine', 'hand'].includes(entry.origin)) return null;
+  const locate = (side, ids, texts) => ids.map((id, i) => {
+    const text = Array.isArray(texts) ? texts[i] : undefined;
+    if (model.byId[side].get(id)?.text === text) return id;
+    return model.sentences[side].find((s) => s.text === text)?.id;
+  });
+  const a = locate('a', entry.a, entry.a_text);
+  const b = locate('b', entry.b, entry.b_text);
+  if ([...a, ...b].some((id) => id === undefined) || !a.length || !b.length) return null;
+  if (entry.origin === 'engine' && !model.report.links.some((l) => reviewKey(l.a, l.b) === reviewKey(a, b))) return null;
+  const verdict = REVIEW_VERDICTS.includes(entry.verdict) ? entry.verdict : null;
+  const relation = ['repeated', 'modified'].includes(entry.relation) ? entry.relation : null;
+  if (entry.origin === 'engine' && !verdict && !relation) return null;
+  return {
+    a, b, a_text: a.map((id) => model.byId.a.get(id).text), b_text: b.map((id) => model.byId.b.get(id).text),
+    origin: entry.origin, verdict, relation: relation ?? (entry.origin === 'hand' ? 'modified' : null),
+  };
+}
+
+// "Your review: 1 accepted, 1 rejected, 1 relation changed, 1 linked by hand."
+export function reviewSummary(counts) {
+  const parts = [
+    [counts.accepted, 'accepted'], [counts.rejected, 'rejected'],
+    [counts.relations, counts.relations === 1 ? 'relation changed' : 'relations changed'], [counts.byHand, 'linked by hand'],
+  ].filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+  return parts.length ? `Your review: ${parts.join(', ')}. The counts above are the engine's; exports keep your review apart.` : '';
 }

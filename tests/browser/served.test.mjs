@@ -70,7 +70,7 @@ describe('served variant over http', () => {
     await settled(page);
     const report = await page.evaluate(() => ReadoutDiff.compare(document.getElementById('text-a').value, document.getElementById('text-b').value));
     for (const side of ['a', 'b']) {
-      const statuses = await page.$$eval(`#view-host .rd-column-${side} .rd-sentence`, (items) => items.map((i) => i.dataset.status));
+      const statuses = await page.$$eval(`#view-host .rd-sentence[data-side="${side}"]`, (items) => items.map((i) => i.dataset.status));
       assert.deepEqual(countBy(statuses, (s) => s), countBy(report[side].sentences, expectedStatus));
     }
     assert.equal(await page.evaluate(() => ReadoutDiff.engineMode), 'worker');

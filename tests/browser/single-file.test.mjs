@@ -59,7 +59,7 @@ function engineReport() {
 }
 
 function renderedStatuses(side) {
-  return page.$$eval(`#view-host .rd-column-${side} .rd-sentence`, (items) => items.map((item) => item.dataset.status));
+  return page.$$eval(`#view-host .rd-sentence[data-side="${side}"]`, (items) => items.map((item) => item.dataset.status));
 }
 
 async function assertViewMatches(report) {
@@ -71,7 +71,7 @@ async function assertViewMatches(report) {
     const statuses = await renderedStatuses(side);
     assert.equal(statuses.length, report[side].sentences.length, `one item per sentence of ${side}`);
     assert.deepEqual(countBy(statuses, (s) => s), countBy(report[side].sentences, expectedStatus), `statuses of ${side}`);
-    const badges = await page.$$eval(`#view-host .rd-column-${side} .rd-commitment`, (items) => items.length);
+    const badges = await page.$$eval(`#view-host .rd-sentence[data-side="${side}"] .rd-commitment`, (items) => items.length);
     assert.equal(badges, report[side].sentences.filter((s) => s.commitment).length, `commitment badges of ${side}`);
   }
 }
@@ -150,8 +150,8 @@ describe('single file from file://', () => {
 
   test('screenshots of the default view', async () => {
     await page.screenshot({ path: screenshotPath('single-file-top.png') });
-    await page.evaluate(() => document.querySelector('#view-host .rd-columns').scrollIntoView());
-    const firstModified = page.locator('#view-host .rd-column-b .rd-sentence[data-status="modified"]').first();
+    await page.evaluate(() => document.querySelector('#view-host .rd-body').scrollIntoView());
+    const firstModified = page.locator('#view-host .rd-sentence[data-side="b"][data-status="modified"]').first();
     await firstModified.hover();
     await page.screenshot({ path: screenshotPath('single-file-columns-hover.png') });
     await page.screenshot({ path: screenshotPath('single-file-full.png'), fullPage: true });
@@ -195,7 +195,7 @@ describe('single file from file://', () => {
     await page.fill('#text-a', payload);
     await page.fill('#text-b', 'The sides agreed to continue talks. <b onmouseover=alert(3)>Bold</b> claim.');
     await page.click('#compare');
-    await page.waitForFunction(() => document.querySelector('#view-host .rd-column-a .rd-text')?.textContent.includes('<img'));
+    await page.waitForFunction(() => document.querySelector('#view-host .rd-sentence[data-side="a"] .rd-text')?.textContent.includes('<img'));
     await settled(page);
     const texts = await page.$$eval('#view-host .rd-text', (items) => items.map((i) => i.textContent).join(' '));
     assert.ok(texts.includes('<img src=x onerror=alert(1)>'));
@@ -261,16 +261,17 @@ describe('single file from file://', () => {
   });
 
   test('hover and focus highlight the counterpart; filters hide sentences', async () => {
-    const linked = page.locator('#view-host .rd-column-b .rd-sentence[data-status="modified"], #view-host .rd-column-b .rd-sentence[data-status="repeated"]').first();
+    const linked = page.locator('#view-host .rd-sentence[data-side="b"][data-status="modified"], #view-host .rd-sentence[data-side="b"][data-status="repeated"]').first();
     await linked.focus();
-    const highlighted = await page.$$eval('#view-host .rd-column-a .rd-counterpart', (items) => items.length);
+    const highlighted = await page.$$eval('#view-host .rd-sentence[data-side="a"].rd-counterpart', (items) => items.length);
     assert.ok(highlighted >= 1);
-    await page.check('#filter-changes');
+    // Only the changes: the repeated sentences' box unticked.
+    await page.locator('#view-host .rd-filters label', { hasText: 'Repeated' }).locator('input').uncheck();
     const shownStatuses = await page.$$eval('#view-host .rd-sentence:not([hidden])', (items) => items.map((i) => i.dataset.status));
     assert.ok(shownStatuses.length > 0);
     for (const status of shownStatuses) assert.match(status, /^(modified|new|dropped)$/);
-    await page.uncheck('#filter-changes');
-    await page.check('#filter-commitments');
+    await page.locator('#view-host .rd-filters label', { hasText: 'Repeated' }).locator('input').check();
+    await page.locator('#view-host .rd-filters label', { hasText: 'Commitments only' }).locator('input').check();
     const report = await engineReport();
     const withCommitments = ['a', 'b'].flatMap((side) => report[side].sentences).filter((s) => s.commitment).length;
     assert.equal(await page.$$eval('#view-host .rd-sentence:not([hidden])', (items) => items.length), withCommitments);
@@ -278,6 +279,8 @@ describe('single file from file://', () => {
 
   test('hover, focus, n/p and arrow keys bring the sentence and its counterpart into view inside their columns', async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
+    // The document-order view, where each column scrolls on its own.
+    await page.click('#view-host button[data-layout="columns"]');
     await page.evaluate(() => document.querySelector('#view-host .rd-columns').scrollIntoView());
     const report = await engineReport();
     // The B sentence whose counterpart lies deepest in column A: at the start it is out of view.
@@ -334,7 +337,7 @@ describe('single file from file://', () => {
     await page.fill('#text-a', 'India and China agreed to continue talks.');
     await page.waitForSelector('#error-a', { state: 'hidden' });
     await settled(page);
-    assert.equal(await page.$$eval('#view-host .rd-column-a .rd-sentence', (items) => items.length), 1);
+    assert.equal(await page.$$eval('#view-host .rd-sentence[data-side="a"]', (items) => items.length), 1);
   });
 
   // Emscripten's two abort messages: a heap that cannot grow, and a failed allocation (with C++
@@ -430,7 +433,7 @@ describe('single file from file://', () => {
     await page.click('#text-b');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('The two sides agreed to meet again soon.');
-    await page.waitForFunction(() => document.querySelector('#view-host .rd-column-b .rd-text')?.textContent.includes('meet again'));
+    await page.waitForFunction(() => document.querySelector('#view-host .rd-sentence[data-side="b"] .rd-text')?.textContent.includes('meet again'));
     await settled(page);
     assert.doesNotMatch(await page.textContent('.input-panel[data-side="b"] .input-meta'), /dushanbe/);
     const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="markdown"]')]);

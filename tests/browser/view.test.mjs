@@ -1,0 +1,630 @@
+// The analyst's view in the single file, as a person sees it: aligned rows by default (each linked
+// group on one row, A left and B right), the document-order columns as a second layout, each
+// link's confidence in words, near misses one click away, the commitment table, large reports
+// built without freezing the page. Expected values come from the engine's own report
+// (ReadoutDiff.compare), never from the code under test.
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, singleFileUrl, watchPage, cspViolationsIn, settled, screenshotPath } from './harness.mjs';
+
+const corpusDir = join(process.env.READOUT_DIFF_SHARED ?? new URL('../../../shared', import.meta.url).pathname, 'corpus');
+const corpusText = (name) => readFileSync(join(corpusDir, name), 'utf8');
+
+let browser;
+let page;
+let problems;
+
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+beforeEach(async () => {
+  page = await browser.context.newPage();
+  problems = await watchPage(page);
+  await page.addInitScript(() => {
+    if (window.name === 'readout-diff-view-test') return;
+    window.name = 'readout-diff-view-test';
+    localStorage.clear();
+  });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(singleFileUrl);
+  await settled(page);
+});
+
+afterEach(async () => {
+  assert.deepEqual(problems.requests, [], 'no network request of any kind');
+  assert.deepEqual(await cspViolationsIn(page), [], 'no CSP violation in the page');
+  assert.deepEqual(problems.csp, [], 'no CSP violation reported on the console');
+  assert.deepEqual(problems.errors, [], 'no uncaught error');
+  await page.goto('about:blank');
+  await page.close();
+});
+
+function setTexts(a, b) {
+  return page.evaluate(([textA, textB]) => {
+    for (const [id, value] of [['text-a', textA], ['text-b', textB]]) {
+      const box = document.getElementById(id);
+      box.value = value;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  }, [a, b]);
+}
+
+function engineReport() {
+  return page.evaluate(() => ReadoutDiff.compare(document.getElementById('text-a').value, document.getElementById('text-b').value));
+}
+
+// Waits until the page shows a comparison of exactly this report (every sentence rendered).
+async function viewShows(report) {
+  const total = report.a.sentences.length + report.b.sentences.length;
+  await page.waitForFunction((n) => document.querySelectorAll('#view-host .rd-sentence').length === n &&
+    !document.getElementById('status').classList.contains('busy'), total, { timeout: 60_000 });
+}
+
+// The box of a sentence after scrolling it into view the way a reader would, and the viewport.
+async function boxInView(selector) {
+  const locator = page.locator(selector);
+  await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  const viewport = page.viewportSize();
+  return { box, inView: Boolean(box) && box.y >= -1 && box.y + Math.min(box.height, viewport.height) <= viewport.height + 1 && box.x >= 0 && box.x + box.width <= viewport.width + 1 };
+}
+
+// RFC 4180 CSV (quoted cells with doubled quotes, CRLF rows) into rows of cells.
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 1; } else cell += ch;
+  }
+  return rows;
+}
+
+const sentenceSelector = (side, id) => `#view-host #rd-${side}${id}`;
+const overlapVertically = (x, y) => x.y < y.y + y.height && y.y < x.y + x.height;
+
+describe('the analyst\'s view', () => {
+  test('aligned rows by default: each link\'s sentences side by side on one row, dropped and new ones alone', async () => {
+    const report = await engineReport();
+    await viewShows(report);
+    assert.equal(await page.getAttribute('#view-host button[data-layout="rows"]', 'aria-pressed'), 'true');
+    for (const link of report.links) {
+      const [aId] = link.a;
+      const { box: aBox, inView } = await boxInView(sentenceSelector('a', aId));
+      assert.ok(inView, `A${aId + 1} is in the viewport`);
+      for (const bId of link.b) {
+        const bBox = await page.locator(sentenceSelector('b', bId)).boundingBox();
+        assert.ok(overlapVertically(aBox, bBox), `A${aId + 1} and B${bId + 1} (link ${link.id}) share a row`);
+        assert.ok(aBox.x + aBox.width <= bBox.x, `A${aId + 1} is left of B${bId + 1}`);
+        assert.ok(bBox.y + 1 >= 0 && bBox.y + 20 <= page.viewportSize().height, `B${bId + 1} is on screen with its A sentence`);
+      }
+    }
+    // A dropped sentence shares its row with no B sentence, and says so.
+    const dropped = report.a.sentences.filter((s) => s.status === 'dropped');
+    assert.ok(dropped.length > 0, 'the example has dropped sentences');
+    const bIds = report.b.sentences.map((s) => s.id);
+    for (const sentence of dropped) {
+      const { box } = await boxInView(sentenceSelector('a', sentence.id));
+      for (const bId of bIds) {
+        const bBox = await page.locator(sentenceSelector('b', bId)).boundingBox();
+        assert.ok(!overlapVertically(box, bBox), `dropped A${sentence.id + 1} has no B sentence beside it (B${bId + 1})`);
+      }
+      const row = page.locator(sentenceSelector('a', sentence.id)).locator('xpath=ancestor::li[contains(@class, "rd-row")]');
+      assert.match(await row.innerText(), /Not in readout B \(dropped\)/);
+    }
+    await page.locator('#view-host .rd-body').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('view-aligned-rows.png') });
+  });
+
+  test('a point that changed place is marked "Moved"; the document-order columns are one click away', async () => {
+    const first = 'India and China agreed to continue talks on the boundary question.';
+    const second = 'The two sides discussed trade and investment between the two countries.';
+    const third = 'The ministers will meet again in New Delhi next year.';
+    await setTexts(`${first} ${second} ${third}`, `${third} ${first} ${second}`);
+    await page.waitForFunction(() => document.querySelector('#view-host .rd-sentence[data-side="b"] .rd-text')?.textContent.startsWith('The ministers'));
+    await settled(page);
+    const report = await engineReport();
+    assert.equal(report.links.length, 3, 'the engine links the three sentences');
+    const rows = await page.locator('#view-host .rd-row').allInnerTexts();
+    assert.equal(rows.length, 3);
+    const moved = rows.filter((text) => /\bMoved\b/.test(text));
+    assert.equal(moved.length, 1, `one row is marked moved: ${JSON.stringify(rows)}`);
+    assert.ok(moved[0].includes(third), 'the moved point is the one that changed place');
+    const mark = page.locator(`${sentenceSelector('b', 0)} .rd-moved`);
+    assert.equal(await mark.innerText(), '↕ Moved');
+    assert.ok(await mark.isVisible());
+
+    await page.click('#view-host button[data-layout="columns"]');
+    assert.equal(await page.getAttribute('#view-host button[data-layout="columns"]', 'aria-pressed'), 'true');
+    // Each readout in its own order, A's column left of B's.
+    const tops = async (side) => Promise.all([0, 1, 2].map(async (id) => (await page.locator(sentenceSelector(side, id)).boundingBox()).y));
+    const aTops = await tops('a');
+    const bTops = await tops('b');
+    assert.ok(aTops[0] < aTops[1] && aTops[1] < aTops[2], 'A in its own order');
+    assert.ok(bTops[0] < bTops[1] && bTops[1] < bTops[2], 'B in its own order');
+    const aBox = await page.locator(sentenceSelector('a', 0)).boundingBox();
+    const bBox = await page.locator(sentenceSelector('b', 0)).boundingBox();
+    assert.ok(aBox.x + aBox.width <= bBox.x, 'column A is left of column B');
+    assert.ok((await page.locator(sentenceSelector('b', 0)).textContent()).includes(third), 'B1 heads column B');
+    // The choice of layout stays when the texts are compared again.
+    await page.click('#compare');
+    await settled(page);
+    assert.equal(await page.getAttribute('#view-host button[data-layout="columns"]', 'aria-pressed'), 'true');
+  });
+
+  test('confidence in words: each link\'s band, what the score means, near misses one click away', async () => {
+    const report = await engineReport();
+    await viewShows(report);
+    assert.match(await page.locator('#view-host .rd-legend').innerText(),
+      /strong \(score 0\.8 or more\), moderate \(0\.6 to 0\.8\) or weak \(under 0\.6\)/);
+    for (const link of report.links) {
+      for (const bId of link.b) {
+        await page.locator(sentenceSelector('b', bId)).scrollIntoViewIfNeeded();
+        const text = await page.locator(`${sentenceSelector('b', bId)} .rd-meta`).innerText();
+        const refs = link.a.map((id) => `A${id + 1}`).join('+');
+        assert.ok(text.includes(`↔ ${refs} (${link.band})`), `B${bId + 1} shows "${refs} (${link.band})": ${text}`);
+      }
+    }
+    // The evidence of a link says its band and score in words.
+    const [link] = report.links;
+    await page.locator(sentenceSelector('b', link.b[0])).focus();
+    await page.keyboard.press('Enter');
+    const evidence = await page.locator(`${sentenceSelector('b', link.b[0])} .rd-evidence`).innerText();
+    assert.ok(evidence.includes(`Confidence${evidence.includes('\t') ? '\t' : '\n'}${link.band}, score ${link.score.toFixed(2)}`), evidence);
+
+    // A dropped sentence's near miss: a click goes to that sentence, focused and on screen.
+    const withNearMiss = report.a.sentences.find((s) => s.status === 'dropped' && s.possible_counterparts.length);
+    assert.ok(withNearMiss, 'the example has a dropped sentence with a possible counterpart');
+    const target = withNearMiss.possible_counterparts[0];
+    const button = page.locator(`${sentenceSelector('a', withNearMiss.id)} button`, { hasText: `maybe ↔ B${target.sentence + 1}` });
+    await button.scrollIntoViewIfNeeded();
+    assert.equal(await button.innerText(), `maybe ↔ B${target.sentence + 1} · ${target.score.toFixed(2)}`);
+    const buttonBox = await button.boundingBox();
+    assert.ok(buttonBox.height >= 24 && buttonBox.width >= 24, 'a 24 px target');
+    await button.click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), `rd-b${target.sentence}`);
+    const { box } = { box: await page.locator(sentenceSelector('b', target.sentence)).boundingBox() };
+    assert.ok(box.y >= 0 && box.y < page.viewportSize().height, 'the near miss is on screen');
+  });
+
+  test('no word diff for a weak link: its words may not correspond', async () => {
+    // Two English reports of the same Munich meeting: the engine links some pairs only weakly.
+    await setTexts(corpusText('2023-02-18_munich_cn-us_fm_xinhua-via-herald_en.txt'), corpusText('2023-02-18_munich_us-cn_fm_state-via-trend-tass_en.txt'));
+    await page.waitForFunction(() => document.querySelector('#view-host .rd-sentence[data-side="b"]')?.textContent.length > 0 &&
+      !document.querySelector('#view-host .rd-sentence[data-side="a"] .rd-text')?.textContent.includes('दोनों'));
+    await settled(page);
+    const report = await engineReport();
+    await viewShows(report);
+    const weak = report.links.filter((l) => l.band === 'weak' && l.diff.length);
+    const strongerModified = report.links.filter((l) => l.band !== 'weak' && l.relation === 'modified' && l.diff.length && l.b.length === 1);
+    assert.ok(weak.length > 0, 'the pair has a weak link with a word diff in the report');
+    for (const link of weak) {
+      for (const bId of link.b) {
+        const marks = await page.locator(`${sentenceSelector('b', bId)} del, ${sentenceSelector('b', bId)} ins`).count();
+        assert.equal(marks, 0, `B${bId + 1} (weak link ${link.id}) shows no struck or inserted words`);
+        await page.locator(sentenceSelector('b', bId)).focus();
+        await page.keyboard.press('Enter');
+        assert.match(await page.locator(`${sentenceSelector('b', bId)} .rd-evidence`).innerText(), /Not shown for a weak link/);
+        await page.keyboard.press('Enter');
+      }
+    }
+    // A stronger modified link still shows its changes (so the check above can fail).
+    if (strongerModified.length) {
+      const shown = await Promise.all(strongerModified.map((l) => page.locator(`${sentenceSelector('b', l.b[0])} del, ${sentenceSelector('b', l.b[0])} ins`).count()));
+      assert.ok(shown.some((n) => n > 0), 'a moderate or strong modified link shows its word changes');
+    }
+  });
+
+  test('the commitment table accounts for every commitment of both sides, with the engine\'s counts', async () => {
+    const report = await engineReport();
+    await viewShows(report);
+    await page.click('#view-host button[data-layout="commitments"]');
+    const table = page.locator('#view-host table');
+    await table.waitFor();
+    const c = report.summary.commitments;
+    assert.equal(await table.locator('caption').innerText(),
+      `Commitments: A ${report.summary.a.commitments}, B ${report.summary.b.commitments} — ${c.repeated} repeated, ${c.modified} modified, ${c.new} new, ${c.dropped} dropped`);
+    assert.deepEqual(await table.locator('thead th').allInnerTexts(), ['Sentence', 'Actor', 'Cue', 'Readout A', 'Readout B', 'Fate', 'What changed']);
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.innerText.trim())));
+    assert.equal(rows.length, report.commitments.length, 'one row per commitment of either side');
+    const fateWord = { repeated: 'Repeated', modified: 'Modified', dropped: 'Dropped', new: 'New' };
+    const changeWord = { polarity: 'negation', actor: 'actor', strength: 'strength', numbers: 'numbers' };
+    report.commitments.forEach((entry, i) => {
+      const [ref, actor, cue, aText, bText, fate, changed] = rows[i];
+      const sentence = report[entry.side].sentences[entry.sentence];
+      assert.equal(ref, `${entry.side.toUpperCase()}${entry.sentence + 1}`);
+      assert.equal(actor, sentence.commitment.actor_label);
+      assert.equal(cue, sentence.commitment.cue);
+      assert.equal(fate, fateWord[entry.fate]);
+      const own = entry.side === 'a' ? aText : bText;
+      const other = entry.side === 'a' ? bText : aText;
+      assert.ok(own.includes(sentence.text), `row ${i + 1} quotes its own sentence`);
+      const otherSide = entry.side === 'a' ? 'b' : 'a';
+      for (const id of entry.counterparts) assert.ok(other.includes(report[otherSide].sentences[id].text), `row ${i + 1} quotes ${otherSide.toUpperCase()}${id + 1}`);
+      if (!entry.counterparts.length) assert.equal(other, '—');
+      for (const change of entry.changes) assert.ok(changed.includes(changeWord[change]), `row ${i + 1} names the change ${change}`);
+    });
+    const tableBox = await table.boundingBox();
+    assert.ok(tableBox.width <= page.viewportSize().width, 'the table fits the window');
+    await table.screenshot({ path: screenshotPath('view-commitment-table.png') });
+  });
+
+  test('the page and <readout-diff> render one view, and report an engine error the same way', async () => {
+    const texts = await page.evaluate(() => [document.getElementById('text-a').value, document.getElementById('text-b').value]);
+    const pageRows = await page.locator('#view-host .rd-row').allTextContents();
+    const elementRows = await page.evaluate(async ([a, b]) => {
+      const element = document.createElement('readout-diff');
+      const rendered = new Promise((resolve) => element.addEventListener('readout-diff:rendered', resolve, { once: true }));
+      element.setAttribute('a', a);
+      element.setAttribute('b', b);
+      document.body.append(element);
+      await rendered;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return [...element.shadowRoot.querySelectorAll('.rd-row')].map((row) => row.textContent);
+    }, texts);
+    assert.ok(pageRows.length > 0);
+    assert.deepEqual(elementRows, pageRows, 'the element shows the page\'s rows');
+    const error = await page.evaluate(async () => {
+      const element = document.createElement('readout-diff');
+      const failed = new Promise((resolve) => element.addEventListener('readout-diff:error', (event) => resolve(event.detail), { once: true }));
+      element.setAttribute('a', 'India and China agreed. \uD800 Broken text.');
+      element.setAttribute('b', 'India and China agreed.');
+      document.body.append(element);
+      const detail = await failed;
+      return { detail, shown: element.shadowRoot.querySelector('[role="status"]').innerText };
+    });
+    assert.equal(error.detail.side, 'a');
+    assert.match(error.shown, /^Readout A: .*UTF-8/);
+  });
+
+  test('a narrow screen (390×844): paired cards, no nested scrollers, a tap brings the counterpart into view', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const report = await engineReport();
+    await viewShows(report);
+    const nestedScrollers = () => page.evaluate(() => [...document.querySelectorAll('#view-host *')].filter((el) => {
+      const style = getComputedStyle(el);
+      return /(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
+    }).map((el) => el.className));
+    assert.deepEqual(await nestedScrollers(), [], 'nothing in the view scrolls on its own');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no sideways scrolling');
+    // A card: A's sentence above B's, both as wide as the screen allows.
+    const link = report.links.find((l) => l.a.length === 1 && l.b.length === 1);
+    const { box: aBox } = await boxInView(sentenceSelector('a', link.a[0]));
+    const bBox = await page.locator(sentenceSelector('b', link.b[0])).boundingBox();
+    assert.ok(aBox.y + aBox.height <= bBox.y, 'A above B in one card');
+    assert.ok(aBox.width > 300 && bBox.width > 300, 'each sentence has the width of the screen');
+    // Tap A while only its top shows at the bottom of the screen: its counterpart comes into view.
+    await page.evaluate(([id, offset]) => {
+      const box = document.getElementById(id).getBoundingClientRect();
+      window.scrollBy(0, box.top - (window.innerHeight - offset));
+    }, [`rd-a${link.a[0]}`, 60]);
+    await page.locator(sentenceSelector('a', link.a[0])).click({ position: { x: 40, y: 20 } });
+    await page.waitForFunction((id) => {
+      const box = document.getElementById(id).getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    }, `rd-b${link.b[0]}`, { timeout: 3000 });
+    await page.locator(sentenceSelector('a', link.a[0])).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('view-narrow.png') });
+
+    // The document-order layout stacks the columns, again without nested scrollers; tapping a B
+    // sentence brings its A counterpart (far above) into view.
+    await page.click('#view-host button[data-layout="columns"]');
+    await viewShows(report);
+    assert.deepEqual(await nestedScrollers(), [], 'the stacked columns do not scroll on their own');
+    const deep = report.links.slice().sort((x, y) => y.b[0] - x.b[0])[0];
+    await page.locator(sentenceSelector('b', deep.b[0])).scrollIntoViewIfNeeded();
+    await page.locator(sentenceSelector('b', deep.b[0])).click({ position: { x: 40, y: 20 } });
+    await page.waitForFunction((id) => {
+      const box = document.getElementById(id).getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight;
+    }, `rd-a${deep.a[0]}`, { timeout: 3000 });
+  });
+
+  test('dark colour scheme: dark page, readable sentences; every control in the results at least 24 px', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    const report = await engineReport();
+    await viewShows(report);
+    const colours = await page.evaluate(() => {
+      const rgb = (value) => value.match(/[\d.]+/g).slice(0, 3).map(Number);
+      const luminance = ([r, g, b]) => {
+        const linear = (c) => { const v = c / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+        return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+      };
+      const contrast = (x, y) => { const [l1, l2] = [luminance(x), luminance(y)].sort((p, q) => q - p); return (l1 + 0.05) / (l2 + 0.05); };
+      const page = luminance(rgb(getComputedStyle(document.body).backgroundColor));
+      const sentences = [...document.querySelectorAll('#view-host .rd-sentence')].map((el) =>
+        contrast(rgb(getComputedStyle(el.querySelector('.rd-text')).color), rgb(getComputedStyle(el).backgroundColor)));
+      return { page, lowest: Math.min(...sentences) };
+    });
+    assert.ok(colours.page < 0.05, `a dark page (luminance ${colours.page})`);
+    assert.ok(colours.lowest >= 4.5, `every sentence's text meets 4.5:1 on its background (lowest ${colours.lowest.toFixed(2)})`);
+    const small = await page.evaluate(() => [...document.querySelectorAll('#results button, #results summary, #results input, #results label.check')]
+      // A checkbox's target is its whole label (label.check, measured itself).
+      .filter((el) => !(el.matches('input') && el.closest('label')))
+      .filter((el) => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+      .map((el) => [el.textContent.trim().slice(0, 30) || el.id, el.getBoundingClientRect()])
+      .filter(([, box]) => box.width < 24 || box.height < 24)
+      .map(([name, box]) => `${name} ${Math.round(box.width)}×${Math.round(box.height)}`));
+    assert.deepEqual(small, [], 'targets of at least 24 × 24 px');
+  });
+
+  test('exports are named after the readouts and the day; Markdown escapes only markup; CSVs of every sentence and commitment; print header', async () => {
+    const report = await engineReport();
+    await viewShows(report);
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    const stem = `readout-diff_2020-09-10_moscow_in-cn_fm_mea_en_vs_2021-07-14_dushanbe_in-cn_fm_mea-seed_hi_${today}`;
+    const download = async (kind) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${kind}"]`)]);
+      return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+    };
+    const markdown = await download('markdown');
+    assert.equal(markdown.name, `${stem}.md`);
+    assert.equal((await download('json')).name, `${stem}.json`);
+    const title = markdown.text.split('\n')[0];
+    assert.equal(title, '# Readout comparison: 2020-09-10_moscow_in-cn_fm_mea_en.txt → 2021-07-14_dushanbe_in-cn_fm_mea-seed_hi.txt');
+    assert.ok(markdown.text.includes('Shanghai Cooperation Organisation (SCO)'), 'brackets are not escaped');
+    assert.doesNotMatch(markdown.text, /\\\(/);
+    // Every commitment the engine counts as new or dropped is listed under its heading.
+    const c = report.summary.commitments;
+    assert.ok(markdown.text.includes(`## New commitments in B (${c.new})`), 'new commitments, as the engine counts them');
+    assert.ok(markdown.text.includes(`## Commitments dropped since A (${c.dropped})`));
+
+    const sentences = await download('sentences-csv');
+    assert.equal(sentences.name, `${stem}.sentences.csv`);
+    const sentenceRows = parseCsv(sentences.text.slice(1));
+    assert.deepEqual(sentenceRows[0].slice(0, 3), ['sentence', 'side', 'status']);
+    const expected = ['a', 'b'].flatMap((side) => report[side].sentences.map((s) => [side, s]));
+    assert.equal(sentenceRows.length - 1, expected.length, 'one row per sentence of both readouts');
+    const textColumn = sentenceRows[0].indexOf('text');
+    expected.forEach(([side, sentence], i) => {
+      const row = sentenceRows[i + 1];
+      assert.equal(row[0], `${side.toUpperCase()}${sentence.id + 1}`);
+      assert.equal(row[2], sentence.status === 'kept' ? sentence.relation : sentence.status);
+      assert.equal(row[textColumn].replace(/^'/, ''), sentence.text);
+    });
+
+    const commitments = await download('commitments-csv');
+    assert.equal(commitments.name, `${stem}.commitments.csv`);
+    const commitmentRows = parseCsv(commitments.text.slice(1));
+    assert.equal(commitmentRows.length - 1, report.commitments.length, 'one row per commitment of either side');
+    const fateColumn = commitmentRows[0].indexOf('fate');
+    report.commitments.forEach((entry, i) => {
+      assert.equal(commitmentRows[i + 1][0], `${entry.side.toUpperCase()}${entry.sentence + 1}`);
+      assert.equal(commitmentRows[i + 1][fateColumn], entry.fate);
+    });
+
+    // Printed, a header names both readouts and the day; on screen it is not shown.
+    assert.equal(await page.isVisible('#print-header'), false);
+    await page.emulateMedia({ media: 'print' });
+    const header = await page.locator('#print-header').innerText();
+    assert.ok(await page.isVisible('#print-header'));
+    assert.ok(header.includes('2020-09-10_moscow_in-cn_fm_mea_en.txt') && header.includes('2021-07-14_dushanbe_in-cn_fm_mea-seed_hi.txt') && header.includes(today), header);
+    await page.emulateMedia({ media: 'screen' });
+
+    // Markup typed into a readout is escaped, and only that. (Typed over, the files' names go.)
+    await page.fill('#text-a', 'The sides agreed on *two* points, see [the annex](http://example.org), `code` & <b>bold</b>.');
+    await page.fill('#text-b', 'The sides agreed on two points under the 2020_moscow_accord.');
+    await page.waitForFunction(() => document.querySelector('#view-host .rd-sentence[data-side="a"] .rd-text')?.textContent.includes('*two*'));
+    await settled(page);
+    const typed = await download('markdown');
+    assert.equal(typed.name, `readout-diff_Readout-A_vs_Readout-B_${today}.md`);
+    assert.ok(typed.text.includes('The sides agreed on \\*two\\* points, see \\[the annex](http://example.org), \\`code\\` & \\<b>bold\\</b>.'), typed.text);
+    assert.ok(typed.text.includes('2020_moscow_accord'), 'an underscore inside a word stays as it is');
+  });
+
+  test('filters by status and side with counts, search in both texts, a jump list of changes', async () => {
+    const report = await engineReport();
+    await viewShows(report);
+    const all = ['a', 'b'].flatMap((side) => report[side].sentences.map((s) => ({ side, ...s })));
+    const total = all.length;
+    const status = (s) => (s.status === 'kept' ? s.relation : s.status);
+    const shownText = () => page.locator('#view-host .rd-shown').innerText();
+    const visibleSentences = () => page.$$eval('#view-host .rd-sentence', (items) => items.filter((el) => el.getClientRects().length)
+      .map((el) => ({ side: el.dataset.side, status: el.dataset.status, text: el.querySelector('.rd-text').textContent })));
+    assert.equal(await shownText(), `${total} of ${total} sentences shown`);
+
+    // Only new sentences.
+    const box = (label) => page.locator('#view-host .rd-filters label', { hasText: label }).locator('input');
+    for (const label of ['Repeated', 'Modified', 'Dropped']) await box(label).uncheck();
+    const newCount = all.filter((s) => status(s) === 'new').length;
+    assert.equal(await shownText(), `${newCount} of ${total} sentences shown`);
+    assert.ok(await page.locator('#view-host .rd-filters').innerText().then((t) => t.includes(`New (${newCount})`)), 'each status box says how many');
+    const onlyNew = await visibleSentences();
+    assert.equal(onlyNew.length, newCount);
+    for (const s of onlyNew) assert.equal(s.status, 'new');
+    for (const label of ['Repeated', 'Modified', 'Dropped']) await box(label).check();
+
+    // One side only.
+    await page.selectOption('#view-host select', 'a');
+    assert.equal(await shownText(), `${report.a.sentences.length} of ${total} sentences shown`);
+    for (const s of await visibleSentences()) assert.equal(s.side, 'a');
+    await page.selectOption('#view-host select', 'both');
+
+    // A search finds its words in both readouts (typing n or p in the box types them).
+    const query = '2020';
+    const matching = all.filter((s) => s.text.toLowerCase().includes(query));
+    assert.ok(matching.some((s) => s.side === 'a') && matching.some((s) => s.side === 'b'), 'the words are in both readouts');
+    await page.fill('#view-host input[type="search"]', query);
+    assert.equal(await shownText(), `${matching.length} of ${total} sentences shown`);
+    const found = await visibleSentences();
+    assert.deepEqual(found.map((s) => s.text).sort(), matching.map((s) => s.text).sort());
+    await page.locator('#view-host input[type="search"]').press('n');
+    assert.equal(await page.inputValue('#view-host input[type="search"]'), `${query}n`);
+    await page.fill('#view-host input[type="search"]', '');
+    assert.equal(await shownText(), `${total} of ${total} sentences shown`);
+
+    // The jump list: every change once, each a button to its sentence.
+    const summary = page.locator('#view-host .rd-jump > summary');
+    await summary.click();
+    await page.locator('#view-host .rd-jump-button').first().waitFor();
+    const stops = await page.locator('#view-host .rd-jump-button').count();
+    assert.ok(stops > 0);
+    assert.equal(await summary.innerText(), `Jump to a change (${stops})`);
+    const last = page.locator('#view-host .rd-jump-button').last();
+    const ref = (await last.locator('.rd-ref').innerText()).trim();
+    await last.click();
+    const focused = await page.evaluate(() => ({ ref: document.activeElement.querySelector('.rd-ref')?.textContent, box: document.activeElement.getBoundingClientRect().toJSON() }));
+    assert.equal(focused.ref, ref, 'the button focuses its sentence');
+    assert.ok(focused.box.top >= 0 && focused.box.top < page.viewportSize().height, 'and brings it on screen');
+  });
+
+  test('n stops once per linked group; Tab goes from side to side, never to Evidence', async () => {
+    const report = await engineReport();
+    await viewShows(report);
+    // Linked groups: links joined through shared sentences (worked out here from the report).
+    const groupOf = new Map();
+    for (const link of report.links) {
+      const keys = [...link.a.map((id) => `a${id}`), ...link.b.map((id) => `b${id}`)];
+      const merged = new Set(keys.flatMap((key) => [...(groupOf.get(key) ?? [key])]));
+      for (const key of merged) groupOf.set(key, merged);
+    }
+    const changed = new Set();
+    for (const link of report.links) if (link.relation === 'modified') changed.add(groupOf.get(`a${link.a[0]}`));
+    const expectedStops = changed.size + report.a.sentences.filter((s) => s.status === 'dropped').length +
+      report.b.sentences.filter((s) => s.status === 'new').length;
+    assert.ok(report.links.some((l) => l.b.length > 1 && l.relation === 'modified'), 'the example has a group of several sentences');
+
+    await page.click('h1');
+    const visited = [];
+    for (let i = 0; i < expectedStops; i += 1) {
+      await page.keyboard.press('n');
+      visited.push(await page.evaluate(() => document.activeElement.id));
+    }
+    assert.equal(new Set(visited).size, expectedStops, `each change once: ${visited.join(' ')}`);
+    const groupsVisited = visited.map((id) => {
+      const key = id.replace(/^rd-/, '');
+      return groupOf.get(key) ?? key;
+    });
+    assert.equal(new Set(groupsVisited).size, expectedStops, 'never twice in one linked group');
+    await page.keyboard.press('n');
+    assert.equal(await page.evaluate(() => document.activeElement.id), visited[0], 'then round again');
+
+    // Tab from A's tab stop lands on B's: Evidence disclosures and near misses are not tab stops.
+    await page.locator('#view-host .rd-sentence[data-side="a"][tabindex="0"]').focus();
+    await page.keyboard.press('Tab');
+    const next = await page.evaluate(() => ({ side: document.activeElement.dataset.side, tag: document.activeElement.tagName }));
+    assert.deepEqual(next, { side: 'b', tag: 'LI' });
+  });
+
+  test('ReadoutDiff.render as docs/page.md shows it: the view, its layouts, n/p when the host wires them', async () => {
+    const shown = await page.evaluate(async () => {
+      const report = await ReadoutDiff.compare('India and China agreed to continue talks. The meeting was frank.', 'India and China agreed to continue talks. They will meet again.');
+      const out = document.createElement('div');
+      out.id = 'out';
+      document.body.prepend(out);
+      const view = ReadoutDiff.render(report, document.querySelector('#out'));  // the view (needs view.css)
+      view.setLayout('columns');                                    // 'rows' (default), 'columns', 'commitments'
+      document.addEventListener('keydown', (event) => view.handleKey(event));  // n/p if you want them
+      await view.ready;
+      return { sentences: report.a.sentences.length + report.b.sentences.length, layout: view.layout };
+    });
+    assert.equal(shown.layout, 'columns');
+    const a = await page.locator('#out .rd-sentence[data-side="a"]').first().boundingBox();
+    const b = await page.locator('#out .rd-sentence[data-side="b"]').first().boundingBox();
+    assert.ok(a.x + a.width <= b.x, 'column A beside column B');
+    assert.equal(await page.locator('#out .rd-sentence').count(), shown.sentences);
+    assert.equal(await page.getAttribute('#out button[data-layout="columns"]', 'aria-pressed'), 'true');
+    await page.locator('#out h3').first().click();
+    await page.keyboard.press('n');
+    assert.match(await page.evaluate(() => document.activeElement.closest('#out') ? document.activeElement.dataset.status : null), /^(modified|new|dropped)$/);
+  });
+
+  test('review by hand: reject a link, change a relation, link two sentences; kept apart in the exports, kept with the texts', async () => {
+    const report = await engineReport();
+    await viewShows(report);
+    const engineSummary = await page.locator('#view-host .rd-summary').innerText();
+    const [rejected] = report.links;
+    const repeated = report.links.find((l) => l.relation === 'repeated');
+    const lonely = report.a.sentences.find((s) => s.status === 'dropped' && s.possible_counterparts.length);
+    assert.ok(rejected && repeated && lonely, 'the example has a link, a repeated link and a near miss');
+    const ref = (side, id) => `${side.toUpperCase()}${id + 1}`;
+    const meta = (side, id) => page.locator(`${sentenceSelector(side, id)} > .rd-meta`).innerText();
+
+    // Reject the first link from its evidence; the button stays focused and says it is pressed.
+    const bSentence = page.locator(sentenceSelector('b', rejected.b[0]));
+    await bSentence.focus();
+    await page.keyboard.press('Enter');
+    const reject = bSentence.getByRole('button', { name: 'Reject' });
+    await reject.click();
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Reject');
+    assert.equal(await bSentence.getByRole('button', { name: 'Reject' }).getAttribute('aria-pressed'), 'true');
+    assert.ok((await meta('b', rejected.b[0])).includes(`✗ ${ref('a', rejected.a[0])} rejected by you`));
+    assert.ok((await meta('a', rejected.a[0])).includes(`✗ ${ref('b', rejected.b[0])} rejected by you`));
+
+    // Call a repeated link modified.
+    const aRepeated = page.locator(sentenceSelector('a', repeated.a[0]));
+    await aRepeated.focus();
+    await page.keyboard.press('Enter');
+    await aRepeated.locator('select').selectOption('modified');
+    assert.ok((await meta('a', repeated.a[0])).includes(`${ref('b', repeated.b[0])}: modified (your call)`));
+
+    // Link a dropped sentence with its near miss.
+    const target = lonely.possible_counterparts[0].sentence;
+    await page.locator(sentenceSelector('a', lonely.id)).getByRole('button', { name: 'Link them' }).click();
+    assert.ok((await meta('a', lonely.id)).includes(`↔ ${ref('b', target)} linked by you`));
+    assert.ok((await meta('b', target)).includes(`↔ ${ref('a', lonely.id)} linked by you`));
+
+    assert.equal(await page.locator('#view-host .rd-review-summary').innerText(),
+      'Your review: 1 rejected, 1 relation changed, 1 linked by hand. The counts above are the engine\'s; exports keep your review apart.');
+    assert.equal(await page.locator('#view-host .rd-summary').innerText(), engineSummary, 'the engine\'s summary is the engine\'s');
+
+    // The JSON export: the engine's report untouched, the review in its own section.
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="json"]')]);
+    const exported = JSON.parse(await readFile(await file.path(), 'utf8'));
+    const { review, ...engineFindings } = exported;
+    assert.deepEqual(engineFindings, report);
+    const byOrigin = (origin) => review.links.filter((e) => e.origin === origin);
+    assert.equal(review.links.length, 3);
+    assert.deepEqual(byOrigin('hand').map((e) => [e.a, e.b, e.a_text[0]]), [[[lonely.id], [target], lonely.text]]);
+    assert.deepEqual(byOrigin('engine').map((e) => [e.a, e.b, e.verdict, e.relation]).sort(),
+      [[rejected.a, rejected.b, 'rejected', null], [repeated.a, repeated.b, null, 'modified']].sort());
+    const [md] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="markdown"]')]);
+    assert.ok((await readFile(await md.path(), 'utf8')).includes('## Your review (not the engine\'s findings) (3)'));
+
+    // Kept with the texts (when the reader asks to keep them), and re-applied after a reload.
+    await page.check('#keep-texts');
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('readout-diff:texts:v1') ?? 'null')?.review?.links?.length === 3);
+    await page.reload();
+    await settled(page);
+    await viewShows(report);
+    assert.ok((await meta('a', lonely.id)).includes(`↔ ${ref('b', target)} linked by you`), 'the review survives a reload');
+    assert.match(await page.locator('#view-host .rd-review-summary').innerText(), /^Your review: 1 rejected, 1 relation changed, 1 linked by hand\./);
+  });
+
+  test('a 1,000-sentence pair is built without freezing the page: no task over 100 ms', async () => {
+    // Every corpus readout five times over, against the same readouts in other orders.
+    const texts = readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort().map(corpusText);
+    const rotated = (k) => [...texts.slice(k), ...texts.slice(0, k)];
+    const a = [0, 5, 10, 15, 20].flatMap(rotated).join('\n\n');
+    const b = [3, 8, 13, 18, 23].flatMap((k) => rotated(k).reverse()).join('\n\n');
+    await setTexts(a, b);
+    const report = await engineReport();
+    assert.ok(report.a.sentences.length >= 1000 && report.b.sentences.length >= 1000,
+      `a thousand sentences a side (${report.a.sentences.length}, ${report.b.sentences.length})`);
+    await viewShows(report);
+    // Compare the same texts again and watch the main thread while the new view is built.
+    await page.evaluate(() => {
+      window.viewLongTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.viewLongTasks.push(Math.round(entry.duration));
+      }).observe({ type: 'longtask' });
+      window.viewStarted = performance.now();
+      document.getElementById('compare').click();
+    });
+    await page.waitForFunction(() => document.getElementById('status-text').textContent.startsWith('Compared'));
+    await viewShows(report);
+    await page.waitForTimeout(500);  // the observer reports a task after it ends
+    const longTasks = await page.evaluate(() => window.viewLongTasks);
+    assert.ok(longTasks.every((ms) => ms <= 100), `main-thread tasks while comparing and building the view: ${JSON.stringify(longTasks)} ms`);
+  });
+});

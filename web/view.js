@@ -1,0 +1,328 @@
+// The comparison view, one for every host: the page (app.js), <readout-diff> (element.js),
+// ReadoutDiff.render (api.js) and the static HTML report (report-html.js).
+//   const view = createView(report, { idPrefix: 'rd' });
+//   host.replaceChildren(view.element);
+// Three layouts of the same report model: aligned rows (the default), the document-order columns
+// and the commitment table. Long reports are built in slices of a few milliseconds each, so the
+// page keeps answering while thousands of sentences are added (view.ready resolves when done).
+// Everything the view knows lives in this closure, not on DOM elements.
+import { h, langOf } from './dom.js';
+import {
+  createModel, alignedRows, changesInReadingOrder, commitmentEntries, counterpartsOf, sentenceKey, sentenceRef,
+  sentenceStatus, createReview, reviewSummary, linkBetween, SIDES, SIDE_NAMES, STATUS_INFO,
+} from './report-model.js';
+import { renderSummary, renderRowsLayout, renderColumnsLayout, renderSentence, renderCommitmentTable } from './render.js';
+import { attachInteractions, handleNavigationKey, applyFilters } from './interactions.js';
+
+const LAYOUTS = {
+  rows: 'Aligned rows',
+  columns: 'Document order',
+  commitments: 'Commitments',
+};
+
+const SLICE_MS = 8;
+
+const FILTER_STATUSES = ['repeated', 'modified', 'new', 'dropped', 'kept'];
+
+// What the toolbar starts with: everything shown.
+function defaultFilters() {
+  return { statuses: new Set(FILTER_STATUSES), side: 'both', commitmentsOnly: false, query: '' };
+}
+
+// options: idPrefix (unique per document), layout ('rows' | 'columns' | 'commitments'), filters
+// (as defaultFilters() returns; a host keeps them across comparisons), review (the analyst's
+// decisions as view.review gives them, re-applied to this report), interactive (false for the
+// static report: everything built at once, no layout switch, no toolbar, no review controls).
+export function createView(report, { idPrefix = 'rd', layout = 'rows', filters = defaultFilters(), review: storedReview = null, interactive = true } = {}) {
+  const model = createModel(report);
+  const review = createReview(model, storedReview);
+  const rows = alignedRows(model);
+  const moved = new Set(rows.filter((row) => row.moved).flatMap((row) => SIDES.flatMap((side) => row[side].map((id) => sentenceKey(side, id)))));
+  const elements = new Map();
+  const state = { layout: null, filters: copyFilters(filters), generation: 0, ready: Promise.resolve(), onReview: null };
+  const paragraphStart = paragraphStarts(model);
+
+  const sentenceContext = {
+    model, idPrefix, moved, interactive, review,
+    startsParagraph: (side, sentence) => state.layout === 'columns' && paragraphStart.has(sentenceKey(side, sentence.id)),
+  };
+  const sentence = (side, id) => {
+    const element = renderSentence(sentenceContext, side, model.byId[side].get(id));
+    elements.set(sentenceKey(side, id), element);
+    return element;
+  };
+
+  const body = h('div', { class: 'rd-body' });
+  const switcher = interactive ? renderSwitcher(idPrefix, (next) => setLayout(next)) : null;
+  const toolbar = interactive ? renderToolbar(model, idPrefix, state.filters, (next) => {
+    state.filters = next;
+    refilter();
+  }) : null;
+  const changes = changesInReadingOrder(rows);
+  const jumpList = interactive ? renderJumpList(model, changes) : null;
+  const reviewLine = h('p', { class: 'rd-review-summary' });
+  const element = h('div', { class: 'rd-view' }, renderSummary(report), reviewLine, switcher?.element ?? null,
+    toolbar?.element ?? null, jumpList, body);
+  const showReviewSummary = () => {
+    const lost = review.unmatched ? ` ${review.unmatched} earlier decision${review.unmatched === 1 ? '' : 's'} could not be re-applied to these texts.` : '';
+    reviewLine.textContent = `${reviewSummary(review.counts())}${lost}`.trim();
+    reviewLine.hidden = !reviewLine.textContent;
+  };
+  showReviewSummary();
+
+  function refilter() {
+    const counts = applyFilters(view, state.filters);
+    toolbar?.showCount(counts);
+    return counts;
+  }
+
+  const view = {
+    model,
+    changes,
+    root: element,
+    elementOf: (side, id) => elements.get(sentenceKey(side, id)) ?? null,
+    counterpartsOf: (side, id) => counterpartsOf(model, side, model.byId[side].get(id)),
+    sentenceOf: (item) => model.byId[item.dataset.side].get(Number(item.dataset.id)),
+  };
+
+  function setLayout(next) {
+    if (!LAYOUTS[next] || next === state.layout) return state.ready;
+    state.layout = next;
+    const generation = ++state.generation;
+    elements.clear();
+    switcher?.show(next);
+    // The table lists commitments, not sentences: the sentence filters do not apply to it.
+    if (toolbar) toolbar.element.hidden = next === 'commitments';
+    let pieces = [];
+    if (next === 'rows') ({ pieces } = mount(renderRowsLayout(model, rows, sentence)));
+    else if (next === 'columns') ({ pieces } = mount(renderColumnsLayout(model, idPrefix, sentence)));
+    else mount({ element: renderCommitmentTable(model, commitmentEntries(model)) });
+    state.ready = interactive ? buildInSlices(pieces, () => generation === state.generation) : buildAtOnce(pieces);
+    state.ready.then(() => {
+      if (generation === state.generation) refilter();
+    });
+    return state.ready;
+  }
+
+  function mount(part) {
+    const previous = body.firstElementChild;
+    body.prepend(part.element);
+    if (previous) takeApart(previous);
+    return part;
+  }
+
+  // Each slice's sentences get the current filters as they arrive, so a filtered view never
+  // flashes hidden sentences.
+  async function buildInSlices(pieces, current) {
+    let index = 0;
+    while (index < pieces.length) {
+      if (!current()) return;
+      const until = performance.now() + SLICE_MS;
+      const built = [];
+      do {
+        const { parent, build } = pieces[index++];
+        const child = build();
+        parent.append(child);
+        built.push(child);
+      } while (index < pieces.length && performance.now() < until);
+      applyFilters(view, state.filters, built);
+      if (index < pieces.length) await nextTask();
+    }
+  }
+
+  function buildAtOnce(pieces) {
+    for (const { parent, build } of pieces) parent.append(build());
+    return Promise.resolve();
+  }
+
+  // A decision re-renders the sentences it concerns, keeping their open evidence and the focus.
+  function reviewChanged(a, b, control) {
+    const selector = control ? `[data-review-action="${control.dataset.reviewAction}"][data-a="${control.dataset.a}"][data-b="${control.dataset.b}"]` : null;
+    let focusTarget = null;
+    for (const [side, ids] of [['a', a], ['b', b]]) {
+      for (const id of ids) {
+        const old = elements.get(sentenceKey(side, id));
+        if (!old?.isConnected) continue;
+        const fresh = sentence(side, id);
+        const openEvidence = old.querySelector('.rd-evidence')?.open;
+        fresh.hidden = old.hidden;
+        fresh.tabIndex = old.tabIndex;
+        if (openEvidence && fresh.querySelector('.rd-evidence')) fresh.querySelector('.rd-evidence').open = true;
+        const hadFocus = old.contains(element.getRootNode().activeElement);
+        old.replaceWith(fresh);
+        if (hadFocus) focusTarget = (selector && fresh.querySelector(selector)) || fresh;
+      }
+    }
+    focusTarget?.focus({ preventScroll: true });
+    showReviewSummary();
+    state.onReview?.(review.isEmpty() ? null : review.toJSON());
+  }
+
+  function onReviewControl(control) {
+    const { reviewAction, a, b } = control.dataset;
+    const ids = (value) => value.split('+').map(Number);
+    if (reviewAction === 'link') review.linkByHand(Number(a), Number(b));
+    else if (reviewAction === 'unlink') review.unlink(Number(a), Number(b));
+    else {
+      const link = linkBetween(model, ids(a), ids(b));
+      if (!link) return;
+      if (reviewAction === 'relation') review.setRelation(link, control.value);
+      else review.setVerdict(link, reviewAction);
+    }
+    reviewChanged(ids(a), ids(b), control);
+  }
+
+  setLayout(layout);
+  if (interactive) {
+    attachInteractions(view);
+    element.addEventListener('click', (event) => {
+      const button = event.target.closest?.('button[data-review-action]');
+      if (button && element.contains(button)) onReviewControl(button);
+    });
+    element.addEventListener('change', (event) => {
+      if (event.target.matches?.('select[data-review-action]')) onReviewControl(event.target);
+    });
+  }
+
+  return {
+    element,
+    get layout() { return state.layout; },
+    get ready() { return state.ready; },
+    setLayout,
+    // Takes the view off the page without one long task (see takeApart).
+    retire() {
+      state.generation += 1;
+      element.inert = true;
+      return takeApart(element);
+    },
+    // The toolbar's filters, to hand to the next view of the same host.
+    get filters() { return copyFilters(state.filters); },
+    // n/p/j/k from wherever the host listens (the page, or the element): true when focus moved.
+    handleKey: (event) => handleNavigationKey(view, event),
+    // The analyst's decisions ({links: [...]}, kept apart from the report), or null when none.
+    get review() { return review.isEmpty() ? null : review.toJSON(); },
+    onReviewChange(callback) { state.onReview = callback; },
+  };
+}
+
+function copyFilters(filters) {
+  return { ...defaultFilters(), ...filters, statuses: new Set(filters.statuses ?? FILTER_STATUSES) };
+}
+
+// Filters by status (with each status's number of sentences), by side, commitments only, and a
+// search in both texts; the count of what is shown updates with every change.
+function renderToolbar(model, idPrefix, initial, onChange) {
+  const all = [...model.sentences.a, ...model.sentences.b];
+  const present = FILTER_STATUSES.filter((status) => all.some((s) => sentenceStatus(s) === status));
+  const boxes = present.map((status) => {
+    const count = all.filter((s) => sentenceStatus(s) === status).length;
+    const input = h('input', { type: 'checkbox', value: status, checked: initial.statuses.has(status) });
+    return { input, label: h('label', { class: 'rd-check' }, input, ` ${STATUS_INFO[status].label} (${count})`) };
+  });
+  const side = h('select', { id: `${idPrefix}-side`, class: 'rd-select' },
+    [['both', 'Both readouts'], ['a', SIDE_NAMES.a], ['b', SIDE_NAMES.b]].map(([value, label]) =>
+      h('option', { value, selected: value === initial.side }, label)));
+  const commitments = h('input', { type: 'checkbox', checked: initial.commitmentsOnly });
+  const search = h('input', { type: 'search', id: `${idPrefix}-search`, class: 'rd-search', value: initial.query,
+    placeholder: 'Words in either readout', autocomplete: 'off', spellcheck: 'false' });
+  const count = h('p', { class: 'rd-shown', role: 'status' });
+  const read = () => ({
+    statuses: new Set(boxes.filter((b) => b.input.checked).map((b) => b.input.value)),
+    side: side.value,
+    commitmentsOnly: commitments.checked,
+    query: search.value,
+  });
+  const element = h('div', { class: 'rd-toolbar' },
+    h('fieldset', { class: 'rd-filters' }, h('legend', {}, 'Show'), boxes.map((b) => b.label),
+      h('label', { class: 'rd-check' }, commitments, ' Commitments only')),
+    h('label', { class: 'rd-field' }, 'Side ', side),
+    h('label', { class: 'rd-field' }, 'Find ', search),
+    count);
+  // Statuses not in this report stay as they were asked for (they have no box to change them).
+  const absent = [...initial.statuses].filter((status) => !present.includes(status));
+  const changed = () => {
+    const next = read();
+    for (const status of absent) next.statuses.add(status);
+    onChange(next);
+  };
+  element.addEventListener('change', changed);
+  search.addEventListener('input', changed);
+  return {
+    element,
+    showCount({ shown, total }) {
+      count.textContent = `${shown} of ${total} sentences shown`;
+    },
+  };
+}
+
+// Every change in reading order (where n/p stop), each a button to its sentence. The list is
+// built when first opened: a long report's thousand buttons would otherwise cost every view.
+function renderJumpList(model, changes) {
+  const list = h('ol', { class: 'rd-jump-list' });
+  const details = h('details', { class: 'rd-jump' }, h('summary', {}, `Jump to a change (${changes.length})`), list);
+  details.addEventListener('toggle', () => {
+    if (!details.open || list.firstChild) return;
+    list.append(...changes.map(({ side, id }) => {
+      const sentence = model.byId[side].get(id);
+      const status = STATUS_INFO[sentenceStatus(sentence)];
+      const excerpt = sentence.text.length > 90 ? `${sentence.text.slice(0, 89)}…` : sentence.text;
+      return h('li', {}, h('button', { type: 'button', class: 'rd-jump-button', dataset: { targetSide: side, targetId: String(id) } },
+        h('span', { class: 'rd-ref' }, sentenceRef(side, id)), ` ${status.icon} ${status.label}: `,
+        h('span', { lang: langOf(excerpt) }, excerpt)));
+    }));
+  });
+  return details;
+}
+
+// A sentence starts a paragraph in its own readout's order (shown as a gap in the columns).
+function paragraphStarts(model) {
+  const starts = new Set();
+  for (const side of SIDES) {
+    let previous = null;
+    for (const sentence of model.sentences[side]) {
+      if (previous !== null && sentence.paragraph !== previous) starts.add(sentenceKey(side, sentence.id));
+      previous = sentence.paragraph;
+    }
+  }
+  return starts;
+}
+
+function renderSwitcher(idPrefix, onChoose) {
+  const buttons = Object.entries(LAYOUTS).map(([layout, label]) => h('button', {
+    type: 'button', class: 'rd-layout-button', 'aria-pressed': 'false', dataset: { layout },
+    onclick: () => onChoose(layout),
+  }, label));
+  const element = h('div', { class: 'rd-layout-switch', role: 'group', 'aria-labelledby': `${idPrefix}-layout-label` },
+    h('span', { class: 'rd-layout-label', id: `${idPrefix}-layout-label` }, 'View'), buttons);
+  return {
+    element,
+    show(layout) {
+      for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.layout === layout));
+    },
+  };
+}
+
+// Removes a part of the view with thousands of sentences as many short tasks: hidden at once
+// (content-visibility: hidden keeps its layout, so hiding costs nothing, where display: none or a
+// removal tears down every sentence in one go), then taken apart a slice at a time. Its ids stay
+// until it is gone; whatever replaces it comes before it, so look-ups by id find the new one.
+async function takeApart(part) {
+  part.classList.add('rd-retired');
+  const items = [...part.querySelectorAll('.rd-sentence')].reverse();
+  let index = 0;
+  while (index < items.length) {
+    const until = performance.now() + SLICE_MS;
+    do items[index++].remove(); while (index < items.length && performance.now() < until);
+    await nextTask();
+  }
+  part.remove();
+}
+
+// A macrotask boundary that is not throttled like setTimeout's nested timers.
+function nextTask() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
