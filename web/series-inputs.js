@@ -66,7 +66,7 @@ export class SeriesInputs {
         continue;
       }
       try {
-        read.push({ name: file.name, text: await readFileAsText(file) });
+        read.push({ name: file.name, text: (await readFileAsText(file)).text });
       } catch (error) {
         problems.push(error.message);
       }

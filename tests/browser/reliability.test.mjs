@@ -277,7 +277,9 @@ describe('long files', () => {
     assert.equal(await page.textContent('#meta-b'), `${Buffer.byteLength(text).toLocaleString('en')} bytes`, 'the file name went with the text it named');
     await page.waitForFunction(() => window.statuses.some((status) => status.text.startsWith('Compared')), null, { timeout: 120_000 });
     const expected = await page.evaluate(async (value) => (await ReadoutDiff.segment(value)).sentences.length, text);
-    assert.equal(await page.$$eval('#view-host .rd-column-b .rd-sentence', (items) => items.length), expected);
+    // The view is built in slices after the result: wait until B's sentences are all on the page.
+    await page.waitForFunction((count) => document.querySelectorAll('#view-host .rd-sentence[data-side="b"]').length >= count, expected, { timeout: 60_000 });
+    assert.equal(await page.$$eval('#view-host .rd-sentence[data-side="b"]', (items) => items.length), expected);
     await page.click('.input-panel[data-side="b"] [data-action="clear"]');
     assert.equal(await page.inputValue('#text-b'), '');
     assert.equal(await page.isHidden('#long-note-b'), true);
@@ -307,7 +309,10 @@ describe('long files', () => {
       const [segmentedA, segmentedB] = [await ReadoutDiff.segment(a), await ReadoutDiff.segment(b)];
       return [segmentedA.sentences.length, segmentedB.sentences.length];
     }, [textA, textB]);
-    const shown = await page.evaluate(() => ['a', 'b'].map((side) => document.querySelectorAll(`#view-host .rd-column-${side} .rd-sentence`).length));
+    // The view is built in slices after the result: wait until both sides' sentences are all on the page.
+    await page.waitForFunction((count) => ['a', 'b'].every((side, k) =>
+      document.querySelectorAll(`#view-host .rd-sentence[data-side="${side}"]`).length >= count[k]), expected, { timeout: 60_000 });
+    const shown = await page.evaluate(() => ['a', 'b'].map((side) => document.querySelectorAll(`#view-host .rd-sentence[data-side="${side}"]`).length));
     assert.deepEqual(shown, expected, 'the view shows the sentences of both new files');
   });
 
