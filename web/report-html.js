@@ -15,18 +15,9 @@ h1 { font-size: 1.5rem; margin: 0.5rem 0; }
 
 // viewCss: the text of the view stylesheet (see assets.js viewStyleText).
 export async function staticReportHtml(report, { names, viewCss, generatedAt = new Date() }) {
-  const doc = document.implementation.createHTMLDocument('');
-  const h = createBuilder(doc);
   const css = `${viewCss}\n${REPORT_CSS}`;
   const title = `Readout comparison: ${names.a} → ${names.b}`;
-  doc.documentElement.lang = 'en';
-  doc.head.append(
-    h('meta', { charset: 'utf-8' }),
-    h('meta', { 'http-equiv': 'Content-Security-Policy', content: await reportCsp(css) }),
-    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    h('meta', { name: 'referrer', content: 'no-referrer' }),
-    h('meta', { name: 'generator', content: `Readout Diff ${report.engine?.version ?? ''}`.trim() }));
-  doc.title = title;
+  const { doc, h } = await staticDocument({ title, css, version: report.engine?.version });
   // The aligned rows, then the commitment table: the report is read top to bottom, with no script.
   const rows = createView(report, { idPrefix: 'report', layout: 'rows', interactive: false });
   const table = createView(report, { idPrefix: 'report-commitments', layout: 'commitments', interactive: false });
@@ -39,15 +30,35 @@ export async function staticReportHtml(report, { names, viewCss, generatedAt = n
     h('p', { class: 'report-meta' },
       `${commitmentSummary(report.summary)}. Generated ${generatedAt.toISOString().slice(0, 10)} by Readout Diff, offline.`),
     view));
-  // The stylesheet (our own constant text, no input in it) is added to the serialized markup: a
-  // <style> element in a document built here would be checked against this page's CSP.
+  return serializeStaticDocument(doc, css);
+}
+
+// A document with no script for an export (the pair report, the series timeline): its head says
+// what made it and allows only its one stylesheet, `css`. Returns the document and a builder.
+export async function staticDocument({ title, css, version = '' }) {
+  const doc = document.implementation.createHTMLDocument('');
+  const h = createBuilder(doc);
+  doc.documentElement.lang = 'en';
+  doc.head.append(
+    h('meta', { charset: 'utf-8' }),
+    h('meta', { 'http-equiv': 'Content-Security-Policy', content: await reportCsp(css) }),
+    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    h('meta', { name: 'referrer', content: 'no-referrer' }),
+    h('meta', { name: 'generator', content: `Readout Diff ${version ?? ''}`.trim() }));
+  doc.title = title;
+  return { doc, h };
+}
+
+// The stylesheet (the page's own text, no input in it) is added to the serialized markup: a
+// <style> element in a document built here would be checked against this page's CSP.
+export function serializeStaticDocument(doc, css) {
   const html = doc.documentElement.outerHTML.replace('</head>', `<style>${css}</style></head>`);
   return `<!DOCTYPE html>\n${html}\n`;
 }
 
 // A hash of the one stylesheet where the browser can compute it (secure contexts, including
 // file://); elsewhere inline styles are allowed, which is harmless in a document without script.
-export async function reportCsp(css) {
+async function reportCsp(css) {
   let styleSource = "'unsafe-inline'";
   if (globalThis.crypto?.subtle) {
     const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(css));

@@ -1,9 +1,9 @@
 // Files to take away from a series: a CSV (thread × readout), a Markdown "what changed across the
 // series" summary for a story draft, and a static HTML timeline with no script. Pure functions of
 // the series model (series-model.js); threads and readouts count from 1, as on screen.
-import { createBuilder, langOf } from './dom.js';
+import { langOf } from './dom.js';
 import { csvCell, escapeMarkdown } from './exporters.js';
-import { reportCsp } from './report-html.js';
+import { serializeStaticDocument, staticDocument } from './report-html.js';
 import { CELL_STATUS, readoutLabel, seriesSummaryLine } from './series-model.js';
 import { renderSeriesLegend, renderSeriesMatrix } from './series-matrix.js';
 
@@ -76,18 +76,9 @@ h3 { font-size: 1rem; margin: 1rem 0 0.25rem; }
 
 // styleText: the text of the view stylesheet and series.css (the glyphs' colours, the matrix layout).
 export async function seriesTimelineHtml(model, { styleText, generatedAt = new Date() }) {
-  const doc = document.implementation.createHTMLDocument('');
-  const h = createBuilder(doc);
   const css = `${styleText}\n${TIMELINE_CSS}`;
   const title = `What changed across ${model.readouts.length} readouts`;
-  doc.documentElement.lang = 'en';
-  doc.head.append(
-    h('meta', { charset: 'utf-8' }),
-    h('meta', { 'http-equiv': 'Content-Security-Policy', content: await reportCsp(css) }),
-    h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    h('meta', { name: 'referrer', content: 'no-referrer' }),
-    h('meta', { name: 'generator', content: `Readout Diff ${model.version}`.trim() }));
-  doc.title = title;
+  const { doc, h } = await staticDocument({ title, css, version: model.version });
   doc.body.append(h('main', { class: 'rd-view series-timeline' },
     h('h1', {}, title),
     h('p', {}, `${seriesSummaryLine(model)}. Generated ${generatedAt.toISOString().slice(0, 10)} by Readout Diff, offline.`),
@@ -105,8 +96,5 @@ export async function seriesTimelineHtml(model, { styleText, generatedAt = new D
         ` ${readoutLabel(model, cell.readout)}: ${CELL_STATUS[cell.status].label}`,
         cell.occurrence?.changes.length ? ` (changed: ${cell.occurrence.changes.join(', ')})` : '',
         cell.occurrence ? [' — ', h('q', { lang: langOf(cell.occurrence.text) }, cell.occurrence.text)] : '')))))));
-  // The stylesheet (the page's own text, no input in it) is added to the serialized markup: a
-  // <style> element in a document built here would be checked against this page's CSP.
-  const html = doc.documentElement.outerHTML.replace('</head>', `<style>${css}</style></head>`);
-  return `<!DOCTYPE html>\n${html}\n`;
+  return serializeStaticDocument(doc, css);
 }

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: Debian's Chromium through playwright-core (never a
 // downloaded browser), a guard that fails on any network request or CSP violation, and a tiny
 // static server on 127.0.0.1 for the served variant.
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -70,6 +71,18 @@ export async function watchPage(page, { allowedOrigins = [] } = {}) {
 
 export async function cspViolationsIn(page) {
   return page.evaluate(() => window.cspViolations);
+}
+
+// After each test: asserts that nothing watchPage records happened, then closes the page
+// (leaving it first, so that its pagehide handler finishes before the next test starts).
+export async function closeCleanly(page, problems) {
+  assert.deepEqual(problems.requests, [], 'no network request of any kind');
+  assert.deepEqual(await cspViolationsIn(page), [], 'no CSP violation in the page');
+  assert.deepEqual(problems.csp, [], 'no CSP violation reported on the console');
+  assert.deepEqual(problems.dialogs, [], 'no dialog opened');
+  assert.deepEqual(problems.errors, [], 'no uncaught error');
+  await page.goto('about:blank');
+  await page.close();
 }
 
 // Waits until the page has finished a comparison (or shows an error) and returns the status text.

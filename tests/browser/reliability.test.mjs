@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, singleFileUrl, watchPage, cspViolationsIn, settled } from './harness.mjs';
+import { launchBrowser, singleFileUrl, watchPage, closeCleanly, settled } from './harness.mjs';
 
 let browser;
 const opened = [];
@@ -40,12 +40,7 @@ async function openPage(prepare = async () => {}) {
 
 afterEach(async () => {
   for (const { page, problems } of opened.splice(0)) {
-    assert.deepEqual(problems.requests, [], 'no network request of any kind');
-    assert.deepEqual(await cspViolationsIn(page), [], 'no CSP violation in the page');
-    assert.deepEqual(problems.csp, [], 'no CSP violation reported on the console');
-    assert.deepEqual(problems.errors, [], 'no uncaught error');
-    await page.goto('about:blank');
-    await page.close();
+    await closeCleanly(page, problems);
   }
 });
 

@@ -4,29 +4,21 @@
 // Expected threads come from the engine itself, run in node on the same corpus texts.
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  launchBrowser, singleFileUrl, watchPage, cspViolationsIn, settled, screenshotPath, corpusText, nodeEngine,
+  launchBrowser, singleFileUrl, watchPage, closeCleanly, cspViolationsIn, settled, screenshotPath, corpusDir, corpusText, nodeEngine,
   serveDirectory, servedDir,
 } from './harness.mjs';
 
-const WMCC = [
-  '2021-03-12_virtual_in-cn_wmcc21_etemaad-news_en.txt',
-  '2021-06-25_virtual_in-cn_wmcc22_bizstandard-news_en.txt',
-  '2021-11-18_virtual_in-cn_wmcc23_abplive-news_en.txt',
-  '2022-05-31_virtual_in-cn_wmcc24_orissadiary-news_en.txt',
-  '2022-10-14_virtual_in-cn_wmcc25_ani-news_en.txt',
-  '2024-03-27_beijing_cn-in_wmcc29_app-urdupoint-news_en.txt',
-  '2024-08-29_beijing_cn-in_wmcc31_xinhua_en.txt',
-];
-const CORPS = [
-  '2021-01-24_moldo_in-cn_corps9_zeenews-news_en.txt',
-  '2021-02-20_moldo_in-cn_corps10_mod-via-newsboys24_en.txt',
-  '2022-01-12_chushul-moldo_in-cn_corps14_pragativadi-news_en.txt',
-];
+// The series the page's example bundles: every WMCC round and the English Corps Commander rounds in
+// the corpus, in date order (the corpus names start with the date).
+const corpusNames = readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort();
+const WMCC = corpusNames.filter((name) => /_wmcc\d+_/.test(name));
+const CORPS = corpusNames.filter((name) => /_corps\d+_/.test(name) && name.endsWith('_en.txt'));
 // What a person sees in a cell, per status (docs/page.md); empty before a thread's first mention.
 const GLYPHS = { '': '', first: '+', repeated: '=', modified: '≈', resumed: '↺', absent: '○' };
 
@@ -58,13 +50,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  assert.deepEqual(problems.requests, [], 'no network request of any kind');
-  assert.deepEqual(await cspViolationsIn(page), [], 'no CSP violation in the page');
-  assert.deepEqual(problems.csp, [], 'no CSP violation reported on the console');
-  assert.deepEqual(problems.dialogs, [], 'no dialog opened');
-  assert.deepEqual(problems.errors, [], 'no uncaught error');
-  await page.goto('about:blank');
-  await page.close();
+  await closeCleanly(page, problems);
 });
 
 function expectedReport(files, texts = files.map(corpusText)) {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  launchBrowser, singleFileUrl, watchPage, cspViolationsIn, settled, expectedStatus, countBy, screenshotPath,
+  launchBrowser, singleFileUrl, watchPage, closeCleanly, cspViolationsIn, settled, expectedStatus, countBy, screenshotPath,
 } from './harness.mjs';
 
 let browser;
@@ -34,14 +34,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  assert.deepEqual(problems.requests, [], 'no network request of any kind');
-  assert.deepEqual(await cspViolationsIn(page), [], 'no CSP violation in the page');
-  assert.deepEqual(problems.csp, [], 'no CSP violation reported on the console');
-  assert.deepEqual(problems.dialogs, [], 'no dialog opened');
-  assert.deepEqual(problems.errors, [], 'no uncaught error');
-  // Leaving the page first lets its pagehide handler finish before the next test starts.
-  await page.goto('about:blank');
-  await page.close();
+  await closeCleanly(page, problems);
 });
 
 // Sets a box's text as a paste would (one input event), also for text that cannot be typed.

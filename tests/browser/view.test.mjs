@@ -6,12 +6,11 @@
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { launchBrowser, singleFileUrl, watchPage, cspViolationsIn, settled, screenshotPath } from './harness.mjs';
+import { readdirSync } from 'node:fs';
+import {
+  launchBrowser, singleFileUrl, watchPage, closeCleanly, settled, screenshotPath, corpusDir, corpusText,
+} from './harness.mjs';
 
-const corpusDir = join(process.env.READOUT_DIFF_SHARED ?? new URL('../../../shared', import.meta.url).pathname, 'corpus');
-const corpusText = (name) => readFileSync(join(corpusDir, name), 'utf8');
 
 let browser;
 let page;
@@ -34,12 +33,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  assert.deepEqual(problems.requests, [], 'no network request of any kind');
-  assert.deepEqual(await cspViolationsIn(page), [], 'no CSP violation in the page');
-  assert.deepEqual(problems.csp, [], 'no CSP violation reported on the console');
-  assert.deepEqual(problems.errors, [], 'no uncaught error');
-  await page.goto('about:blank');
-  await page.close();
+  await closeCleanly(page, problems);
 });
 
 function setTexts(a, b) {
