@@ -73,6 +73,24 @@ export async function cspViolationsIn(page) {
   return page.evaluate(() => window.cspViolations);
 }
 
+// Before each test: a new page of `browser` on the single file, watched (watchPage), that starts
+// from the default example: texts kept by an earlier test are forgotten when the tab first loads.
+// The tab is marked in window.name, which a reload keeps (sessionStorage of a file:// page was not
+// always kept, and a reload then cleared what the test had just saved).
+export async function openFreshPage(browser, { viewport = null } = {}) {
+  const page = await browser.context.newPage();
+  const problems = await watchPage(page);
+  await page.addInitScript(() => {
+    if (window.name === 'readout-diff-test-tab') return;
+    window.name = 'readout-diff-test-tab';
+    localStorage.clear();
+  });
+  if (viewport) await page.setViewportSize(viewport);
+  await page.goto(singleFileUrl);
+  await settled(page);
+  return { page, problems };
+}
+
 // After each test: asserts that nothing watchPage records happened, then closes the page
 // (leaving it first, so that its pagehide handler finishes before the next test starts).
 export async function closeCleanly(page, problems) {

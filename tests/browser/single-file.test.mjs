@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  launchBrowser, singleFileUrl, watchPage, closeCleanly, cspViolationsIn, settled, expectedStatus, countBy, screenshotPath,
+  launchBrowser, singleFileUrl, openFreshPage, watchPage, closeCleanly, cspViolationsIn, settled, expectedStatus, countBy, screenshotPath,
 } from './harness.mjs';
 
 let browser;
@@ -19,18 +19,7 @@ before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
 beforeEach(async () => {
-  page = await browser.context.newPage();
-  problems = await watchPage(page);
-  // Each test starts from the default example: texts saved by an earlier test are forgotten when
-  // its tab first loads. The tab is marked in window.name, which a reload keeps (sessionStorage of a
-  // file:// page was not always kept, and a reload then cleared what the test had just saved).
-  await page.addInitScript(() => {
-    if (window.name === 'readout-diff-test-tab') return;
-    window.name = 'readout-diff-test-tab';
-    localStorage.clear();
-  });
-  await page.goto(singleFileUrl);
-  await settled(page);
+  ({ page, problems } = await openFreshPage(browser));
 });
 
 afterEach(async () => {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
 import {
-  launchBrowser, singleFileUrl, watchPage, closeCleanly, settled, screenshotPath, corpusDir, corpusText,
+  launchBrowser, openFreshPage, closeCleanly, settled, screenshotPath, corpusDir, corpusText,
 } from './harness.mjs';
 
 
@@ -20,16 +20,7 @@ before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
 beforeEach(async () => {
-  page = await browser.context.newPage();
-  problems = await watchPage(page);
-  await page.addInitScript(() => {
-    if (window.name === 'readout-diff-view-test') return;
-    window.name = 'readout-diff-view-test';
-    localStorage.clear();
-  });
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(singleFileUrl);
-  await settled(page);
+  ({ page, problems } = await openFreshPage(browser, { viewport: { width: 1440, height: 900 } }));
 });
 
 afterEach(async () => {
