@@ -49,7 +49,8 @@ export function renderSeriesLegend(doc = document) {
 }
 
 // Makes the page's matrix explorable. detail: the element that shows the cell's sentence;
-// onOpenPair(earlier, later): opens the two-readout view.
+// onOpenPair(earlier, later): opens the two-readout view. Returns showFocusedCell(), which puts
+// the focused cell (if a cell has focus) back in the detail panel.
 export function attachSeriesMatrix(table, model, { detail, onOpenPair }) {
   const rowsById = new Map(model.rows.map((row) => [row.id, row]));
   const cellOf = (target) => {
@@ -96,6 +97,12 @@ export function attachSeriesMatrix(table, model, { detail, onOpenPair }) {
     target.focus();
     target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   });
+  return {
+    showFocusedCell() {
+      const focused = cellOf(table.ownerDocument.activeElement);
+      if (focused) showDetail(detail, model, dataOf(focused));
+    },
+  };
 }
 
 // Hides the rows the filters leave out; the tab stop moves to a visible cell.

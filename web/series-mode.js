@@ -16,9 +16,12 @@ const DEFAULT_WINDOW = 3;
 // two-readout view and compares them.
 export function startSeriesMode({ engine, openPair }) {
   const section = document.getElementById('series');
+  section.tabIndex = -1;  // a target of the skip link
   const pairSections = [document.querySelector('main > .inputs'), document.getElementById('results')];
   const modeButtons = [...document.querySelectorAll('[data-mode]')];
-  const state = { busy: false, rerun: false, timer: 0, model: null, readouts: [], exampleLoaded: false };
+  const skipLink = document.querySelector('a.skip-link');
+  const pairSkip = skipLink && { href: skipLink.getAttribute('href'), text: skipLink.textContent };
+  const state = { busy: false, rerun: false, timer: 0, model: null, matrix: null, readouts: [], exampleLoaded: false };
 
   const ui = buildSection(section);
   const inputs = new SeriesInputs({ list: ui.list, problems: ui.problems, onChange: schedule });
@@ -27,6 +30,17 @@ export function startSeriesMode({ engine, openPair }) {
     for (const button of modeButtons) button.setAttribute('aria-pressed', String(button.dataset.mode === mode));
     section.hidden = mode !== 'series';
     for (const element of pairSections) element.hidden = mode === 'series';
+    updateSkipLink();
+  }
+
+  // The page's skip link leads to what the mode shows: in Series mode the matrix, or the Series
+  // section while there is no matrix (fewer than two readouts, an error).
+  function updateSkipLink() {
+    if (!skipLink) return;
+    const series = !section.hidden;
+    const matrix = series && !ui.result.hidden;
+    skipLink.setAttribute('href', matrix ? '#series-matrix-area' : series ? '#series' : pairSkip.href);
+    skipLink.textContent = matrix ? 'Skip to the series matrix' : series ? 'Skip to the series' : pairSkip.text;
   }
 
   async function enterSeries() {
@@ -98,13 +112,15 @@ export function startSeriesMode({ engine, openPair }) {
     ui.tools.hidden = !model;
     ui.result.hidden = !model;
     ui.detail.replaceChildren(h('p', { class: 'hint' }, 'Hover over or focus a cell to read its sentence.'));
+    state.matrix = null;
+    updateSkipLink();
     if (!model) {
       ui.matrixScroll.replaceChildren();
       return;
     }
     const table = renderSeriesMatrix(model);
     for (const cell of table.querySelectorAll('td')) cell.setAttribute('aria-describedby', 'series-detail');
-    attachSeriesMatrix(table, model, { detail: ui.detail, onOpenPair: openReadoutPair });
+    state.matrix = attachSeriesMatrix(table, model, { detail: ui.detail, onOpenPair: openReadoutPair });
     ui.matrixScroll.replaceChildren(table);
     applyFilters();
   }
@@ -185,6 +201,10 @@ export function startSeriesMode({ engine, openPair }) {
     clearTimeout(state.timer);
     engine.cancel();
   });
+  // The detail panel shows the cell under the pointer; once the pointer leaves the matrix and its
+  // panel (it may rest on the panel to read or select the text), it shows the focused cell again,
+  // so that a keyboard user's place is not lost to a mouse passing over the matrix.
+  ui.result.addEventListener('mouseleave', () => state.matrix?.showFocusedCell());
   ui.commitmentsOnly.addEventListener('change', applyFilters);
   ui.changedOnly.addEventListener('change', applyFilters);
   for (const button of section.querySelectorAll('[data-series-export]')) {
@@ -248,7 +268,8 @@ function buildSection(section) {
     h('p', { class: 'hint' }, 'Keys: arrows move between cells, Home and End to the ends of a row (with Ctrl, of the matrix), ' +
       'Enter opens the two readouts of a cell side by side. Hover over or focus a cell to read its sentence.'));
   ui.result = h('div', { class: 'series-result', hidden: true },
-    h('div', { class: 'series-matrix-area' }, renderSeriesLegend(), ui.matrixScroll),
+    h('div', { class: 'series-matrix-area', id: 'series-matrix-area', tabindex: '-1', role: 'region', 'aria-label': 'Series matrix' },
+      renderSeriesLegend(), ui.matrixScroll),
     ui.detail);
   section.replaceChildren(
     h('h2', { id: 'series-heading' }, 'Series'),

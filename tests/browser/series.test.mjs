@@ -242,6 +242,73 @@ describe('Series mode', () => {
     assert.deepEqual(await focusedCell(), { thread: first.id, readout: 0, tag: 'TD' });
   });
 
+  test('the detail panel shows the cell under the pointer, and the focused cell again once the pointer leaves', async () => {
+    await openSeries();
+    const report = expectedReport(WMCC);
+    const detailText = () => page.textContent('#series-detail .series-detail-text');
+    // Keyboard focus on the first cell (thread 1, readout 1: its first mention there).
+    const focused = report.threads[0];
+    assert.equal(focused.first, 0);
+    await page.focus('#series [data-series-export="html"]');
+    await page.keyboard.press('Tab');
+    assert.deepEqual(await focusedCell(), { thread: focused.id, readout: 0, tag: 'TD' });
+    assert.equal(await detailText(), occurrenceText(focused.occurrences[0]));
+
+    // The pointer over another thread's cell: the panel shows that cell; focus does not move.
+    const hovered = report.threads.find((t) => occurrenceText(t.occurrences.at(-1)) !== occurrenceText(focused.occurrences[0]));
+    const mention = hovered.occurrences.at(-1);
+    await page.hover(`#series tr[data-thread="${hovered.id}"] td[data-readout="${mention.readout}"]`);
+    assert.equal(await detailText(), occurrenceText(mention));
+    assert.match(await page.textContent('#series-detail .series-detail-heading'), new RegExp(`Thread ${hovered.id + 1}.* · Readout ${mention.readout + 1} `));
+    assert.deepEqual(await focusedCell(), { thread: focused.id, readout: 0, tag: 'TD' });
+    // Onto the panel itself (to read or select it): still the hovered cell.
+    await page.hover('#series-detail .series-detail-text');
+    assert.equal(await detailText(), occurrenceText(mention));
+    // Out of the matrix and its panel: back to the focused cell, which kept its focus.
+    await page.hover('#series-heading');
+    assert.equal(await detailText(), occurrenceText(focused.occurrences[0]));
+    assert.match(await page.textContent('#series-detail .series-detail-heading'), new RegExp(`Thread ${focused.id + 1}.* · Readout 1 `));
+    assert.deepEqual(await focusedCell(), { thread: focused.id, readout: 0, tag: 'TD' });
+    // Keys still move from the focused cell, and the panel follows them.
+    await page.keyboard.press('ArrowDown');
+    const next = report.threads[1];
+    assert.deepEqual(await focusedCell(), { thread: next.id, readout: 0, tag: 'TD' });
+    assert.match(await page.textContent('#series-detail .series-detail-heading'), new RegExp(`Thread ${next.id + 1}.* · Readout 1 `));
+  });
+
+  test('in Series mode the skip link leads to the matrix: Enter on it puts focus there, and Tab on the matrix\'s cell', async () => {
+    const skip = page.locator('a.skip-link');
+    assert.equal(await skip.textContent(), 'Skip to the comparison');
+    await openSeries();
+    // The skip link is the stop before the mode buttons, the first of the page.
+    await page.focus('[data-mode="compare"]');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to the series matrix');
+    const linkBox = await skip.boundingBox();
+    assert.ok(linkBox.y >= 0 && linkBox.y + linkBox.height <= 1000, 'the focused skip link is shown');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'series-matrix-area');
+    const area = await page.locator('#series-matrix-area').boundingBox();
+    assert.ok(area.y >= -1 && area.y < 1000, `the matrix is scrolled into the window (top at ${area.y})`);
+    await page.keyboard.press('Tab');
+    const report = expectedReport(WMCC);
+    assert.deepEqual(await focusedCell(), { thread: report.threads[0].id, readout: 0, tag: 'TD' });
+    assert.ok(await cellInView(null), 'the cell reached is in view');
+
+    // No matrix (fewer than two readouts): it leads to the Series section.
+    await removeAll();
+    assert.equal(await skip.textContent(), 'Skip to the series');
+    await page.focus('a.skip-link');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'series');
+    // Back in the two-readout view, it leads to the comparison again.
+    await page.click('[data-mode="compare"]');
+    assert.equal(await skip.textContent(), 'Skip to the comparison');
+    await page.focus('a.skip-link');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'results');
+  });
+
   test('filters: commitments only, changed only; the tab stop stays on a shown row', async () => {
     await openSeries();
     const report = expectedReport(WMCC);
