@@ -1,6 +1,7 @@
 // The readouts of a series, in order: opened or dropped files (several at once), pasted texts,
-// reordering by drag and by buttons, removal, and a readout's error shown under it. Files whose
-// name holds a date (YYYY-MM-DD) are placed by that date when they are added.
+// reordering by drag and by buttons, removal, who issued each readout (a field the analyst may
+// edit), and a readout's error shown under it. Files whose name holds a date (YYYY-MM-DD) are
+// placed by that date when they are added.
 import { h, langOf } from './dom.js';
 import { readFileAsText } from './file-text.js';
 
@@ -18,6 +19,18 @@ function dateInName(name) {
   return valid ? match.slice(1).join('-') : null;
 }
 
+// The sides of the corpus's names, by code; another two-letter code is shown as it is, in capitals.
+const ISSUER_NAMES = { in: 'India', cn: 'China', us: 'United States' };
+
+// Who issued the readout, from the corpus naming convention DATE_PLACE_xx-yy_…, where xx is the
+// issuing side ("in-cn": India's readout of a meeting with China); '' when the name has no such code.
+function issuerInName(name) {
+  const match = /^\d{4}-\d{2}-\d{2}_[^_]+_([a-z]{2})-[a-z]{2}_/i.exec(name);
+  if (!match) return '';
+  const code = match[1].toLowerCase();
+  return ISSUER_NAMES[code] ?? code.toUpperCase();
+}
+
 // Dated readouts in date order (stable: the same date keeps the order given), in the places the
 // dated readouts held; a readout without a date stays where it was given.
 function orderByDate(items) {
@@ -28,22 +41,30 @@ function orderByDate(items) {
 }
 
 export class SeriesInputs {
-  #list; #problems; #onChange;
+  #list; #problems; #onChange; #onIssuerChange;
   #items = [];
   #nextKey = 1;
   #pastedCount = 0;
   #dragged = null;
 
-  // onChange() runs after every change of the readouts or their order.
-  constructor({ list, problems, onChange }) {
+  // onChange() runs after every change of the readouts or their order; onIssuerChange() after an
+  // edit of who issued a readout (that changes no readout: nothing needs tracking again).
+  constructor({ list, problems, onChange, onIssuerChange }) {
     this.#list = list;
     this.#problems = problems;
     this.#onChange = onChange;
+    this.#onIssuerChange = onIssuerChange;
   }
 
-  // [{name, text}] in series order.
+  // [{key, name, text}] in series order; key names the readout while it is in the list.
   get readouts() {
-    return this.#items.map(({ name, text }) => ({ name, text }));
+    return this.#items.map(({ key, name, text }) => ({ key, name, text }));
+  }
+
+  // Who issued the readout of that key, as the field now says (trimmed), or '' (none given, or
+  // the readout has been removed).
+  issuerOf(key) {
+    return this.#items.find((item) => item.key === key)?.issuer.trim() ?? '';
   }
 
   replaceAll(readouts) {
@@ -92,7 +113,9 @@ export class SeriesInputs {
   }
 
   #add(readouts) {
-    this.#items = orderByDate([...this.#items, ...readouts.map((readout) => ({ ...readout, key: this.#nextKey++ }))]);
+    this.#items = orderByDate([...this.#items, ...readouts.map((readout) => ({
+      ...readout, key: this.#nextKey++, issuer: issuerInName(readout.name),
+    }))]);
     this.#changed();
   }
 
@@ -135,6 +158,10 @@ export class SeriesInputs {
         h('span', { class: 'series-item-number' }, `${index + 1}.`),
         h('span', { class: 'series-item-name', lang: langOf(item.name) }, item.name),
         h('span', { class: 'series-item-size' }, `${item.text.length.toLocaleString('en')} characters`),
+        h('label', { class: 'series-item-issuer' }, 'Issued by ',
+          h('input', { type: 'text', value: item.issuer, maxlength: '40', autocomplete: 'off', spellcheck: 'false',
+            'aria-label': `Issued by: ${label}`, dataset: { issuer: '' },
+            oninput: (event) => { item.issuer = event.target.value; this.#onIssuerChange(); } })),
         h('span', { class: 'series-item-actions' },
           h('button', { type: 'button', class: 'button small', dataset: { action: 'up' }, disabled: index === 0,
             'aria-label': `Move ${label} up`, onclick: () => this.#move(index, index - 1, 'up') }, '↑ Up'),

@@ -11,7 +11,7 @@ export function renderSeriesMatrix(model, { doc = document } = {}) {
   const h = createBuilder(doc);
   const head = h('tr', {},
     h('th', { scope: 'col', class: 'series-corner' }, 'Thread'),
-    model.readouts.map((readout) => h('th', { scope: 'col', class: 'series-readout', title: readout.name },
+    model.readouts.map((readout) => h('th', { scope: 'col', class: 'series-readout', title: readout.name, dataset: { readout: String(readout.index) } },
       h('span', { class: 'series-readout-number' }, String(readout.number)),
       h('span', { class: 'series-readout-name', lang: langOf(readout.name) }, shortName(readout.name)))));
   const rows = model.rows.map((row) => h('tr', { dataset: { thread: String(row.id) },
@@ -49,7 +49,8 @@ export function renderSeriesLegend(doc = document) {
 }
 
 // Makes the page's matrix explorable. detail: the element that shows the cell's sentence;
-// onOpenPair(earlier, later): opens the two-readout view.
+// onOpenPair(earlier, later): opens the two-readout view. Returns showFocusedCell(), which puts
+// the focused cell (if a cell has focus) back in the detail panel.
 export function attachSeriesMatrix(table, model, { detail, onOpenPair }) {
   const rowsById = new Map(model.rows.map((row) => [row.id, row]));
   const cellOf = (target) => {
@@ -96,14 +97,27 @@ export function attachSeriesMatrix(table, model, { detail, onOpenPair }) {
     target.focus();
     target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   });
+  return {
+    showFocusedCell() {
+      const focused = cellOf(table.ownerDocument.activeElement);
+      if (focused) showDetail(detail, model, dataOf(focused));
+    },
+  };
 }
 
-// Hides the rows the filters leave out; the tab stop moves to a visible cell.
-export function filterSeriesMatrix(table, model, { commitmentsOnly, changedOnly }) {
+// Hides the rows and columns the filters leave out: readoutShown[r] says whether readout r's
+// column is shown, and a thread is shown only if it occurs in a shown readout. The tab stop moves
+// to a visible cell. Returns the number of threads shown.
+export function filterSeriesMatrix(table, model, { commitmentsOnly, changedOnly, readoutShown }) {
+  for (const header of table.querySelectorAll('thead th.series-readout')) {
+    header.hidden = !readoutShown[Number(header.dataset.readout)];
+  }
   let shown = 0;
   for (const row of model.rows) {
     const element = table.querySelector(`tr[data-thread="${row.id}"]`);
-    element.hidden = (commitmentsOnly && !row.commitment) || (changedOnly && !row.changed);
+    element.hidden = (commitmentsOnly && !row.commitment) || (changedOnly && !row.changed) ||
+      !row.occurrences.some((occurrence) => readoutShown[occurrence.readout]);
+    for (const cell of element.querySelectorAll('td.series-cell')) cell.hidden = !readoutShown[Number(cell.dataset.readout)];
     if (!element.hidden) shown += 1;
   }
   resetTabStop(table);
@@ -114,6 +128,10 @@ function visibleRows(table) {
   return [...table.tBodies[0].rows].filter((row) => !row.hidden);
 }
 
+function visibleCells(row) {
+  return [...row.querySelectorAll('td.series-cell')].filter((cell) => !cell.hidden);
+}
+
 function makeTabStop(table, cell) {
   for (const other of table.querySelectorAll('td.series-cell[tabindex="0"]')) other.tabIndex = -1;
   cell.tabIndex = 0;
@@ -122,8 +140,8 @@ function makeTabStop(table, cell) {
 // Keeps exactly one tab stop, on a visible cell: the current one if it is still shown.
 function resetTabStop(table) {
   const current = table.querySelector('td.series-cell[tabindex="0"]');
-  if (current && !current.parentElement.hidden) return;
-  const first = visibleRows(table)[0]?.querySelector('td.series-cell');
+  if (current && !current.hidden && !current.parentElement.hidden) return;
+  const first = visibleRows(table).map(visibleCells).find((cells) => cells.length)?.[0];
   if (current) current.tabIndex = -1;
   if (first) first.tabIndex = 0;
 }
@@ -133,9 +151,13 @@ function resetTabStop(table) {
 function moveTarget(table, cell, key, ctrl) {
   const rows = visibleRows(table);
   const rowIndex = rows.indexOf(cell.parentElement);
-  const cells = [...cell.parentElement.querySelectorAll('td.series-cell')];
+  const cells = visibleCells(cell.parentElement);
   const column = cells.indexOf(cell);
-  const at = (r, c) => rows[Math.max(0, Math.min(rows.length - 1, r))]?.querySelectorAll('td.series-cell')[c];
+  // Every shown row shows the same columns, so a column's place is the same in each.
+  const at = (r, c) => {
+    const row = rows[Math.max(0, Math.min(rows.length - 1, r))];
+    return row ? visibleCells(row)[c] : undefined;
+  };
   switch (key) {
     case 'ArrowRight': return cells[column + 1] ?? null;
     case 'ArrowLeft': return cells[column - 1] ?? null;

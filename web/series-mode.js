@@ -16,17 +16,31 @@ const DEFAULT_WINDOW = 3;
 // two-readout view and compares them.
 export function startSeriesMode({ engine, openPair }) {
   const section = document.getElementById('series');
+  section.tabIndex = -1;  // a target of the skip link
   const pairSections = [document.querySelector('main > .inputs'), document.getElementById('results')];
   const modeButtons = [...document.querySelectorAll('[data-mode]')];
-  const state = { busy: false, rerun: false, timer: 0, model: null, readouts: [], exampleLoaded: false };
+  const skipLink = document.querySelector('a.skip-link');
+  const pairSkip = skipLink && { href: skipLink.getAttribute('href'), text: skipLink.textContent };
+  const state = { busy: false, rerun: false, timer: 0, model: null, matrix: null, readouts: [], exampleLoaded: false };
 
   const ui = buildSection(section);
-  const inputs = new SeriesInputs({ list: ui.list, problems: ui.problems, onChange: schedule });
+  const inputs = new SeriesInputs({ list: ui.list, problems: ui.problems, onChange: schedule, onIssuerChange: showIssuers });
 
   function showMode(mode) {
     for (const button of modeButtons) button.setAttribute('aria-pressed', String(button.dataset.mode === mode));
     section.hidden = mode !== 'series';
     for (const element of pairSections) element.hidden = mode === 'series';
+    updateSkipLink();
+  }
+
+  // The page's skip link leads to what the mode shows: in Series mode the matrix, or the Series
+  // section while there is no matrix (fewer than two readouts, an error).
+  function updateSkipLink() {
+    if (!skipLink) return;
+    const series = !section.hidden;
+    const matrix = series && !ui.result.hidden;
+    skipLink.setAttribute('href', matrix ? '#series-matrix-area' : series ? '#series' : pairSkip.href);
+    skipLink.textContent = matrix ? 'Skip to the series matrix' : series ? 'Skip to the series' : pairSkip.text;
   }
 
   async function enterSeries() {
@@ -98,29 +112,61 @@ export function startSeriesMode({ engine, openPair }) {
     ui.tools.hidden = !model;
     ui.result.hidden = !model;
     ui.detail.replaceChildren(h('p', { class: 'hint' }, 'Hover over or focus a cell to read its sentence.'));
+    state.matrix = null;
+    updateSkipLink();
     if (!model) {
       ui.matrixScroll.replaceChildren();
       return;
     }
     const table = renderSeriesMatrix(model);
     for (const cell of table.querySelectorAll('td')) cell.setAttribute('aria-describedby', 'series-detail');
-    attachSeriesMatrix(table, model, { detail: ui.detail, onOpenPair: openReadoutPair });
+    state.matrix = attachSeriesMatrix(table, model, { detail: ui.detail, onOpenPair: openReadoutPair });
     ui.matrixScroll.replaceChildren(table);
+    showIssuers();
+  }
+
+  // Who issued each tracked readout, as its field in the list now says: the issuer's key (the
+  // text ignoring case, '' for none) and the text as first written.
+  function trackedIssuers() {
+    return state.readouts.map((readout) => {
+      const label = inputs.issuerOf(readout.key);
+      return { key: label.toLowerCase(), label };
+    });
+  }
+
+  // The "Readouts issued by" choices: all readouts, then each issuer given, in series order. The
+  // choice made stays while that issuer is still given; else all readouts are shown again.
+  function showIssuers() {
+    if (!state.model) return;
+    const chosen = ui.issuer.value;
+    const counts = new Map();
+    for (const { key, label } of trackedIssuers()) {
+      if (key) counts.set(key, { label: counts.get(key)?.label ?? label, count: (counts.get(key)?.count ?? 0) + 1 });
+    }
+    ui.issuer.replaceChildren(h('option', { value: '' }, 'all'),
+      ...[...counts].map(([key, { label, count }]) => h('option', { value: key }, `${label} (${count} ${count === 1 ? 'readout' : 'readouts'})`)));
+    ui.issuer.value = counts.has(chosen) ? chosen : '';
     applyFilters();
   }
 
   function applyFilters() {
     if (!state.model) return;
     const table = ui.matrixScroll.querySelector('table');
+    const issuer = ui.issuer.value;
+    const issuers = trackedIssuers();
+    const readoutShown = issuers.map(({ key }) => !issuer || key === issuer);
     const shown = filterSeriesMatrix(table, state.model, {
-      commitmentsOnly: ui.commitmentsOnly.checked, changedOnly: ui.changedOnly.checked,
+      commitmentsOnly: ui.commitmentsOnly.checked, changedOnly: ui.changedOnly.checked, readoutShown,
     });
-    ui.filterCount.textContent = `${shown} of ${state.model.rows.length} threads shown.`;
+    const columns = readoutShown.filter(Boolean).length;
+    ui.filterCount.textContent = `${shown} of ${state.model.rows.length} threads shown` +
+      (issuer ? `, in ${columns} of ${readoutShown.length} readouts (issued by ${issuers.find(({ key }) => key === issuer).label}).` : '.');
   }
 
   function openReadoutPair(earlier, later) {
     showMode('compare');
-    openPair({ a: state.readouts[earlier], b: state.readouts[later] });
+    const readout = (r) => ({ name: state.readouts[r].name, text: state.readouts[r].text });
+    openPair({ a: readout(earlier), b: readout(later) });
     const results = document.getElementById('results');
     results.focus();
     results.scrollIntoView({ block: 'start' });
@@ -185,8 +231,13 @@ export function startSeriesMode({ engine, openPair }) {
     clearTimeout(state.timer);
     engine.cancel();
   });
+  // The detail panel shows the cell under the pointer; once the pointer leaves the matrix and its
+  // panel (it may rest on the panel to read or select the text), it shows the focused cell again,
+  // so that a keyboard user's place is not lost to a mouse passing over the matrix.
+  ui.result.addEventListener('mouseleave', () => state.matrix?.showFocusedCell());
   ui.commitmentsOnly.addEventListener('change', applyFilters);
   ui.changedOnly.addEventListener('change', applyFilters);
+  ui.issuer.addEventListener('change', applyFilters);
   for (const button of section.querySelectorAll('[data-series-export]')) {
     button.addEventListener('click', async () => {
       if (!state.model) return;
@@ -221,6 +272,7 @@ function buildSection(section) {
     cancel: h('button', { type: 'button', class: 'button', hidden: true }, 'Cancel'),
     commitmentsOnly: h('input', { type: 'checkbox', id: 'series-filter-commitments' }),
     changedOnly: h('input', { type: 'checkbox', id: 'series-filter-changed' }),
+    issuer: h('select', { id: 'series-filter-issuer', class: 'series-filter-issuer' }),
     filterCount: h('span', { class: 'series-filter-count' }),
     detail: h('div', { id: 'series-detail', class: 'series-detail' }),
     matrixScroll: h('div', { class: 'series-matrix-scroll' }),
@@ -239,16 +291,19 @@ function buildSection(section) {
     h('fieldset', { class: 'filters' }, h('legend', {}, 'Show only'),
       h('label', { class: 'check' }, ui.commitmentsOnly, ' Commitments'),
       h('label', { class: 'check' }, ui.changedOnly, ' Changed threads'),
+      h('label', { class: 'series-issuer-choice' }, 'Readouts issued by ', ui.issuer),
       ui.filterCount),
     h('div', { class: 'exports', role: 'group', 'aria-labelledby': 'series-exports-label' },
       h('span', { id: 'series-exports-label', class: 'group-label' }, 'Export'),
       h('button', { type: 'button', class: 'button', dataset: { seriesExport: 'csv' } }, 'CSV (thread × readout)'),
       h('button', { type: 'button', class: 'button', dataset: { seriesExport: 'markdown' } }, 'Markdown summary'),
-      h('button', { type: 'button', class: 'button', dataset: { seriesExport: 'html' } }, 'HTML timeline')),
+      h('button', { type: 'button', class: 'button', dataset: { seriesExport: 'html' } }, 'HTML timeline'),
+      h('span', { class: 'series-export-note' }, 'Exports hold the whole series: every thread and readout, whatever is shown.')),
     h('p', { class: 'hint' }, 'Keys: arrows move between cells, Home and End to the ends of a row (with Ctrl, of the matrix), ' +
       'Enter opens the two readouts of a cell side by side. Hover over or focus a cell to read its sentence.'));
   ui.result = h('div', { class: 'series-result', hidden: true },
-    h('div', { class: 'series-matrix-area' }, renderSeriesLegend(), ui.matrixScroll),
+    h('div', { class: 'series-matrix-area', id: 'series-matrix-area', tabindex: '-1', role: 'region', 'aria-label': 'Series matrix' },
+      renderSeriesLegend(), ui.matrixScroll),
     ui.detail);
   section.replaceChildren(
     h('h2', { id: 'series-heading' }, 'Series'),

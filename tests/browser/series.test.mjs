@@ -98,11 +98,20 @@ function listedNames() {
   return page.$$eval('#series .series-item-name', (items) => items.map((item) => item.textContent));
 }
 
+// The rows and, in each, the glyphs a person sees (laid-out elements only).
 function matrixRows() {
-  return page.$$eval('#series .series-matrix tbody tr', (rows) => rows.filter((row) => !row.hidden).map((row) => ({
+  return page.$$eval('#series .series-matrix tbody tr', (rows) => rows.filter((row) => row.getClientRects().length).map((row) => ({
+    thread: Number(row.dataset.thread),
     header: row.querySelector('th').textContent,
-    glyphs: [...row.querySelectorAll('td .series-glyph')].map((glyph) => glyph.textContent),
+    glyphs: [...row.querySelectorAll('td')].filter((cell) => cell.getClientRects().length)
+      .map((cell) => cell.querySelector('.series-glyph').textContent),
   })));
+}
+
+// The readout names of the column headers on screen (each header's title is its full name).
+function shownColumns() {
+  return page.$$eval('#series .series-matrix thead th.series-readout', (cells) =>
+    cells.filter((cell) => cell.getClientRects().length).map((cell) => cell.title));
 }
 
 // Whether the element lies inside the visible box of the matrix's scrolling area, clear of the
@@ -228,6 +237,73 @@ describe('Series mode', () => {
     assert.deepEqual(await focusedCell(), { thread: first.id, readout: 0, tag: 'TD' });
   });
 
+  test('the detail panel shows the cell under the pointer, and the focused cell again once the pointer leaves', async () => {
+    await openSeries();
+    const report = expectedReport(WMCC);
+    const detailText = () => page.textContent('#series-detail .series-detail-text');
+    // Keyboard focus on the first cell (thread 1, readout 1: its first mention there).
+    const focused = report.threads[0];
+    assert.equal(focused.first, 0);
+    await page.focus('#series [data-series-export="html"]');
+    await page.keyboard.press('Tab');
+    assert.deepEqual(await focusedCell(), { thread: focused.id, readout: 0, tag: 'TD' });
+    assert.equal(await detailText(), occurrenceText(focused.occurrences[0]));
+
+    // The pointer over another thread's cell: the panel shows that cell; focus does not move.
+    const hovered = report.threads.find((t) => occurrenceText(t.occurrences.at(-1)) !== occurrenceText(focused.occurrences[0]));
+    const mention = hovered.occurrences.at(-1);
+    await page.hover(`#series tr[data-thread="${hovered.id}"] td[data-readout="${mention.readout}"]`);
+    assert.equal(await detailText(), occurrenceText(mention));
+    assert.match(await page.textContent('#series-detail .series-detail-heading'), new RegExp(`Thread ${hovered.id + 1}.* · Readout ${mention.readout + 1} `));
+    assert.deepEqual(await focusedCell(), { thread: focused.id, readout: 0, tag: 'TD' });
+    // Onto the panel itself (to read or select it): still the hovered cell.
+    await page.hover('#series-detail .series-detail-text');
+    assert.equal(await detailText(), occurrenceText(mention));
+    // Out of the matrix and its panel: back to the focused cell, which kept its focus.
+    await page.hover('#series-heading');
+    assert.equal(await detailText(), occurrenceText(focused.occurrences[0]));
+    assert.match(await page.textContent('#series-detail .series-detail-heading'), new RegExp(`Thread ${focused.id + 1}.* · Readout 1 `));
+    assert.deepEqual(await focusedCell(), { thread: focused.id, readout: 0, tag: 'TD' });
+    // Keys still move from the focused cell, and the panel follows them.
+    await page.keyboard.press('ArrowDown');
+    const next = report.threads[1];
+    assert.deepEqual(await focusedCell(), { thread: next.id, readout: 0, tag: 'TD' });
+    assert.match(await page.textContent('#series-detail .series-detail-heading'), new RegExp(`Thread ${next.id + 1}.* · Readout 1 `));
+  });
+
+  test('in Series mode the skip link leads to the matrix: Enter on it puts focus there, and Tab on the matrix\'s cell', async () => {
+    const skip = page.locator('a.skip-link');
+    assert.equal(await skip.textContent(), 'Skip to the comparison');
+    await openSeries();
+    // The skip link is the stop before the mode buttons, the first of the page.
+    await page.focus('[data-mode="compare"]');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to the series matrix');
+    const linkBox = await skip.boundingBox();
+    assert.ok(linkBox.y >= 0 && linkBox.y + linkBox.height <= 1000, 'the focused skip link is shown');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'series-matrix-area');
+    const area = await page.locator('#series-matrix-area').boundingBox();
+    assert.ok(area.y >= -1 && area.y < 1000, `the matrix is scrolled into the window (top at ${area.y})`);
+    await page.keyboard.press('Tab');
+    const report = expectedReport(WMCC);
+    assert.deepEqual(await focusedCell(), { thread: report.threads[0].id, readout: 0, tag: 'TD' });
+    assert.ok(await cellInView(null), 'the cell reached is in view');
+
+    // No matrix (fewer than two readouts): it leads to the Series section.
+    await removeAll();
+    assert.equal(await skip.textContent(), 'Skip to the series');
+    await page.focus('a.skip-link');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'series');
+    // Back in the two-readout view, it leads to the comparison again.
+    await page.click('[data-mode="compare"]');
+    assert.equal(await skip.textContent(), 'Skip to the comparison');
+    await page.focus('a.skip-link');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'results');
+  });
+
   test('filters: commitments only, changed only; the tab stop stays on a shown row', async () => {
     await openSeries();
     const report = expectedReport(WMCC);
@@ -254,6 +330,85 @@ describe('Series mode', () => {
     if (at + 1 < changed.length) assert.equal((await focusedCell()).thread, changed[at + 1].id, 'Down skips the rows left out');
     await page.uncheck('#series-filter-changed');
     assert.equal((await matrixRows()).length, report.threads.length, 'no filter: every thread');
+  });
+
+  test('readouts issued by one side: each readout\'s issuer from its name, the filter shows only its columns and the threads in them', async () => {
+    await openSeries();
+    const report = expectedReport(WMCC);
+    // By the corpus names: rounds 21–25 are India's readouts (in-cn), rounds 29 and 31 China's (cn-in).
+    assert.deepEqual(await page.$$eval('#series .series-item input[data-issuer]', (fields) => fields.map((f) => f.value)),
+      ['India', 'India', 'India', 'India', 'India', 'China', 'China']);
+    const options = () => page.$$eval('#series-filter-issuer option', (items) => items.map((o) => o.textContent));
+    assert.deepEqual(await options(), ['all', 'India (5 readouts)', 'China (2 readouts)']);
+    const calls = (await page.evaluate(() => window.workerCalls)).length;
+
+    const sides = { India: [0, 1, 2, 3, 4], China: [5, 6] };
+    const threadsIn = (readouts) => report.threads.filter((t) => t.occurrences.some((o) => readouts.includes(o.readout)));
+    for (const [side, readouts] of Object.entries(sides)) {
+      await page.selectOption('#series-filter-issuer', { label: `${side} (${readouts.length} readouts)` });
+      assert.deepEqual(await shownColumns(), readouts.map((r) => WMCC[r]), `${side}'s columns, and only those`);
+      const rows = await matrixRows();
+      const expected = threadsIn(readouts);
+      assert.deepEqual(rows.map((row) => row.thread), expected.map((t) => t.id), `the threads in ${side}'s readouts`);
+      expected.forEach((thread, i) => {
+        const statuses = expectedStatuses(thread, 7);
+        assert.deepEqual(rows[i].glyphs, readouts.map((r) => GLYPHS[statuses[r]]), `thread ${thread.id + 1} in ${side}'s columns`);
+        assert.match(rows[i].header, new RegExp(`^T${thread.id + 1}`));
+      });
+      assert.equal(await page.textContent('#series .series-filter-count'),
+        `${expected.length} of ${report.threads.length} threads shown, in ${readouts.length} of 7 readouts (issued by ${side}).`);
+      // The columns shown are laid out side by side in the window, after the thread column.
+      const boxes = await page.$$eval('#series .series-matrix thead th', (cells) => cells.filter((c) => c.getClientRects().length)
+        .map((c) => c.getBoundingClientRect()).map((b) => ({ x: b.x, width: b.width })));
+      assert.equal(boxes.length, readouts.length + 1);
+      boxes.slice(1).forEach((box, i) => assert.ok(box.width > 0 && box.x >= boxes[i].x + boxes[i].width - 1 && box.x + box.width <= 1440));
+    }
+    // What the filter is for: points India's readouts made that China's never do, and the reverse.
+    const india = threadsIn(sides.India).map((t) => t.id);
+    const china = threadsIn(sides.China).map((t) => t.id);
+    assert.ok(india.some((id) => !china.includes(id)), 'some threads are India\'s only');
+    assert.ok(china.length > 0 && china.length < report.threads.length);
+
+    // Keys move over the shown cells only: China's columns are readouts 6 and 7.
+    await page.focus('#series td[tabindex="0"]');
+    assert.deepEqual(await focusedCell(), { thread: china[0], readout: 5, tag: 'TD' });
+    await page.keyboard.press('ArrowLeft');  // readout 5 is India's: hidden, so the focus stays
+    assert.deepEqual(await focusedCell(), { thread: china[0], readout: 5, tag: 'TD' });
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await focusedCell(), { thread: china[0], readout: 6, tag: 'TD' });
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await focusedCell(), { thread: china[0], readout: 6, tag: 'TD' });
+    await page.keyboard.press('Home');
+    assert.deepEqual(await focusedCell(), { thread: china[0], readout: 5, tag: 'TD' });
+    await page.keyboard.press('ArrowDown');
+    assert.deepEqual(await focusedCell(), { thread: china[1], readout: 5, tag: 'TD' }, 'Down skips the threads not in China\'s readouts');
+    await page.keyboard.press('Control+End');
+    assert.deepEqual(await focusedCell(), { thread: china.at(-1), readout: 6, tag: 'TD' });
+    assert.ok(await cellInView(null));
+    await page.screenshot({ path: screenshotPath('series-issued-by-china.png') });
+
+    // The exports hold the whole series whatever the filter shows, and the page says so.
+    assert.equal(await page.isVisible('#series .series-export-note:has-text("Exports hold the whole series")'), true);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-series-export="csv"]')]);
+    const csv = (await readFile(await file.path(), 'utf8')).slice(1).split('\r\n');
+    assert.deepEqual(csv[0].split(',').slice(5), WMCC);
+    assert.equal(csv.length - 2, report.threads.length);
+
+    // Issuers are the analyst's to edit: the choices follow, and nothing is tracked again.
+    await page.fill('#series .series-item:nth-child(6) input[data-issuer]', 'india ');
+    assert.deepEqual(await options(), ['all', 'India (6 readouts)', 'China (1 readout)']);
+    assert.deepEqual(await shownColumns(), [WMCC[6]], 'China is still chosen: its one readout');
+    await page.fill('#series .series-item:nth-child(7) input[data-issuer]', '');
+    assert.deepEqual(await options(), ['all', 'India (6 readouts)']);
+    assert.equal(await page.inputValue('#series-filter-issuer'), '', 'China is no longer given: all readouts');
+    assert.deepEqual(await shownColumns(), WMCC);
+    assert.equal((await matrixRows()).length, report.threads.length);
+    assert.equal((await page.evaluate(() => window.workerCalls)).length, calls, 'no new run of the engine');
+
+    // A name without the code (a pasted readout) leaves the field blank.
+    await page.fill('#series-paste-text', 'The two sides agreed to hold the next round soon.');
+    await page.click('#series button:has-text("Add to the series")');
+    assert.equal(await page.inputValue('#series .series-item:last-child input[data-issuer]'), '');
   });
 
   test('Enter on a cell, or a click, opens its two readouts side by side', async () => {
