@@ -47,9 +47,6 @@ inline std::string compare_json(std::string_view a, std::string_view b, std::str
   return compare(a, b, options_json).json;
 }
 
-// For evaluation and fitting (tools/cli): compare() with another link model (null: the built-in one).
-EngineOutput compare_with_model(std::string_view a, std::string_view b, std::string_view options_json, const LinkModel* model);
-
 // For fitting: the candidate pairs the aligner weighs, named by their sentences' byte spans, with
 // the evidence the link model combines. An error for input compare() would refuse.
 struct SpanPairFeatures {
