@@ -42,11 +42,7 @@ std::string to_json(const InputError& error) {
 }
 
 EngineOutput compare(std::string_view a, std::string_view b, std::string_view options_json) {
-  return compare_with_model(a, b, options_json, nullptr);
-}
-
-EngineOutput compare_with_model(std::string_view a, std::string_view b, std::string_view options_json, const LinkModel* model) {
-  const auto compared = compare_documents(a, b, options_json, model);
+  const auto compared = compare_documents(a, b, options_json);
   if (!compared.ok()) return EngineOutput{to_json(compared.error()), true};
   return EngineOutput{to_json(compared.value()), false};
 }

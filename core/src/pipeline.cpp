@@ -127,10 +127,5 @@ std::string error_json(const char* schema, const Error& error, std::optional<Tex
   return error_object.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-EngineOutput error_output(const char* schema, const Error& error, std::string_view input, json where) {
-  std::optional<TextPosition> place;
-  if (error.byte_offset) place = position_of(input, *error.byte_offset);
-  return EngineOutput{error_json(schema, error, place, std::move(where)), true};
-}
 
 }  // namespace readout_diff

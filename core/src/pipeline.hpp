@@ -45,7 +45,5 @@ Result<Pipeline> make_pipeline(std::string_view options_json, const LinkModel* m
 // The error object of a report schema: {"schema":…,"error":{code, message, offset, line,
 // column, and the fields of `where`}}; offset, line and column when the error has a place.
 std::string error_json(const char* schema, const Error& error, std::optional<TextPosition> place, nlohmann::json where);
-// The same, the place looked up in `input`.
-EngineOutput error_output(const char* schema, const Error& error, std::string_view input, nlohmann::json where);
 
 }  // namespace readout_diff

@@ -54,17 +54,16 @@ struct Thread {
   std::vector<std::size_t> split_from;
 };
 
-EngineOutput series_error(const Error& error, std::optional<std::size_t> readout, const std::vector<std::string>& names,
-                          std::size_t count, std::string_view input) {
-  nlohmann::json where = nlohmann::json::object();
-  Error named = error;
+SeriesError series_error(const Error& error, std::optional<std::size_t> readout, const std::vector<std::string>& names,
+                         std::size_t count, std::string_view input) {
+  SeriesError out{error, std::nullopt, std::nullopt};
   if (readout) {
-    where["readout"] = *readout;
-    where["name"] = names[*readout];
-    named.message = "Readout " + std::to_string(*readout + 1) + " of " + std::to_string(count) + " (" + names[*readout] +
-                    "): " + error.message;
+    out.readout = SeriesReadout{*readout, names[*readout]};
+    out.error.message = "Readout " + std::to_string(*readout + 1) + " of " + std::to_string(count) + " (" + names[*readout] +
+                        "): " + error.message;
   }
-  return error_output(kSeriesSchema, named, input, std::move(where));
+  if (error.byte_offset) out.position = position_of(input, *error.byte_offset);
+  return out;
 }
 
 Error bad_series(const std::string& message) { return Error{"bad_series", message, std::nullopt}; }
@@ -403,8 +402,8 @@ std::string series_report(const std::vector<Readout>& readouts, const std::vecto
 
 }  // namespace
 
-EngineOutput track(const std::vector<std::string_view>& texts, const std::vector<std::string>& names, std::size_t window,
-                   std::string_view options_json) {
+Result<std::string, SeriesError> track_series(const std::vector<std::string_view>& texts, const std::vector<std::string>& names,
+                                              std::size_t window, std::string_view options_json) {
   const std::size_t count = texts.size();
   if (count < kMinSeriesReadouts || count > kMaxSeriesReadouts) {
     return series_error(bad_series("A series has " + std::to_string(kMinSeriesReadouts) + " to " +
@@ -467,7 +466,23 @@ EngineOutput track(const std::vector<std::string_view>& texts, const std::vector
     if (j == 1) builder.add_readout(0, readouts[0].document.sentences.size(), {});
     builder.add_readout(j, readouts[j].document.sentences.size(), pairs_into);
   }
-  return EngineOutput{series_report(readouts, names, window, pairs, builder.take()), false};
+  return series_report(readouts, names, window, pairs, builder.take());
+}
+
+std::string to_json(const SeriesError& error) {
+  nlohmann::json where = nlohmann::json::object();
+  if (error.readout) {
+    where["readout"] = error.readout->index;
+    where["name"] = error.readout->name;
+  }
+  return error_json(kSeriesSchema, error.error, error.position, std::move(where));
+}
+
+EngineOutput track(const std::vector<std::string_view>& texts, const std::vector<std::string>& names, std::size_t window,
+                   std::string_view options_json) {
+  const auto tracked = track_series(texts, names, window, options_json);
+  if (!tracked.ok()) return EngineOutput{to_json(tracked.error()), true};
+  return EngineOutput{tracked.value(), false};
 }
 
 }  // namespace readout_diff

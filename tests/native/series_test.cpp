@@ -355,6 +355,21 @@ TEST(Series, ErrorsNameTheReadoutAndThePlace) {
   EXPECT_EQ(error["line"], 2);
   EXPECT_EQ(error["column"], 13);
   EXPECT_NE(error["message"].get<std::string>().find("Readout 4 of 5 (" + series.names[3] + ")"), std::string::npos);
+  // The same error, typed, as a front end takes it without reading JSON.
+  const auto tracked = track_series(series.views(), series.names, 3, "");
+  ASSERT_FALSE(tracked.ok());
+  const SeriesError& typed = tracked.error();
+  EXPECT_EQ(typed.error.code, "invalid_utf8");
+  ASSERT_TRUE(typed.readout.has_value());
+  EXPECT_EQ(typed.readout->index, 3u);
+  EXPECT_EQ(typed.readout->name, series.names[3]);
+  EXPECT_EQ(typed.error.byte_offset, std::optional<std::size_t>(31));
+  ASSERT_TRUE(typed.position.has_value());
+  EXPECT_EQ(typed.position->line, 2u);
+  EXPECT_EQ(typed.position->column, 13u);
+  EXPECT_EQ(typed.error.message, error["message"].get<std::string>());
+  EXPECT_FALSE(track_series({"One point.", "One point."}, {"a", "b"}, 0, "").error().readout.has_value())
+      << "a series-wide error is in no readout";
 
   series.texts[0] = "  \n";
   const json first = track_json(series)["error"];

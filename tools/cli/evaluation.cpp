@@ -86,9 +86,9 @@ std::vector<Span> spans_of(const std::vector<GoldSentence>& sentences) {
   return spans;
 }
 
-std::vector<Span> system_spans(const json& side) {
+std::vector<Span> system_spans(const ComparedSide& side) {
   std::vector<Span> spans;
-  for (const json& s : side["sentences"]) spans.push_back({s["start"].get<std::size_t>(), s["end"].get<std::size_t>()});
+  for (const ClassifiedSentence& s : side.sentences) spans.push_back({s.sentence.start, s.sentence.end});
   return spans;
 }
 
@@ -132,25 +132,25 @@ Counts boundary_counts(const std::vector<Span>& system, const std::vector<Span>&
 }
 
 PairResult scored(const GoldComparison& gold, const std::string& options_json, const LinkModel* model, std::string& error) {
-  const EngineOutput output = compare_with_model(gold.text_a, gold.text_b, options_json, model);
-  const json report = json::parse(output.json, nullptr, false);
-  if (output.is_error || report.is_discarded()) {
-    error = gold.id + ": the engine reported " + (report.is_discarded() ? std::string("invalid JSON") : report["error"]["message"].get<std::string>());
+  const auto compared = compare_documents(gold.text_a, gold.text_b, options_json, model);
+  if (!compared.ok()) {
+    error = gold.id + ": the engine reported " + compared.error().error.message;
     return {};
   }
+  const Comparison& comparison = compared.value();
   PairResult result;
   result.id = gold.id;
-  result.cross_language = report["a"]["language"] != report["b"]["language"];
-  result.scores = score_comparison(gold, report);
+  result.cross_language = comparison.a.language != comparison.b.language;
+  result.scores = score_comparison(gold, comparison);
   return result;
 }
 
 }  // namespace
 
-Scores score_comparison(const GoldComparison& gold, const json& report) {
+Scores score_comparison(const GoldComparison& gold, const Comparison& comparison) {
   Scores scores;
   const std::vector<Span> gold_a = spans_of(gold.a), gold_b = spans_of(gold.b);
-  const std::vector<Span> sys_a = system_spans(report["a"]), sys_b = system_spans(report["b"]);
+  const std::vector<Span> sys_a = system_spans(comparison.a), sys_b = system_spans(comparison.b);
   scores.segmentation.add(boundary_counts(sys_a, gold_a));
   scores.segmentation.add(boundary_counts(sys_b, gold_b));
 
@@ -170,17 +170,18 @@ Scores score_comparison(const GoldComparison& gold, const json& report) {
     for (std::size_t i : link.a) gold_kept_a[i] = true;
     for (std::size_t j : link.b) gold_kept_b[j] = true;
   }
-  for (const json& link : report["links"]) {
-    for (const json& i : link["a"]) {
-      for (const json& j : link["b"]) {
-        const long gi = map_a[i.get<std::size_t>()], gj = map_b[j.get<std::size_t>()];
+  for (const ComparedLink& compared : comparison.links) {
+    const Link& link = compared.link;
+    for (std::size_t i : link.a) {
+      for (std::size_t j : link.b) {
+        const long gi = map_a[i], gj = map_b[j];
         if (gi < 0 || gj < 0) continue;
         const auto pair = std::make_pair(static_cast<std::size_t>(gi), static_cast<std::size_t>(gj));
         if (related_pairs.count(pair) == 0 || gold_pairs.count(pair) != 0) system_pairs.insert(pair);
         const auto gold_link = gold_relation.find(pair);
         if (gold_link != gold_relation.end()) {
           scores.relations_found += 1;
-          scores.relations_right += gold_link->second == link["relation"].get<std::string>() ? 1 : 0;
+          scores.relations_right += gold_link->second == to_string(link.relation) ? 1 : 0;
         }
       }
     }
@@ -189,13 +190,14 @@ Scores score_comparison(const GoldComparison& gold, const json& report) {
 
   // Status and commitments: each gold sentence takes the system sentence overlapping it most.
   const auto score_side = [&](const std::vector<GoldSentence>& gold_sentences, const std::vector<Span>& gold_spans,
-                              const std::vector<Span>& sys_spans, const json& sys_side, const std::vector<bool>& gold_kept,
+                              const std::vector<Span>& sys_spans, const ComparedSide& sys_side, const std::vector<bool>& gold_kept,
                               StatusLabel unmatched) {
     const std::vector<long> onto_system = best_overlap(gold_spans, sys_spans);
     for (std::size_t g = 0; g < gold_spans.size(); ++g) {
       const long s = onto_system[g];
       const StatusLabel expected = gold_kept[g] ? kKept : unmatched;
-      const StatusLabel found = s >= 0 && sys_side["sentences"][static_cast<std::size_t>(s)]["status"] == "kept" ? kKept : unmatched;
+      // A sentence is kept when it is in a link (it has a relation), else dropped or new.
+      const StatusLabel found = s >= 0 && sys_side.outcomes[static_cast<std::size_t>(s)].relation ? kKept : unmatched;
       if (expected == found) {
         scores.status[expected].true_positive += 1;
       } else {
@@ -203,14 +205,14 @@ Scores score_comparison(const GoldComparison& gold, const json& report) {
         scores.status[expected].false_negative += 1;
       }
       const bool gold_commitment = gold_sentences[g].commitment;
-      const bool system_commitment = s >= 0 && !sys_side["sentences"][static_cast<std::size_t>(s)]["commitment"].is_null();
+      const bool system_commitment = s >= 0 && sys_side.sentences[static_cast<std::size_t>(s)].commitment.has_value();
       if (gold_commitment && system_commitment) scores.commitments.true_positive += 1;
       if (!gold_commitment && system_commitment) scores.commitments.false_positive += 1;
       if (gold_commitment && !system_commitment) scores.commitments.false_negative += 1;
     }
   };
-  score_side(gold.a, gold_a, sys_a, report["a"], gold_kept_a, kDropped);
-  score_side(gold.b, gold_b, sys_b, report["b"], gold_kept_b, kNew);
+  score_side(gold.a, gold_a, sys_a, comparison.a, gold_kept_a, kDropped);
+  score_side(gold.b, gold_b, sys_b, comparison.b, gold_kept_b, kNew);
   return scores;
 }
 

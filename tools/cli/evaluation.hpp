@@ -74,7 +74,8 @@ Evaluation cross_validate(const GoldSet& gold, const std::string& options_json =
 std::string format_text(const Evaluation& evaluation, const Evaluation* cross_validated = nullptr);
 nlohmann::json format_json(const Evaluation& evaluation, const Evaluation* cross_validated = nullptr);
 
-// For the fitter: a comparison's alignment as scored, one comparison at a time.
-Scores score_comparison(const GoldComparison& gold, const nlohmann::json& report);
+// For the fitter: a comparison's alignment as scored, one comparison at a time. `comparison` is
+// of gold's two texts.
+Scores score_comparison(const GoldComparison& gold, const Comparison& comparison);
 
 }  // namespace readout_diff::evaluation

@@ -106,9 +106,9 @@ double pooled_alignment_f1(const std::vector<const TrainingComparison*>& trainin
   Counts pooled;
   for (const TrainingComparison* comparison : training) {
     if (comparison->cross_language != cross_language) continue;
-    const EngineOutput output = compare_with_model(comparison->gold->text_a, comparison->gold->text_b, options_json, &model);
-    if (output.is_error) continue;
-    pooled.add(score_comparison(*comparison->gold, nlohmann::json::parse(output.json)).alignment);
+    const auto compared = compare_documents(comparison->gold->text_a, comparison->gold->text_b, options_json, &model);
+    if (!compared.ok()) continue;
+    pooled.add(score_comparison(*comparison->gold, compared.value()).alignment);
   }
   return pooled.f1();
 }

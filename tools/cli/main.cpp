@@ -118,15 +118,6 @@ int fail(const std::string& where, const readout_diff::Error& error) {
   return error.code == "bad_options" ? kExitUsage : kExitBadInput;
 }
 
-// Prints a series report, or its error's message on stderr (which names the readout at fault).
-int emit_series(const readout_diff::EngineOutput& output) {
-  if (output.is_error) {
-    const nlohmann::json error = nlohmann::json::parse(output.json)["error"];
-    return fail("", readout_diff::Error{error["code"].get<std::string>(), error["message"].get<std::string>(), std::nullopt});
-  }
-  return print({output.json, "\n"}, kExitOk);
-}
-
 int run(const std::vector<std::string>& args) {
   if (args.empty()) return usage_error("no command given");
   if (args[0] == "--help" || args[0] == "-h") {
@@ -201,10 +192,12 @@ int run(const std::vector<std::string>& args) {
       const std::string where = " (readout " + std::to_string(k + 1) + " of " + std::to_string(positional.size()) + ")";
       if (!read_input(positional[k], texts[k], where)) return kExitBadInput;
     }
-    const readout_diff::EngineOutput output =
-        readout_diff::track(std::vector<std::string_view>(texts.begin(), texts.end()), positional, std::stoul(window), options_json);
-    if (output.is_error || format == "json") return emit_series(output);
-    const nlohmann::json report = nlohmann::json::parse(output.json);
+    const auto tracked =
+        readout_diff::track_series(std::vector<std::string_view>(texts.begin(), texts.end()), positional, std::stoul(window), options_json);
+    // The message names the readout already ("Readout 3 of 5 (name): …").
+    if (!tracked.ok()) return fail("", tracked.error().error);
+    if (format == "json") return print({tracked.value(), "\n"}, kExitOk);
+    const nlohmann::json report = nlohmann::json::parse(tracked.value());
     return print({format == "markdown" ? readout_diff::series_formats::markdown(report) : readout_diff::series_formats::csv(report)},
                  kExitOk);
   }

@@ -47,9 +47,6 @@ inline std::string compare_json(std::string_view a, std::string_view b, std::str
   return compare(a, b, options_json).json;
 }
 
-// For evaluation and fitting (tools/cli): compare() with another link model (null: the built-in one).
-EngineOutput compare_with_model(std::string_view a, std::string_view b, std::string_view options_json, const LinkModel* model);
-
 // For fitting: the candidate pairs the aligner weighs, named by their sentences' byte spans, with
 // the evidence the link model combines. An error for input compare() would refuse.
 struct SpanPairFeatures {
@@ -91,12 +88,30 @@ inline constexpr std::size_t kMinSeriesReadouts = 2;
 inline constexpr std::size_t kMaxSeriesReadouts = 100;
 inline constexpr std::size_t kDefaultSeriesWindow = 3;
 
+// What stopped a series: the problem, whose message names the readout it is in ("Readout 3 of
+// 5 (name): …"); that readout (unset: the series as a whole, the options or the engine's own
+// set-up), and the line and column of error.byte_offset in its text.
+struct SeriesReadout {
+  std::size_t index;  // in `texts`, from 0
+  std::string name;
+};
+struct SeriesError {
+  Error error;
+  std::optional<SeriesReadout> readout;
+  std::optional<TextPosition> position;
+};
+
 // `texts` in series order (earliest first) with their `names` (file names; shown in the report and
 // in errors). Each readout is compared with the next `window` readouts (1 to kMaxSeriesReadouts -
-// 1). `options_json` is compare()'s. Gives the readout-diff-series/1 report, or its error object:
+// 1). `options_json` is compare()'s. Gives the readout-diff-series/1 report.
+Result<std::string, SeriesError> track_series(const std::vector<std::string_view>& texts, const std::vector<std::string>& names,
+                                              std::size_t window, std::string_view options_json);
+// The error object of a series error:
 //   {"schema":"readout-diff-series/1","error":{"code":"invalid_utf8","readout":2,"name":"…",
 //    "message":"Readout 3 of 5 (…): …","offset":12,"line":1,"column":13}}
-// ("readout" is the index in `texts`, from 0). Never throws.
+std::string to_json(const SeriesError& error);
+
+// track_series() as JSON: the report or the error object. Never throws.
 EngineOutput track(const std::vector<std::string_view>& texts, const std::vector<std::string>& names, std::size_t window,
                    std::string_view options_json);
 
