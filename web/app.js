@@ -35,13 +35,18 @@ function onEdit() {
   scheduleSave();
 }
 
+// The texts in the boxes are no longer those being (or last) compared.
+function textsChanged() {
+  return panels.a.text !== state.comparing.a || panels.b.text !== state.comparing.b;
+}
+
 async function compare() {
   clearTimeout(state.editTimer);
   if (state.busy) {
     // The newest texts win: a comparison of texts changed since it started is stopped (its result
     // would be stale) and the new one runs as soon as it has.
     state.rerun = true;
-    if (panels.a.text !== state.comparing.a || panels.b.text !== state.comparing.b) engine.cancel();
+    if (textsChanged()) engine.cancel();
     return;
   }
   for (const side of SIDES) panels[side].clearError();
@@ -59,20 +64,18 @@ async function compare() {
   }
   setBusy(true);
   const started = performance.now();
-  const comparing = { a: panels.a.text, b: panels.b.text };
-  state.comparing = comparing;
+  state.comparing = { a: panels.a.text, b: panels.b.text };
   try {
-    const report = await compareTexts(comparing.a, comparing.b);
-    if (panels.a.text !== comparing.a || panels.b.text !== comparing.b) state.rerun = true;  // stale: never shown
+    const report = await compareTexts(state.comparing.a, state.comparing.b);
+    if (textsChanged()) state.rerun = true;  // stale: never shown
     else {
       showResult(report);
       setStatus(`Compared in ${Math.round(performance.now() - started)} ms. ${commitmentSummary(report.summary)}.`);
     }
   } catch (error) {
-    const stale = panels.a.text !== comparing.a || panels.b.text !== comparing.b;
     if (error.cancelled && state.rerun) {
       // Stopped for newer texts (see above): nothing to show, the run below compares them.
-    } else if (stale && !error.cancelled) {
+    } else if (!error.cancelled && textsChanged()) {
       state.rerun = true;  // an error about texts since changed: never shown
     } else if (error instanceof ReadoutDiffError) {
       showEngineError(error);

@@ -44,8 +44,8 @@ const PhraseMatch* governing_cue(const SentenceFeatures& features, const Compile
 }
 
 // Reported speech: "Wang said the two countries should …" and "… should …, Wang said." are China's
-// call whoever the clause names. The speaker is the party named last
-// before a reporting verb that precedes the cue, or named just before one that follows it.
+// call whoever the clause names. The speaker is the party named last before a reporting verb that
+// precedes the cue, or named just before one that follows it.
 const CompiledLexicon::Entry* speaker_of(const SentenceFeatures& features, const PhraseMatch& cue,
                                          const CompiledLexicon& lexicon) {
   const CompiledLexicon::Entry* speaker = nullptr;

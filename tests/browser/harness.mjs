@@ -77,7 +77,8 @@ export async function cspViolationsIn(page) {
 // from the default example: texts kept by an earlier test are forgotten when the tab first loads.
 // The tab is marked in window.name, which a reload keeps (sessionStorage of a file:// page was not
 // always kept, and a reload then cleared what the test had just saved).
-export async function openFreshPage(browser, { viewport = null } = {}) {
+// `prepare(page)` runs before the page loads; with `settle` false the caller waits for what it needs.
+export async function openFreshPage(browser, { viewport = null, prepare = async () => {}, settle = true } = {}) {
   const page = await browser.context.newPage();
   const problems = await watchPage(page);
   await page.addInitScript(() => {
@@ -86,8 +87,9 @@ export async function openFreshPage(browser, { viewport = null } = {}) {
     localStorage.clear();
   });
   if (viewport) await page.setViewportSize(viewport);
+  await prepare(page);
   await page.goto(singleFileUrl);
-  await settled(page);
+  if (settle) await settled(page);
   return { page, problems };
 }
 

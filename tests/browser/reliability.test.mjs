@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, singleFileUrl, watchPage, closeCleanly, settled } from './harness.mjs';
+import { launchBrowser, openFreshPage, closeCleanly, settled } from './harness.mjs';
 
 let browser;
 const opened = [];
@@ -22,19 +22,10 @@ after(async () => {
   rmSync(fileDir, { recursive: true, force: true });
 });
 
-// A fresh tab with the guards of watchPage; `prepare(page)` runs before the page loads.
+// A fresh tab (openFreshPage) that the test waits on itself; `prepare(page)` runs before it loads.
 async function openPage(prepare = async () => {}) {
-  const page = await browser.context.newPage();
-  const problems = await watchPage(page);
-  // Storage is cleared when the tab first loads, not on a reload (window.name survives one).
-  await page.addInitScript(() => {
-    if (window.name === 'readout-diff-reliability-tab') return;
-    window.name = 'readout-diff-reliability-tab';
-    localStorage.clear();
-  });
-  await prepare(page);
+  const { page, problems } = await openFreshPage(browser, { prepare, settle: false });
   opened.push({ page, problems });
-  await page.goto(singleFileUrl);
   return page;
 }
 

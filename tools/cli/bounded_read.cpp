@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <system_error>
 
 namespace readout_diff::cli {
 
@@ -21,6 +22,13 @@ bool read_bounded(std::istream& in, std::string& text, std::size_t most) {
 bool read_file_bounded(const std::filesystem::path& path, std::string& text, std::size_t most) {
   std::ifstream in(path, std::ios::binary);
   return in && read_bounded(in, text, most);
+}
+
+FileRead read_regular_file(const std::filesystem::path& path, std::string& text, std::size_t limit) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) return FileRead::not_a_file;
+  if (!read_file_bounded(path, text, limit + 1)) return FileRead::unreadable;
+  return text.size() > limit ? FileRead::too_large : FileRead::ok;
 }
 
 }  // namespace readout_diff::cli

@@ -225,13 +225,13 @@ GoldSet read_gold_set(const std::filesystem::path& gold_dir, const std::filesyst
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
     std::string text;
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(file, error) || !cli::read_file_bounded(file, text, kMaxGoldFileBytes + 1)) {
-      set.errors.push_back(file.filename().string() + ": cannot read " + file.string());
+    const cli::FileRead read = cli::read_regular_file(file, text, kMaxGoldFileBytes);
+    if (read == cli::FileRead::too_large) {
+      set.errors.push_back(file.filename().string() + ": over 64 MiB, too large for a gold file");
       continue;
     }
-    if (text.size() > kMaxGoldFileBytes) {
-      set.errors.push_back(file.filename().string() + ": over 64 MiB, too large for a gold file");
+    if (read != cli::FileRead::ok) {
+      set.errors.push_back(file.filename().string() + ": cannot read " + file.string());
       continue;
     }
     auto gold = read_gold(text, file.filename().string(), corpus_dir);

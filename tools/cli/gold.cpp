@@ -1,7 +1,6 @@
 #include "gold.hpp"
 
 #include <optional>
-#include <system_error>
 
 #include <nlohmann/json.hpp>
 
@@ -15,9 +14,6 @@ using nlohmann::json;
 
 Error bad_gold(const std::string& name, const std::string& what) { return Error{"bad_gold", name + ": " + what, std::nullopt}; }
 
-// A readout the engine would refuse is no readout to score against: read a byte past its limit.
-constexpr std::size_t kMostReadoutBytes = kMaxInputBytes + 1;
-
 // A corpus file is named by its file name alone ("2020-09-10_moscow_….txt"): a path would read
 // outside the corpus.
 bool plain_file_name(const std::string& name) {
@@ -29,11 +25,14 @@ bool plain_file_name(const std::string& name) {
 std::optional<std::string> read_readout(const std::filesystem::path& corpus_dir, const std::string& file, std::string& text) {
   if (!plain_file_name(file)) return "\"" + file + "\" is not the name of a file in the corpus";
   const std::filesystem::path path = corpus_dir / file;
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) return "cannot read " + path.string() + ": not a file";
-  if (!cli::read_file_bounded(path, text, kMostReadoutBytes)) return "cannot read " + path.string();
-  if (text.size() > kMaxInputBytes) return path.string() + " is over the engine's 16 MiB limit";
-  return std::nullopt;
+  // A readout the engine would refuse is no readout to score against.
+  switch (cli::read_regular_file(path, text, kMaxInputBytes)) {
+    case cli::FileRead::ok: return std::nullopt;
+    case cli::FileRead::not_a_file: return "cannot read " + path.string() + ": not a file";
+    case cli::FileRead::unreadable: return "cannot read " + path.string();
+    case cli::FileRead::too_large: return path.string() + " is over the engine's 16 MiB limit";
+  }
+  return "cannot read " + path.string();
 }
 
 // A corpus file is named date_place_…: its first two fields name the meeting.
