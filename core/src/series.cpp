@@ -12,46 +12,22 @@
 namespace readout_diff {
 namespace {
 
-// What the series keeps of a readout after its first comparison: its sentences and commitments.
-// Features are per comparison (each has its own vocabulary) and are dropped with it, so memory
-// for them is bounded by one pair, not by the series.
-struct Readout {
-  Document document;
-  std::vector<std::optional<Commitment>> commitments;
-  Language language = Language::en;
+// A pair as it is aligned: its links, and per sentence of the later readout the links it is in.
+struct AlignedPair {
+  SeriesPair pair;
+  std::vector<std::vector<std::size_t>> links_of_later;
 };
 
-// A link of one pair, with its evidence as text: the pair's vocabulary does not outlive the pair.
-struct SeriesLink {
-  std::vector<std::size_t> earlier, later;  // sentence indices, ascending
-  Relation relation = Relation::modified;
-  double score = 0;
-  LinkEvidence evidence;  // its stems and concepts as text below
-  std::vector<std::string> shared_stems, concepts;
-};
-
-struct PairLinks {
-  std::size_t earlier = 0, later = 0;  // readout indices
-  std::vector<SeriesLink> links;
-  std::vector<std::vector<std::size_t>> links_of_later;  // per sentence of the later readout
-};
-
-struct LinkRef {
-  std::size_t pair = 0, link = 0;
-  bool operator<(const LinkRef& other) const { return pair != other.pair ? pair < other.pair : link < other.link; }
-  bool operator==(const LinkRef& other) const { return pair == other.pair && link == other.link; }
-};
-
-struct Occurrence {
+// A thread while it is built: its occurrences with the links that joined them.
+struct JoinedOccurrence {
   std::size_t readout = 0;
   std::vector<std::size_t> sentences;  // ascending
   std::vector<LinkRef> links;          // the links joining it to the previous occurrence, sorted
 };
 
-struct Thread {
-  std::vector<Occurrence> occurrences;  // in readout order
-  // Threads its first sentence was linked to within the window but could not join (the split rule).
-  std::vector<std::size_t> split_from;
+struct BuiltThread {
+  std::vector<JoinedOccurrence> occurrences;  // in readout order
+  std::vector<std::size_t> split_from;        // indices of built threads
 };
 
 SeriesError series_error(const Error& error, std::optional<std::size_t> readout, const std::vector<std::string>& names,
@@ -81,44 +57,38 @@ SeriesLink series_link(const Link& link, const Vocabulary& vocabulary, const Com
 }
 
 // The earliest commitment among an occurrence's sentences, if any.
-const Commitment* commitment_of(const Occurrence& occurrence, const std::vector<Readout>& readouts) {
+const std::optional<Commitment>* commitment_of(const JoinedOccurrence& occurrence, const std::vector<TrackedReadout>& readouts) {
   for (std::size_t s : occurrence.sentences) {
     const auto& commitment = readouts[occurrence.readout].commitments[s];
-    if (commitment) return &*commitment;
+    if (commitment) return &commitment;
   }
   return nullptr;
 }
 
-// How an occurrence restates the previous one. What changed: its links' own changes (numbers,
-// negation, a commitment on one side only) and, when both occurrences are commitments, the
-// commitment's strength and actor. It is "repeated" only when every link joining the two is
-// repeated and nothing changed.
-struct Step {
-  bool repeated = false;
-  std::vector<const char*> changes;
-};
-
-Step step_of(const Occurrence& previous, const Occurrence& current, const std::vector<PairLinks>& pairs,
-             const std::vector<Readout>& readouts) {
+ThreadStep step_of(const JoinedOccurrence& previous, const JoinedOccurrence& current, const std::vector<AlignedPair>& pairs,
+                   const std::vector<TrackedReadout>& readouts) {
   static constexpr const char* kOrder[] = {"numbers", "negation", "commitment", "strength", "actor"};
   std::vector<std::string_view> found;
   bool all_repeated = true;
   for (const LinkRef& ref : current.links) {
-    const SeriesLink& link = pairs[ref.pair].links[ref.link];
+    const SeriesLink& link = pairs[ref.pair].pair.links[ref.link];
     all_repeated = all_repeated && link.relation == Relation::repeated;
     for (const char* change : link.evidence.changes) found.emplace_back(change);
   }
-  const Commitment* before = commitment_of(previous, readouts);
-  const Commitment* now = commitment_of(current, readouts);
+  const auto* before = commitment_of(previous, readouts);
+  const auto* now = commitment_of(current, readouts);
   if (before != nullptr && now != nullptr) {
-    if (before->strength != now->strength) found.emplace_back("strength");
-    if (before->actor != now->actor) found.emplace_back("actor");
+    if ((*before)->strength != (*now)->strength) found.emplace_back("strength");
+    if ((*before)->actor != (*now)->actor) found.emplace_back("actor");
   }
-  Step step;
+  ThreadStep step;
+  step.previous = previous.readout;
+  step.resumed = current.readout > previous.readout + 1;
   for (const char* change : kOrder) {
     if (std::find(found.begin(), found.end(), change) != found.end()) step.changes.push_back(change);
   }
-  step.repeated = all_repeated && step.changes.empty();
+  step.relation = all_repeated && step.changes.empty() ? Relation::repeated : Relation::modified;
+  step.links = current.links;
   return step;
 }
 
@@ -128,7 +98,7 @@ Step step_of(const Occurrence& previous, const Occurrence& current, const std::v
 // joins no thread starts one; the threads it was linked to but could not join are its split_from.
 class ThreadBuilder {
  public:
-  ThreadBuilder(std::size_t window, const std::vector<PairLinks>& pairs) : window_(window), pairs_(pairs) {}
+  ThreadBuilder(std::size_t window, const std::vector<AlignedPair>& pairs) : window_(window), pairs_(pairs) {}
 
   // Call for each readout in order, after every pair ending at it has been aligned.
   void add_readout(std::size_t j, std::size_t sentence_count, const std::vector<std::size_t>& pairs_into) {
@@ -137,7 +107,7 @@ class ThreadBuilder {
     for (std::size_t s = 0; s < sentence_count; ++s) add_sentence(j, s);
   }
 
-  std::vector<Thread> take() { return std::move(threads_); }
+  std::vector<BuiltThread> take() { return std::move(threads_); }
 
  private:
   struct Linked {
@@ -149,7 +119,7 @@ class ThreadBuilder {
     std::vector<Linked> out;
     for (std::size_t pair : pairs_into_[j]) {
       for (std::size_t link : pairs_[pair].links_of_later[s]) {
-        for (std::size_t x : pairs_[pair].links[link].earlier) out.push_back({pairs_[pair].earlier, x, {pair, link}});
+        for (std::size_t x : pairs_[pair].pair.links[link].earlier) out.push_back({pairs_[pair].pair.earlier, x, {pair, link}});
       }
     }
     return out;
@@ -176,18 +146,18 @@ class ThreadBuilder {
     }
     if (joined) return;
     threads_of_[j][s].push_back(threads_.size());
-    threads_.push_back(Thread{{Occurrence{j, {s}, {}}}, std::move(failed)});
+    threads_.push_back(BuiltThread{{JoinedOccurrence{j, {s}, {}}}, std::move(failed)});
   }
 
-  static bool is_linked(const std::vector<Linked>& linked, const Occurrence& occurrence) {
+  static bool is_linked(const std::vector<Linked>& linked, const JoinedOccurrence& occurrence) {
     return std::any_of(linked.begin(), linked.end(), [&](const Linked& l) {
       return l.readout == occurrence.readout &&
              std::binary_search(occurrence.sentences.begin(), occurrence.sentences.end(), l.sentence);
     });
   }
 
-  bool qualifies(const Thread& thread, std::size_t j, const std::vector<Linked>& linked) const {
-    for (const Occurrence& occurrence : thread.occurrences) {
+  bool qualifies(const BuiltThread& thread, std::size_t j, const std::vector<Linked>& linked) const {
+    for (const JoinedOccurrence& occurrence : thread.occurrences) {
       if (occurrence.readout >= j || occurrence.readout + window_ < j) continue;
       if (!is_linked(linked, occurrence)) return false;
     }
@@ -195,10 +165,10 @@ class ThreadBuilder {
   }
 
   void join(std::size_t t, std::size_t j, std::size_t s, const std::vector<Linked>& linked) {
-    Thread& thread = threads_[t];
-    if (thread.occurrences.back().readout != j) thread.occurrences.push_back(Occurrence{j, {}, {}});
-    Occurrence& current = thread.occurrences.back();
-    const Occurrence& previous = thread.occurrences[thread.occurrences.size() - 2];
+    BuiltThread& thread = threads_[t];
+    if (thread.occurrences.back().readout != j) thread.occurrences.push_back(JoinedOccurrence{j, {}, {}});
+    JoinedOccurrence& current = thread.occurrences.back();
+    const JoinedOccurrence& previous = thread.occurrences[thread.occurrences.size() - 2];
     current.sentences.push_back(s);  // sentences arrive in order
     for (const Linked& l : linked) {
       if (l.readout == previous.readout &&
@@ -212,197 +182,77 @@ class ThreadBuilder {
   }
 
   std::size_t window_;
-  const std::vector<PairLinks>& pairs_;
+  const std::vector<AlignedPair>& pairs_;
   std::vector<std::vector<std::size_t>> pairs_into_;               // per readout: the pairs ending at it
   std::vector<std::vector<std::vector<std::size_t>>> threads_of_;  // per readout, per sentence
-  std::vector<Thread> threads_;
+  std::vector<BuiltThread> threads_;
 };
 
-void write_sentence_span(JsonWriter& out, const Readout& readout, std::size_t s) {
-  const Sentence& sentence = readout.document.sentences[s];
-  out.begin_object()
-      .key("id").value(s)
-      .key("text").value(sentence.text)
-      .key("start").value(sentence.start)
-      .key("end").value(sentence.end)
-      .end_object();
+Occurrence occurrence_of(const JoinedOccurrence& joined, const std::vector<TrackedReadout>& readouts) {
+  const auto* commitment = commitment_of(joined, readouts);
+  return Occurrence{joined.readout, joined.sentences, commitment ? *commitment : std::nullopt, std::nullopt};
 }
 
-void write_commitment(JsonWriter& out, const Commitment* commitment) {
-  if (commitment == nullptr) {
-    out.null();
-    return;
+// The series as a reader sees it: threads with two or more occurrences are numbered in their
+// building order (first readout, then first sentence); a single occurrence is a point made once.
+// split_from only ever names recurring threads: a sentence linked to a thread with a single
+// occurrence in the window always qualifies for it, so a thread it could not join has two or more.
+Series assemble(std::vector<TrackedReadout> readouts, std::size_t window, std::vector<AlignedPair> aligned,
+                const std::vector<BuiltThread>& built) {
+  Series series;
+  series.window = window;
+  std::vector<std::size_t> id_of(built.size(), 0);
+  for (std::size_t t = 0; t < built.size(); ++t) {
+    if (built[t].occurrences.size() > 1) id_of[t] = series.summary.threads++;
   }
-  out.begin_object();
-  write_commitment_fields(out, *commitment);
-  out.end_object();
-}
-
-void write_pair(JsonWriter& out, const PairLinks& pair) {
-  out.begin_object().key("earlier").value(pair.earlier).key("later").value(pair.later);
-  out.key("links").begin_array();
-  for (std::size_t id = 0; id < pair.links.size(); ++id) {
-    const SeriesLink& link = pair.links[id];
-    out.begin_object()
-        .key("id").value(id)
-        .key("earlier").array_of(link.earlier)
-        .key("later").array_of(link.later)
-        .key("relation").value(to_string(link.relation))
-        .key("score").value(rounded(link.score))
-        .key("band").value(confidence_band(link.score))
-        .key("cross_language").value(link.evidence.cross_language);
-    out.key("evidence");
-    write_evidence(out, link.evidence, link.shared_stems, link.concepts);
-    out.end_object();
-  }
-  out.end_array().end_object();
-}
-
-struct ThreadFacts {
-  bool commitment = false, changed = false, resumed = false;
-  std::vector<std::size_t> gaps;  // readouts between the first and the last occurrence without one
-};
-
-ThreadFacts facts_of(const Thread& thread, const std::vector<Readout>& readouts, const std::vector<PairLinks>& pairs) {
-  ThreadFacts facts;
-  for (std::size_t k = 0; k < thread.occurrences.size(); ++k) {
-    const Occurrence& occurrence = thread.occurrences[k];
-    facts.commitment = facts.commitment || commitment_of(occurrence, readouts) != nullptr;
-    if (k == 0) continue;
-    const Occurrence& previous = thread.occurrences[k - 1];
-    for (std::size_t r = previous.readout + 1; r < occurrence.readout; ++r) facts.gaps.push_back(r);
-    facts.changed = facts.changed || !step_of(previous, occurrence, pairs, readouts).repeated;
-  }
-  facts.resumed = !facts.gaps.empty();
-  return facts;
-}
-
-void write_occurrence(JsonWriter& out, const Thread& thread, std::size_t k, const std::vector<Readout>& readouts,
-                      const std::vector<PairLinks>& pairs) {
-  const Occurrence& occurrence = thread.occurrences[k];
-  const Readout& readout = readouts[occurrence.readout];
-  out.begin_object().key("readout").value(occurrence.readout);
-  out.key("sentences").begin_array();
-  for (std::size_t s : occurrence.sentences) write_sentence_span(out, readout, s);
-  out.end_array();
-  out.key("commitment");
-  write_commitment(out, commitment_of(occurrence, readouts));
-  if (k == 0) {
-    out.key("previous").null().key("resumed").value(false).key("relation").null();
-    out.key("changes").begin_array().end_array().key("links").begin_array().end_array();
-  } else {
-    const Occurrence& previous = thread.occurrences[k - 1];
-    const Step step = step_of(previous, occurrence, pairs, readouts);
-    out.key("previous").value(previous.readout)
-        .key("resumed").value(occurrence.readout > previous.readout + 1)
-        .key("relation").value(step.repeated ? "repeated" : "modified")
-        .key("changes").array_of(step.changes);
-    out.key("links").begin_array();
-    for (const LinkRef& ref : occurrence.links) {
-      out.begin_object().key("pair").value(ref.pair).key("link").value(ref.link).end_object();
+  const auto ids_of = [&](const std::vector<std::size_t>& threads) {
+    std::vector<std::size_t> ids;
+    for (std::size_t t : threads) ids.push_back(id_of[t]);
+    return ids;
+  };
+  for (const BuiltThread& joined : built) {
+    if (joined.occurrences.size() < 2) {
+      const JoinedOccurrence& first = joined.occurrences.front();
+      const auto* commitment = commitment_of(first, readouts);
+      series.once.push_back(OncePoint{first.readout, first.sentences.front(), commitment ? *commitment : std::nullopt,
+                                      ids_of(joined.split_from)});
+      continue;
     }
-    out.end_array();
+    Thread thread;
+    thread.id = series.threads.size();
+    thread.split_from = ids_of(joined.split_from);
+    for (std::size_t k = 0; k < joined.occurrences.size(); ++k) {
+      Occurrence occurrence = occurrence_of(joined.occurrences[k], readouts);
+      thread.commitment = thread.commitment || occurrence.commitment.has_value();
+      if (k > 0) {
+        const JoinedOccurrence& previous = joined.occurrences[k - 1];
+        for (std::size_t r = previous.readout + 1; r < occurrence.readout; ++r) thread.gaps.push_back(r);
+        occurrence.step = step_of(previous, joined.occurrences[k], aligned, readouts);
+        thread.changed = thread.changed || occurrence.step->relation != Relation::repeated;
+      }
+      thread.occurrences.push_back(std::move(occurrence));
+    }
+    SeriesSummary& summary = series.summary;
+    summary.commitment_threads += thread.commitment ? 1 : 0;
+    summary.changed_threads += thread.changed ? 1 : 0;
+    summary.resumed_threads += thread.gaps.empty() ? 0 : 1;
+    summary.in_every_readout += thread.occurrences.size() == readouts.size() ? 1 : 0;
+    series.threads.push_back(std::move(thread));
   }
-  out.end_object();
-}
-
-std::string series_report(const std::vector<Readout>& readouts, const std::vector<std::string>& names, std::size_t window,
-                          const std::vector<PairLinks>& pairs, const std::vector<Thread>& threads) {
-  // Threads with two or more occurrences are numbered in their building order (first readout,
-  // then first sentence); a single occurrence is a point made once. split_from only ever names
-  // recurring threads: a sentence linked to a thread with a single occurrence in the window
-  // always qualifies for it, so a thread it could not join has two or more.
-  std::vector<std::size_t> id_of(threads.size(), 0);
-  std::size_t recurring = 0;
-  for (std::size_t t = 0; t < threads.size(); ++t) {
-    if (threads[t].occurrences.size() > 1) id_of[t] = recurring++;
+  series.summary.readouts = readouts.size();
+  series.summary.pairs = aligned.size();
+  series.summary.once = series.once.size();
+  for (AlignedPair& pair : aligned) {
+    series.summary.links += pair.pair.links.size();
+    series.pairs.push_back(std::move(pair.pair));
   }
-  JsonWriter out;
-  out.begin_object().key("schema").value(kSeriesSchema);
-  out.key("engine").begin_object().key("version").value(READOUT_DIFF_VERSION).end_object();
-  out.key("window").value(window);
-  out.key("readouts").begin_array();
-  for (std::size_t r = 0; r < readouts.size(); ++r) {
-    std::size_t commitments = 0;
-    for (const auto& commitment : readouts[r].commitments) commitments += commitment ? 1 : 0;
-    out.begin_object()
-        .key("index").value(r)
-        .key("name").value(names[r])
-        .key("language").value(to_string(readouts[r].language))
-        .key("sentences").value(readouts[r].document.sentences.size())
-        .key("commitments").value(commitments)
-        .end_object();
-  }
-  out.end_array();
-  std::size_t link_count = 0;
-  out.key("pairs").begin_array();
-  for (const PairLinks& pair : pairs) {
-    write_pair(out, pair);
-    link_count += pair.links.size();
-  }
-  out.end_array();
-
-  std::size_t commitment_threads = 0, changed_threads = 0, resumed_threads = 0, in_every_readout = 0;
-  out.key("threads").begin_array();
-  for (std::size_t t = 0; t < threads.size(); ++t) {
-    const Thread& thread = threads[t];
-    if (thread.occurrences.size() < 2) continue;
-    const ThreadFacts facts = facts_of(thread, readouts, pairs);
-    commitment_threads += facts.commitment ? 1 : 0;
-    changed_threads += facts.changed ? 1 : 0;
-    resumed_threads += facts.resumed ? 1 : 0;
-    in_every_readout += thread.occurrences.size() == readouts.size() ? 1 : 0;
-    out.begin_object()
-        .key("id").value(id_of[t])
-        .key("first").value(thread.occurrences.front().readout)
-        .key("last").value(thread.occurrences.back().readout);
-    out.key("readouts").begin_array();
-    for (const Occurrence& occurrence : thread.occurrences) out.value(occurrence.readout);
-    out.end_array();
-    out.key("gaps").array_of(facts.gaps)
-        .key("commitment").value(facts.commitment)
-        .key("changed").value(facts.changed);
-    out.key("split_from").begin_array();
-    for (std::size_t from : thread.split_from) out.value(id_of[from]);
-    out.end_array();
-    out.key("occurrences").begin_array();
-    for (std::size_t k = 0; k < thread.occurrences.size(); ++k) write_occurrence(out, thread, k, readouts, pairs);
-    out.end_array().end_object();
-  }
-  out.end_array();
-
-  out.key("once").begin_array();
-  for (const Thread& thread : threads) {
-    if (thread.occurrences.size() > 1) continue;
-    const Occurrence& occurrence = thread.occurrences.front();
-    out.begin_object().key("readout").value(occurrence.readout).key("sentence");
-    write_sentence_span(out, readouts[occurrence.readout], occurrence.sentences.front());
-    out.key("commitment");
-    write_commitment(out, commitment_of(occurrence, readouts));
-    out.key("split_from").begin_array();
-    for (std::size_t from : thread.split_from) out.value(id_of[from]);
-    out.end_array().end_object();
-  }
-  out.end_array();
-
-  out.key("summary").begin_object()
-      .key("readouts").value(readouts.size())
-      .key("pairs").value(pairs.size())
-      .key("links").value(link_count)
-      .key("threads").value(recurring)
-      .key("once").value(threads.size() - recurring)
-      .key("commitment_threads").value(commitment_threads)
-      .key("changed_threads").value(changed_threads)
-      .key("resumed_threads").value(resumed_threads)
-      .key("in_every_readout").value(in_every_readout)
-      .end_object();
-  out.end_object();
-  return out.take();
+  series.readouts = std::move(readouts);
+  return series;
 }
 
 }  // namespace
 
-Result<std::string, SeriesError> track_series(const std::vector<std::string_view>& texts, const std::vector<std::string>& names,
+Result<Series, SeriesError> track_series(const std::vector<std::string_view>& texts, const std::vector<std::string>& names,
                                               std::size_t window, std::string_view options_json) {
   const std::size_t count = texts.size();
   if (count < kMinSeriesReadouts || count > kMaxSeriesReadouts) {
@@ -435,8 +285,8 @@ Result<std::string, SeriesError> track_series(const std::vector<std::string_view
   // Pairs in order of their later readout, then their earlier one: readout j's pairs are all
   // aligned before its sentences are threaded, and readouts are first analysed in series order,
   // so the first bad readout is the one reported. Readout 0 is first analysed in pair (0, 1).
-  std::vector<Readout> readouts;
-  std::vector<PairLinks> pairs;
+  std::vector<TrackedReadout> readouts;
+  std::vector<AlignedPair> pairs;
   ThreadBuilder builder(window, pairs);
   for (std::size_t j = 1; j < count; ++j) {
     std::vector<std::size_t> pairs_into;
@@ -450,15 +300,17 @@ Result<std::string, SeriesError> track_series(const std::vector<std::string_view
         *target = std::move(analyzed).value();
         if (r == readouts.size()) {
           const AnalyzedDocument& first = **target;
-          readouts.push_back(Readout{first.document, first.commitments, first.features.language});
+          std::size_t commitments = 0;
+          for (const auto& commitment : first.commitments) commitments += commitment ? 1 : 0;
+          readouts.push_back(TrackedReadout{names[r], first.features.language, first.document, first.commitments, commitments});
         }
       }
       const std::vector<Link> links =
           align(*earlier, *later, analyzer.vocabulary(), *pipeline.lexicon, pipeline.options.align).links;
-      PairLinks pair{i, j, {}, std::vector<std::vector<std::size_t>>(later->document.sentences.size())};
+      AlignedPair pair{{i, j, {}}, std::vector<std::vector<std::size_t>>(later->document.sentences.size())};
       for (const Link& link : links) {
-        for (std::size_t s : link.b) pair.links_of_later[s].push_back(pair.links.size());
-        pair.links.push_back(series_link(link, analyzer.vocabulary(), *pipeline.lexicon));
+        for (std::size_t s : link.b) pair.links_of_later[s].push_back(pair.pair.links.size());
+        pair.pair.links.push_back(series_link(link, analyzer.vocabulary(), *pipeline.lexicon));
       }
       pairs_into.push_back(pairs.size());
       pairs.push_back(std::move(pair));
@@ -466,7 +318,8 @@ Result<std::string, SeriesError> track_series(const std::vector<std::string_view
     if (j == 1) builder.add_readout(0, readouts[0].document.sentences.size(), {});
     builder.add_readout(j, readouts[j].document.sentences.size(), pairs_into);
   }
-  return series_report(readouts, names, window, pairs, builder.take());
+  const std::vector<BuiltThread> built = builder.take();
+  return assemble(std::move(readouts), window, std::move(pairs), built);
 }
 
 std::string to_json(const SeriesError& error) {
@@ -482,7 +335,7 @@ EngineOutput track(const std::vector<std::string_view>& texts, const std::vector
                    std::string_view options_json) {
   const auto tracked = track_series(texts, names, window, options_json);
   if (!tracked.ok()) return EngineOutput{to_json(tracked.error()), true};
-  return EngineOutput{tracked.value(), false};
+  return EngineOutput{to_json(tracked.value()), false};
 }
 
 }  // namespace readout_diff

@@ -20,14 +20,14 @@ namespace {
 
 using nlohmann::json;
 
-struct Series {
+struct SeriesFiles {
   std::vector<std::string> names, texts;
   std::vector<std::string_view> views() const { return {texts.begin(), texts.end()}; }
 };
 
 // The corpus files whose names contain `part`, in name order (the names start with the date).
-Series series_of(const std::string& part) {
-  Series series;
+SeriesFiles series_of(const std::string& part) {
+  SeriesFiles series;
   for (const auto& entry : std::filesystem::directory_iterator(testing::shared_path("corpus"))) {
     const std::string name = entry.path().filename().string();
     if (name.find(part) != std::string::npos && entry.path().extension() == ".txt") series.names.push_back(name);
@@ -37,7 +37,7 @@ Series series_of(const std::string& part) {
   return series;
 }
 
-json track_json(const Series& series, std::size_t window = kDefaultSeriesWindow, const std::string& options = "") {
+json track_json(const SeriesFiles& series, std::size_t window = kDefaultSeriesWindow, const std::string& options = "") {
   return json::parse(track(series.views(), series.names, window, options).json);
 }
 
@@ -88,7 +88,7 @@ bool linked(const json& report, Place earlier, Place later) {
 }
 
 // Everything a series report must satisfy, whatever the texts.
-void expect_invariants(const Series& series, std::size_t window, const std::string& options = "") {
+void expect_invariants(const SeriesFiles& series, std::size_t window, const std::string& options = "") {
   const EngineOutput output = track(series.views(), series.names, window, options);
   ASSERT_FALSE(output.is_error) << output.json;
   EXPECT_EQ(output.json, track(series.views(), series.names, window, options).json) << "not deterministic";
@@ -203,7 +203,7 @@ void expect_invariants(const Series& series, std::size_t window, const std::stri
 }
 
 TEST(Series, WmccThreadsFollowTheVerifiedChains) {
-  const Series wmcc = series_of("wmcc");
+  const SeriesFiles wmcc = series_of("wmcc");
   // 0 wmcc21, 1 wmcc22, 2 wmcc23, 3 wmcc24, 4 wmcc25, 5 wmcc29, 6 wmcc31.
   ASSERT_EQ(wmcc.names.size(), 7u);
   const json report = track_json(wmcc);
@@ -262,7 +262,7 @@ TEST(Series, WmccThreadsFollowTheVerifiedChains) {
 }
 
 TEST(Series, CorpsCommanderThreadsFollowTheVerifiedChains) {
-  const Series corps = series_of("corps");
+  const SeriesFiles corps = series_of("corps");
   // 0 corps 9 (en), 1 corps 10 (en), 2 corps 10 (PIB, Hindi), 3 corps 14 (en).
   ASSERT_EQ(corps.names.size(), 4u);
   const json report = track_json(corps);
@@ -318,7 +318,7 @@ TEST(Series, CorpsCommanderThreadsFollowTheVerifiedChains) {
 
 TEST(Series, InvariantsHoldOnEverySeries) {
   for (const char* part : {"wmcc", "corps", "_fm_", "moscow", "2021-"}) {
-    const Series series = series_of(part);
+    const SeriesFiles series = series_of(part);
     ASSERT_GE(series.names.size(), 2u) << part;
     for (std::size_t window : {1, 2, 3, 5}) {
       SCOPED_TRACE(std::string(part) + " window " + std::to_string(window));
@@ -328,7 +328,7 @@ TEST(Series, InvariantsHoldOnEverySeries) {
   // Looser links make broader threads: the rules still hold.
   expect_invariants(series_of("wmcc"), 3, R"({"min_link_score":0.1,"partner_ratio":0.5})");
   // The same readout five times: every sentence is one thread through all five, repeated.
-  Series same;
+  SeriesFiles same;
   for (int k = 0; k < 5; ++k) {
     same.names.push_back("copy" + std::to_string(k));
     same.texts.push_back(testing::corpus(testing::kMoscowEn));
@@ -342,8 +342,59 @@ TEST(Series, InvariantsHoldOnEverySeries) {
   }
 }
 
+// The typed Series the CLI's Markdown and CSV render: what the JSON report is written from, every
+// sentence in a thread or made once, and each step's links joining exactly the two occurrences.
+TEST(Series, TypedSeriesIsWhatTheReportWrites) {
+  const SeriesFiles wmcc = series_of("wmcc");
+  const auto tracked = track_series(wmcc.views(), wmcc.names, kDefaultSeriesWindow, "");
+  ASSERT_TRUE(tracked.ok()) << tracked.error().error.message;
+  const Series& series = tracked.value();
+  EXPECT_EQ(to_json(series), track(wmcc.views(), wmcc.names, kDefaultSeriesWindow, "").json);
+  ASSERT_EQ(series.readouts.size(), wmcc.names.size());
+  EXPECT_EQ(series.summary.threads, series.threads.size());
+  EXPECT_EQ(series.summary.once, series.once.size());
+  EXPECT_GT(series.summary.threads, 5u);
+
+  std::vector<std::vector<int>> placed(series.readouts.size());
+  for (std::size_t r = 0; r < series.readouts.size(); ++r) {
+    EXPECT_EQ(series.readouts[r].name, wmcc.names[r]);
+    EXPECT_EQ(series.readouts[r].document.bytes, wmcc.texts[r]);
+    placed[r].assign(series.readouts[r].document.sentences.size(), 0);
+  }
+  const auto intersects = [](const std::vector<std::size_t>& x, const std::vector<std::size_t>& y) {
+    return std::any_of(x.begin(), x.end(), [&](std::size_t v) { return std::find(y.begin(), y.end(), v) != y.end(); });
+  };
+  for (std::size_t t = 0; t < series.threads.size(); ++t) {
+    const Thread& thread = series.threads[t];
+    EXPECT_EQ(thread.id, t);
+    ASSERT_GE(thread.occurrences.size(), 2u);
+    EXPECT_FALSE(thread.occurrences.front().step.has_value());
+    for (std::size_t k = 0; k < thread.occurrences.size(); ++k) {
+      const Occurrence& occurrence = thread.occurrences[k];
+      for (std::size_t s : occurrence.sentences) placed[occurrence.readout][s] += 1;
+      if (k == 0) continue;
+      ASSERT_TRUE(occurrence.step.has_value());
+      const Occurrence& previous = thread.occurrences[k - 1];
+      EXPECT_EQ(occurrence.step->previous, previous.readout);
+      ASSERT_FALSE(occurrence.step->links.empty());
+      for (const LinkRef& ref : occurrence.step->links) {
+        const SeriesPair& pair = series.pairs.at(ref.pair);
+        EXPECT_EQ(pair.earlier, previous.readout);
+        EXPECT_EQ(pair.later, occurrence.readout);
+        const SeriesLink& link = pair.links.at(ref.link);
+        EXPECT_TRUE(intersects(link.earlier, previous.sentences));
+        EXPECT_TRUE(intersects(link.later, occurrence.sentences));
+      }
+    }
+  }
+  for (const OncePoint& point : series.once) placed[point.readout][point.sentence] += 1;
+  for (std::size_t r = 0; r < placed.size(); ++r) {
+    for (std::size_t s = 0; s < placed[r].size(); ++s) EXPECT_GE(placed[r][s], 1) << "readout " << r << " sentence " << s;
+  }
+}
+
 TEST(Series, ErrorsNameTheReadoutAndThePlace) {
-  Series series = series_of("wmcc");
+  SeriesFiles series = series_of("wmcc");
   series.texts.resize(5);
   series.names.resize(5);
   series.texts[3] = "The two sides met.\nThey agreed \xC3\x28 to talk.";
@@ -393,7 +444,7 @@ TEST(Series, ErrorsNameTheReadoutAndThePlace) {
   EXPECT_FALSE(track(std::vector<std::string_view>(100, "One point. Another point."), std::vector<std::string>(100, "x"), 3, "").is_error);
 }
 
-std::string cli_files(const Series& series) {
+std::string cli_files(const SeriesFiles& series) {
   std::string files;
   for (const auto& name : series.names) files += " " + testing::corpus_file(name);
   return files;
@@ -407,7 +458,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 }
 
 TEST(SeriesCli, JsonIsTheLibrarysReport) {
-  const Series corps = series_of("corps");
+  const SeriesFiles corps = series_of("corps");
   const testing::CliRun run = testing::run_cli("track" + cli_files(corps) + " --window 2");
   EXPECT_EQ(run.exit_code, 0);
   std::vector<std::string> paths;
@@ -416,7 +467,7 @@ TEST(SeriesCli, JsonIsTheLibrarysReport) {
 }
 
 TEST(SeriesCli, CsvIsAThreadByReadoutMatrix) {
-  const Series corps = series_of("corps");
+  const SeriesFiles corps = series_of("corps");
   const testing::CliRun run = testing::run_cli("track" + cli_files(corps) + " --format csv");
   ASSERT_EQ(run.exit_code, 0);
   const json report = track_json(corps);
@@ -445,7 +496,7 @@ TEST(SeriesCli, CsvIsAThreadByReadoutMatrix) {
 }
 
 TEST(SeriesCli, MarkdownSaysWhatChanged) {
-  const Series corps = series_of("corps");
+  const SeriesFiles corps = series_of("corps");
   const testing::CliRun run = testing::run_cli("track" + cli_files(corps) + " --format markdown");
   ASSERT_EQ(run.exit_code, 0);
   const std::string& md = run.output;
@@ -487,7 +538,7 @@ TEST(SeriesCli, MarkdownKeepsTextAsText) {
 }
 
 TEST(SeriesCli, ErrorsNameTheFileAndItsPosition) {
-  const Series wmcc = series_of("wmcc");
+  const SeriesFiles wmcc = series_of("wmcc");
   const std::string one = testing::corpus_file(wmcc.names[0]);
   EXPECT_EQ(testing::run_cli("track " + one).exit_code, 2);
   std::string many;

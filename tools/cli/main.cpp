@@ -196,9 +196,9 @@ int run(const std::vector<std::string>& args) {
         readout_diff::track_series(std::vector<std::string_view>(texts.begin(), texts.end()), positional, std::stoul(window), options_json);
     // The message names the readout already ("Readout 3 of 5 (name): …").
     if (!tracked.ok()) return fail("", tracked.error().error);
-    if (format == "json") return print({tracked.value(), "\n"}, kExitOk);
-    const nlohmann::json report = nlohmann::json::parse(tracked.value());
-    return print({format == "markdown" ? readout_diff::series_formats::markdown(report) : readout_diff::series_formats::csv(report)},
+    if (format == "json") return print({readout_diff::to_json(tracked.value()), "\n"}, kExitOk);
+    const readout_diff::Series& series = tracked.value();
+    return print({format == "markdown" ? readout_diff::series_formats::markdown(series) : readout_diff::series_formats::csv(series)},
                  kExitOk);
   }
   if (command == "eval" || command == "fit") {

@@ -5,12 +5,10 @@
 namespace readout_diff::series_formats {
 namespace {
 
-using nlohmann::json;
-
 // A sentence or a name as Markdown text: a backslash before each character that could start
 // inline markup, and before a leading "#", "+", "-" or list number, which would start a heading
 // or a list. Line breaks become spaces so that a list item stays one item.
-std::string md_text(const std::string& text) {
+std::string md_text(std::string_view text) {
   std::string out;
   const std::size_t digits = text.find_first_not_of("0123456789");
   if (!text.empty() && (std::string_view("#+-").find(text[0]) != std::string_view::npos)) out += '\\';
@@ -23,8 +21,8 @@ std::string md_text(const std::string& text) {
   return out;
 }
 
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+std::string csv_field(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
   std::string out = "\"";
   for (char c : text) {
     if (c == '"') out += '"';
@@ -33,122 +31,121 @@ std::string csv_field(const std::string& text) {
   return out + "\"";
 }
 
-const json* occurrence_in(const json& thread, std::size_t readout) {
-  for (const json& occurrence : thread["occurrences"]) {
-    if (occurrence["readout"].get<std::size_t>() == readout) return &occurrence;
+const Occurrence* occurrence_in(const Thread& thread, std::size_t readout) {
+  for (const Occurrence& occurrence : thread.occurrences) {
+    if (occurrence.readout == readout) return &occurrence;
   }
   return nullptr;
 }
 
-std::string occurrence_text(const json& occurrence) {
+std::string occurrence_text(const Series& series, const Occurrence& occurrence) {
   std::string text;
-  for (const json& sentence : occurrence["sentences"]) text += (text.empty() ? "" : " ") + sentence["text"].get<std::string>();
+  for (std::size_t s : occurrence.sentences) {
+    if (!text.empty()) text += ' ';
+    text += series.readouts[occurrence.readout].document.sentences[s].text;
+  }
   return text;
 }
 
-std::string readout_label(const json& report, std::size_t readout) {
-  return "readout " + std::to_string(readout + 1) + " (" + md_text(report["readouts"][readout]["name"].get<std::string>()) + ")";
+std::string readout_label(const Series& series, std::size_t readout) {
+  return "readout " + std::to_string(readout + 1) + " (" + md_text(series.readouts[readout].name) + ")";
 }
 
-std::string thread_label(const json& thread) {
-  return "Thread " + std::to_string(thread["id"].get<std::size_t>()) +
-         (thread["commitment"].get<bool>() ? " (commitment)" : "");
+std::string thread_label(const Thread& thread) {
+  return "Thread " + std::to_string(thread.id) + (thread.commitment ? " (commitment)" : "");
 }
 
-std::string cell_status(const json& thread, std::size_t readout) {
-  if (readout < thread["first"].get<std::size_t>()) return "";
-  const json* occurrence = occurrence_in(thread, readout);
+std::string cell_status(const Thread& thread, std::size_t readout) {
+  if (readout < thread.occurrences.front().readout) return "";
+  const Occurrence* occurrence = occurrence_in(thread, readout);
   if (occurrence == nullptr) return "absent";
-  if ((*occurrence)["previous"].is_null()) return "first";
-  if ((*occurrence)["resumed"].get<bool>()) return "resumed";
-  return (*occurrence)["relation"].get<std::string>();
+  if (!occurrence->step) return "first";
+  if (occurrence->step->resumed) return "resumed";
+  return to_string(occurrence->step->relation);
 }
 
 }  // namespace
 
-std::string markdown(const json& report) {
-  const json& summary = report["summary"];
-  const std::size_t count = report["readouts"].size();
+std::string markdown(const Series& series) {
+  const SeriesSummary& summary = series.summary;
+  const std::size_t count = series.readouts.size();
   const std::size_t final_readout = count - 1;
   std::ostringstream out;
   out << "# What changed across the series\n\n"
-      << count << " readouts, each compared with the next " << report["window"].get<std::size_t>() << ": "
-      << summary["threads"].get<std::size_t>() << " points recur (" << summary["commitment_threads"].get<std::size_t>()
-      << " of them commitments, " << summary["changed_threads"].get<std::size_t>() << " changed on the way, "
-      << summary["resumed_threads"].get<std::size_t>() << " dropped and resumed, "
-      << summary["in_every_readout"].get<std::size_t>() << " in every readout); "
-      << summary["once"].get<std::size_t>() << " points are made once.\n\n"
+      << count << " readouts, each compared with the next " << series.window << ": " << summary.threads << " points recur ("
+      << summary.commitment_threads << " of them commitments, " << summary.changed_threads << " changed on the way, "
+      << summary.resumed_threads << " dropped and resumed, " << summary.in_every_readout << " in every readout); "
+      << summary.once << " points are made once.\n\n"
       << "| # | readout | language | sentences | commitments |\n|--:|---|---|--:|--:|\n";
-  for (const json& readout : report["readouts"]) {
-    out << "| " << readout["index"].get<std::size_t>() + 1 << " | " << md_text(readout["name"].get<std::string>()) << " | "
-        << readout["language"].get<std::string>() << " | " << readout["sentences"].get<std::size_t>() << " | "
-        << readout["commitments"].get<std::size_t>() << " |\n";
+  for (std::size_t r = 0; r < count; ++r) {
+    const TrackedReadout& readout = series.readouts[r];
+    out << "| " << r + 1 << " | " << md_text(readout.name) << " | " << to_string(readout.language) << " | "
+        << readout.document.sentences.size() << " | " << readout.commitment_count << " |\n";
   }
 
   out << "\n## Changed wording\n\n";
   bool any = false;
-  for (const json& thread : report["threads"]) {
-    if (!thread["changed"].get<bool>()) continue;
+  for (const Thread& thread : series.threads) {
+    if (!thread.changed) continue;
     any = true;
-    const json& first = thread["occurrences"][0];
-    out << "- **" << thread_label(thread) << "**, first in " << readout_label(report, first["readout"].get<std::size_t>())
-        << ": " << md_text(occurrence_text(first)) << "\n";
-    for (const json& occurrence : thread["occurrences"]) {
-      if (occurrence["previous"].is_null() || occurrence["relation"] == "repeated") continue;
+    const Occurrence& first = thread.occurrences.front();
+    out << "- **" << thread_label(thread) << "**, first in " << readout_label(series, first.readout) << ": "
+        << md_text(occurrence_text(series, first)) << "\n";
+    for (const Occurrence& occurrence : thread.occurrences) {
+      if (!occurrence.step || occurrence.step->relation == Relation::repeated) continue;
       std::string changes;
-      for (const json& change : occurrence["changes"]) changes += (changes.empty() ? "" : ", ") + change.get<std::string>();
-      out << "  - modified in " << readout_label(report, occurrence["readout"].get<std::size_t>())
-          << (changes.empty() ? std::string() : " (" + changes + ")") << ": " << md_text(occurrence_text(occurrence)) << "\n";
+      for (const char* change : occurrence.step->changes) changes += (changes.empty() ? "" : ", ") + std::string(change);
+      out << "  - modified in " << readout_label(series, occurrence.readout)
+          << (changes.empty() ? std::string() : " (" + changes + ")") << ": " << md_text(occurrence_text(series, occurrence))
+          << "\n";
     }
   }
   if (!any) out << "None: every point that recurs is repeated as it was.\n";
 
   out << "\n## No longer mentioned\n\n";
   any = false;
-  for (const json& thread : report["threads"]) {
-    const std::size_t last = thread["last"].get<std::size_t>();
+  for (const Thread& thread : series.threads) {
+    const std::size_t last = thread.occurrences.back().readout;
     if (last == final_readout) continue;
     any = true;
-    out << "- **" << thread_label(thread) << "**, last seen in " << readout_label(report, last) << ": "
-        << md_text(occurrence_text(thread["occurrences"].back())) << "\n";
+    out << "- **" << thread_label(thread) << "**, last seen in " << readout_label(series, last) << ": "
+        << md_text(occurrence_text(series, thread.occurrences.back())) << "\n";
   }
   if (!any) out << "None: every point that recurs is still in the final readout.\n";
 
   out << "\n## Dropped, then resumed\n\n";
   any = false;
-  for (const json& thread : report["threads"]) {
-    if (thread["gaps"].empty()) continue;
+  for (const Thread& thread : series.threads) {
+    if (thread.gaps.empty()) continue;
     any = true;
     std::string gaps;
-    for (const json& gap : thread["gaps"]) gaps += (gaps.empty() ? "" : ", ") + std::to_string(gap.get<std::size_t>() + 1);
+    for (std::size_t gap : thread.gaps) gaps += (gaps.empty() ? "" : ", ") + std::to_string(gap + 1);
     out << "- **" << thread_label(thread) << "**, absent from readout " << gaps << ": "
-        << md_text(occurrence_text(thread["occurrences"][0])) << "\n";
+        << md_text(occurrence_text(series, thread.occurrences.front())) << "\n";
   }
   if (!any) out << "None.\n";
 
   out << "\n## New in the final readout\n\n";
   any = false;
-  for (const json& point : report["once"]) {
-    if (point["readout"].get<std::size_t>() != final_readout) continue;
+  for (const OncePoint& point : series.once) {
+    if (point.readout != final_readout) continue;
     any = true;
-    out << "- " << (point["commitment"].is_null() ? "" : "(commitment) ") << md_text(point["sentence"]["text"].get<std::string>())
-        << "\n";
+    out << "- " << (point.commitment ? "(commitment) " : "")
+        << md_text(series.readouts[point.readout].document.sentences[point.sentence].text) << "\n";
   }
   if (!any) out << "None.\n";
   return out.str();
 }
 
-std::string csv(const json& report) {
+std::string csv(const Series& series) {
   std::ostringstream out;
   out << "thread,commitment,first,last,text";
-  for (const json& readout : report["readouts"]) out << ',' << csv_field(readout["name"].get<std::string>());
+  for (const TrackedReadout& readout : series.readouts) out << ',' << csv_field(readout.name);
   out << "\r\n";
-  const std::size_t count = report["readouts"].size();
-  for (const json& thread : report["threads"]) {
-    out << thread["id"].get<std::size_t>() << ',' << (thread["commitment"].get<bool>() ? "yes" : "no") << ','
-        << thread["first"].get<std::size_t>() + 1 << ',' << thread["last"].get<std::size_t>() + 1 << ','
-        << csv_field(occurrence_text(thread["occurrences"][0]));
-    for (std::size_t r = 0; r < count; ++r) out << ',' << cell_status(thread, r);
+  for (const Thread& thread : series.threads) {
+    out << thread.id << ',' << (thread.commitment ? "yes" : "no") << ',' << thread.occurrences.front().readout + 1 << ','
+        << thread.occurrences.back().readout + 1 << ',' << csv_field(occurrence_text(series, thread.occurrences.front()));
+    for (std::size_t r = 0; r < series.readouts.size(); ++r) out << ',' << cell_status(thread, r);
     out << "\r\n";
   }
   return out.str();

@@ -11,6 +11,7 @@
 
 #include "readout_diff/detail/comparison.hpp"
 #include "readout_diff/detail/link_model.hpp"
+#include "readout_diff/detail/series.hpp"
 #include "readout_diff/detail/text_input.hpp"
 
 namespace readout_diff {
@@ -103,9 +104,11 @@ struct SeriesError {
 
 // `texts` in series order (earliest first) with their `names` (file names; shown in the report and
 // in errors). Each readout is compared with the next `window` readouts (1 to kMaxSeriesReadouts -
-// 1). `options_json` is compare()'s. Gives the readout-diff-series/1 report.
-Result<std::string, SeriesError> track_series(const std::vector<std::string_view>& texts, const std::vector<std::string>& names,
-                                              std::size_t window, std::string_view options_json);
+// 1). `options_json` is compare()'s. The Series's texts are views into `texts`.
+Result<Series, SeriesError> track_series(const std::vector<std::string_view>& texts, const std::vector<std::string>& names,
+                                         std::size_t window, std::string_view options_json);
+// The readout-diff-series/1 report of a series.
+std::string to_json(const Series& series);
 // The error object of a series error:
 //   {"schema":"readout-diff-series/1","error":{"code":"invalid_utf8","readout":2,"name":"…",
 //    "message":"Readout 3 of 5 (…): …","offset":12,"line":1,"column":13}}
