@@ -1,10 +1,11 @@
+// Track, stage by stage: a series of readouts analysed and aligned pair by pair within the window
+// (stages 1 to 5, as compare() does them), the links joined into threads, and the typed Series
+// assembled from them (docs/series.md has the rules).
 #include "readout_diff/engine.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <optional>
 
-#include "json_writer.hpp"
 #include "pipeline.hpp"
 #include "readout_diff/detail/commitments.hpp"
 #include "readout_diff/detail/document.hpp"
