@@ -53,17 +53,8 @@ void write_sentence(JsonWriter& out, std::size_t i, const ClassifiedSentence& cl
 }
 
 void write_link(JsonWriter& out, std::size_t id, const ComparedLink& compared) {
-  const Link& link = compared.link;
-  out.begin_object()
-      .key("id").value(id)
-      .key("a").array_of(link.a)
-      .key("b").array_of(link.b)
-      .key("relation").value(to_string(link.relation))
-      .key("score").value(rounded(link.confidence))
-      .key("band").value(confidence_band(link.confidence))
-      .key("cross_language").value(link.evidence.cross_language);
-  out.key("evidence");
-  write_evidence(out, link.evidence, compared.shared_stems, compared.concepts);
+  out.begin_object();
+  write_link_fields(out, id, compared.link, "a", "b", compared.shared_stems, compared.concepts);
   out.key("diff").begin_array();
   for (const DiffRun& run : compared.diff.runs) {
     out.begin_object().key("op").value(to_string(run.op)).key("text").value(run.text).end_object();
@@ -92,9 +83,17 @@ void write_commitment_fields(JsonWriter& out, const Commitment& commitment) {
       .key("polarity").value(commitment.negated ? "negated" : "affirmed");
 }
 
-void write_evidence(JsonWriter& out, const LinkEvidence& evidence, const std::vector<std::string>& shared_stems,
-                    const std::vector<std::string>& concepts) {
-  out.begin_object()
+void write_link_fields(JsonWriter& out, std::size_t id, const Link& link, const char* a_key, const char* b_key,
+                       const std::vector<std::string>& shared_stems, const std::vector<std::string>& concepts) {
+  const LinkEvidence& evidence = link.evidence;
+  out.key("id").value(id)
+      .key(a_key).array_of(link.a)
+      .key(b_key).array_of(link.b)
+      .key("relation").value(to_string(link.relation))
+      .key("score").value(rounded(link.confidence))
+      .key("band").value(confidence_band(link.confidence))
+      .key("cross_language").value(evidence.cross_language);
+  out.key("evidence").begin_object()
       .key("stem_overlap").value(rounded(evidence.stem_overlap))
       .key("trigram_overlap").value(rounded(evidence.trigram_overlap))
       .key("concept_overlap").value(rounded(evidence.concept_overlap))

@@ -29,9 +29,11 @@ double rounded(double value);
 // Writers the pair and the series reports share, so the two formats cannot drift apart.
 // A commitment's actor, actor_label, cue, strength and polarity (the caller opens the object).
 void write_commitment_fields(JsonWriter& out, const Commitment& commitment);
-// A link's evidence object; its stems and concepts already as text.
-void write_evidence(JsonWriter& out, const LinkEvidence& evidence, const std::vector<std::string>& shared_stems,
-                    const std::vector<std::string>& concepts);
+// A link's id, its two sides' sentences (under `a_key` and `b_key`: "a"/"b" in a pair's report,
+// "earlier"/"later" in a series'), relation, score, band, cross_language and evidence, its stems
+// and concepts already as text (the caller opens the object).
+void write_link_fields(JsonWriter& out, std::size_t id, const Link& link, const char* a_key, const char* b_key,
+                       const std::vector<std::string>& shared_stems, const std::vector<std::string>& concepts);
 
 std::string segmentation_report(const Segmentation& segmentation);
 

@@ -46,12 +46,7 @@ SeriesError series_error(const Error& error, std::optional<std::size_t> readout,
 Error bad_series(const std::string& message) { return Error{"bad_series", message, std::nullopt}; }
 
 SeriesLink series_link(const Link& link, const Vocabulary& vocabulary, const CompiledLexicon& lexicon) {
-  SeriesLink out;
-  out.earlier = link.a;
-  out.later = link.b;
-  out.relation = link.relation;
-  out.score = link.confidence;
-  out.evidence = link.evidence;
+  SeriesLink out{link, {}, {}};
   for (auto stem : link.evidence.shared_stems) out.shared_stems.push_back(vocabulary.text(stem));
   for (auto concept_index : link.evidence.concepts) out.concepts.push_back(lexicon.concepts[concept_index].id);
   return out;
@@ -72,7 +67,7 @@ ThreadStep step_of(const JoinedOccurrence& previous, const JoinedOccurrence& cur
   std::vector<std::string_view> found;
   bool all_repeated = true;
   for (const LinkRef& ref : current.links) {
-    const SeriesLink& link = pairs[ref.pair].pair.links[ref.link];
+    const Link& link = pairs[ref.pair].pair.links[ref.link].link;
     all_repeated = all_repeated && link.relation == Relation::repeated;
     for (const char* change : link.evidence.changes) found.emplace_back(change);
   }
@@ -120,7 +115,7 @@ class ThreadBuilder {
     std::vector<Linked> out;
     for (std::size_t pair : pairs_into_[j]) {
       for (std::size_t link : pairs_[pair].links_of_later[s]) {
-        for (std::size_t x : pairs_[pair].pair.links[link].earlier) out.push_back({pairs_[pair].pair.earlier, x, {pair, link}});
+        for (std::size_t x : pairs_[pair].pair.links[link].link.a) out.push_back({pairs_[pair].pair.earlier, x, {pair, link}});
       }
     }
     return out;

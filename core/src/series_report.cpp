@@ -32,16 +32,8 @@ void write_pair(JsonWriter& out, const SeriesPair& pair) {
   out.key("links").begin_array();
   for (std::size_t id = 0; id < pair.links.size(); ++id) {
     const SeriesLink& link = pair.links[id];
-    out.begin_object()
-        .key("id").value(id)
-        .key("earlier").array_of(link.earlier)
-        .key("later").array_of(link.later)
-        .key("relation").value(to_string(link.relation))
-        .key("score").value(rounded(link.score))
-        .key("band").value(confidence_band(link.score))
-        .key("cross_language").value(link.evidence.cross_language);
-    out.key("evidence");
-    write_evidence(out, link.evidence, link.shared_stems, link.concepts);
+    out.begin_object();
+    write_link_fields(out, id, link.link, "earlier", "later", link.shared_stems, link.concepts);
     out.end_object();
   }
   out.end_array().end_object();

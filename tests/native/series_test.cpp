@@ -381,9 +381,9 @@ TEST(Series, TypedSeriesIsWhatTheReportWrites) {
         const SeriesPair& pair = series.pairs.at(ref.pair);
         EXPECT_EQ(pair.earlier, previous.readout);
         EXPECT_EQ(pair.later, occurrence.readout);
-        const SeriesLink& link = pair.links.at(ref.link);
-        EXPECT_TRUE(intersects(link.earlier, previous.sentences));
-        EXPECT_TRUE(intersects(link.later, occurrence.sentences));
+        const Link& link = pair.links.at(ref.link).link;
+        EXPECT_TRUE(intersects(link.a, previous.sentences));
+        EXPECT_TRUE(intersects(link.b, occurrence.sentences));
       }
     }
   }

@@ -26,11 +26,9 @@ struct TrackedReadout {
 
 // A link of one pair, with its evidence as text: the pair's vocabulary does not outlive the pair.
 struct SeriesLink {
-  std::vector<std::size_t> earlier, later;  // sentence indices, ascending
-  Relation relation = Relation::modified;
-  double score = 0;
-  LinkEvidence evidence;  // its stems and concepts as text below
-  std::vector<std::string> shared_stems, concepts;
+  Link link;  // a: the earlier readout's sentences, b: the later one's
+  std::vector<std::string> shared_stems;  // link.evidence.shared_stems, as text
+  std::vector<std::string> concepts;      // link.evidence.concepts, as lexicon concept ids
 };
 
 // Readout `earlier` compared with readout `later` (indices into Series::readouts).
