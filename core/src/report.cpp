@@ -8,18 +8,6 @@
 namespace readout_diff {
 namespace {
 
-void write_commitment(JsonWriter& out, const std::optional<Commitment>& commitment) {
-  if (!commitment) {
-    out.null();
-    return;
-  }
-  out.begin_object();
-  write_commitment_fields(out, *commitment);
-  out.key("cue_start").value(commitment->cue_start)
-      .key("cue_end").value(commitment->cue_end)
-      .end_object();
-}
-
 // `outcome` null: a segmentation report's sentence, which has no alignment.
 void write_sentence(JsonWriter& out, std::size_t i, const ClassifiedSentence& classified, const CompiledLexicon& lexicon,
                     const SentenceOutcome* outcome, const char* unmatched) {
@@ -36,7 +24,7 @@ void write_sentence(JsonWriter& out, std::size_t i, const ClassifiedSentence& cl
   for (auto concept_index : classified.concepts) out.value(lexicon.concepts[concept_index].id);
   out.end_array();
   out.key("commitment");
-  write_commitment(out, classified.commitment);
+  write_commitment(out, classified.commitment, true);
   if (outcome != nullptr) {
     out.key("status").value(outcome->relation ? "kept" : unmatched);
     out.key("relation");
@@ -75,12 +63,19 @@ void write_counts(JsonWriter& out, const SideSummary& counts, const char* unmatc
 
 double rounded(double value) { return std::round(value * 10000.0) / 10000.0; }
 
-void write_commitment_fields(JsonWriter& out, const Commitment& commitment) {
-  out.key("actor").value(commitment.actor)
-      .key("actor_label").value(commitment.actor_label)
-      .key("cue").value(commitment.cue)
-      .key("strength").value(to_string(commitment.strength))
-      .key("polarity").value(commitment.negated ? "negated" : "affirmed");
+void write_commitment(JsonWriter& out, const std::optional<Commitment>& commitment, bool cue_span) {
+  if (!commitment) {
+    out.null();
+    return;
+  }
+  out.begin_object()
+      .key("actor").value(commitment->actor)
+      .key("actor_label").value(commitment->actor_label)
+      .key("cue").value(commitment->cue)
+      .key("strength").value(to_string(commitment->strength))
+      .key("polarity").value(commitment->negated ? "negated" : "affirmed");
+  if (cue_span) out.key("cue_start").value(commitment->cue_start).key("cue_end").value(commitment->cue_end);
+  out.end_object();
 }
 
 void write_link_fields(JsonWriter& out, std::size_t id, const Link& link, const char* a_key, const char* b_key,

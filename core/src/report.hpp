@@ -27,8 +27,9 @@ const char* confidence_band(double confidence);
 double rounded(double value);
 
 // Writers the pair and the series reports share, so the two formats cannot drift apart.
-// A commitment's actor, actor_label, cue, strength and polarity (the caller opens the object).
-void write_commitment_fields(JsonWriter& out, const Commitment& commitment);
+// A commitment (null if none): actor, actor_label, cue, strength and polarity, and with
+// `cue_span` the cue's byte span (a pair's report has it; a series' sentences carry their own span).
+void write_commitment(JsonWriter& out, const std::optional<Commitment>& commitment, bool cue_span);
 // A link's id, its two sides' sentences (under `a_key` and `b_key`: "a"/"b" in a pair's report,
 // "earlier"/"later" in a series'), relation, score, band, cross_language and evidence, its stems
 // and concepts already as text (the caller opens the object).

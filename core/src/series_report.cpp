@@ -17,16 +17,6 @@ void write_sentence_span(JsonWriter& out, const TrackedReadout& readout, std::si
       .end_object();
 }
 
-void write_commitment(JsonWriter& out, const std::optional<Commitment>& commitment) {
-  if (!commitment) {
-    out.null();
-    return;
-  }
-  out.begin_object();
-  write_commitment_fields(out, *commitment);
-  out.end_object();
-}
-
 void write_pair(JsonWriter& out, const SeriesPair& pair) {
   out.begin_object().key("earlier").value(pair.earlier).key("later").value(pair.later);
   out.key("links").begin_array();
@@ -45,7 +35,7 @@ void write_occurrence(JsonWriter& out, const Occurrence& occurrence, const Track
   for (std::size_t s : occurrence.sentences) write_sentence_span(out, readout, s);
   out.end_array();
   out.key("commitment");
-  write_commitment(out, occurrence.commitment);
+  write_commitment(out, occurrence.commitment, false);
   if (!occurrence.step) {
     out.key("previous").null().key("resumed").value(false).key("relation").null();
     out.key("changes").begin_array().end_array().key("links").begin_array().end_array();
@@ -109,7 +99,7 @@ std::string to_json(const Series& series) {
     out.begin_object().key("readout").value(point.readout).key("sentence");
     write_sentence_span(out, series.readouts[point.readout], point.sentence);
     out.key("commitment");
-    write_commitment(out, point.commitment);
+    write_commitment(out, point.commitment, false);
     out.key("split_from").array_of(point.split_from);
     out.end_object();
   }
