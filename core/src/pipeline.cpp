@@ -16,7 +16,7 @@ Error bad_option(const std::string& what) { return Error{"bad_options", "Options
 // iterator costs more than comparing two short readouts. A failure is not kept, so the next
 // request tries again and reports it again.
 struct ThreadIcu {
-  std::shared_ptr<Segmenter> segmenter;
+  std::unique_ptr<Segmenter> segmenter;
   std::unique_ptr<Tokenizer> tokenizer;
 };
 

@@ -159,7 +159,7 @@ void assign_kinds(std::vector<Sentence>& sentences) {
 Segmenter::Segmenter(std::unique_ptr<Icu> icu) : icu_(std::move(icu)) {}
 Segmenter::~Segmenter() = default;
 
-Result<std::shared_ptr<Segmenter>> Segmenter::create() {
+Result<std::unique_ptr<Segmenter>> Segmenter::create() {
   UErrorCode status = U_ZERO_ERROR;
   // genbrk writes an ICU data header before the rules; its first two bytes give its length.
   std::uint16_t header_size = 0;
@@ -177,7 +177,7 @@ Result<std::shared_ptr<Segmenter>> Segmenter::create() {
   auto icu = std::make_unique<Icu>();
   icu->sentences.reset(filter->wrapIteratorWithFilter(rules.release(), status));
   if (U_FAILURE(status)) return icu_error("apply the abbreviation filter", status);
-  return std::shared_ptr<Segmenter>(new Segmenter(std::move(icu)));
+  return std::unique_ptr<Segmenter>(new Segmenter(std::move(icu)));
 }
 
 Result<Document> Segmenter::segment(const TextInput& input) {

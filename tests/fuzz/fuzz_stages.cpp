@@ -57,7 +57,7 @@ rd::AlignOptions align_options(unsigned char k) {
 }
 
 struct Engine {
-  std::shared_ptr<rd::Segmenter> segmenter;
+  std::unique_ptr<rd::Segmenter> segmenter;
   std::unique_ptr<rd::Tokenizer> tokenizer;
   std::unique_ptr<rd::Analyzer> analyzer;
   std::size_t uses = 0;
@@ -71,7 +71,7 @@ Engine& engine() {
   if (!instance.segmenter) {
     auto segmenter = rd::Segmenter::create();
     require(segmenter.ok(), "the segmenter loads");
-    instance.segmenter = segmenter.value();
+    instance.segmenter = std::move(segmenter).value();
   }
   if (!instance.tokenizer) {
     auto tokenizer = rd::Tokenizer::create();

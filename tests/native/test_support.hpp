@@ -86,7 +86,7 @@ class Stages {
       ADD_FAILURE() << "the engine's set-up failed";
       return;
     }
-    segmenter_ = segmenter.value();
+    segmenter_ = std::move(segmenter).value();
     tokenizer_ = std::move(tokenizer).value();
     analyzer_ = std::make_unique<Analyzer>(lexicon(), *tokenizer_);
   }
@@ -115,7 +115,7 @@ class Stages {
   }
 
  private:
-  std::shared_ptr<Segmenter> segmenter_;
+  std::unique_ptr<Segmenter> segmenter_;
   std::unique_ptr<Tokenizer> tokenizer_;
   std::unique_ptr<Analyzer> analyzer_;
   std::vector<std::unique_ptr<std::string>> texts_;

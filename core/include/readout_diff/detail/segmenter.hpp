@@ -12,7 +12,7 @@ namespace readout_diff {
 // the abbreviations in core/data/abbreviations.txt. Creating one costs a little; reuse it.
 class Segmenter {
  public:
-  static Result<std::shared_ptr<Segmenter>> create();
+  static Result<std::unique_ptr<Segmenter>> create();
   ~Segmenter();
   Segmenter(const Segmenter&) = delete;
   Segmenter& operator=(const Segmenter&) = delete;
