@@ -36,6 +36,21 @@ TEST(Commitments, EmphasisOnWhatAPartyIsToDoCommits) {
   EXPECT_FALSE(commitment_of("Jaishankar emphasised the need for early disengagement.").is_null());
 }
 
+// An English asserting cue is the verb with its that-clause: stressing a position, or a point made
+// before the verb, commits nobody even where the sentence names a party after the verb; "reaffirmed
+// the importance" is a call, as "stressed the importance" is.
+TEST(Commitments, EmphasisWithoutAThatClauseCommitsNobody) {
+  EXPECT_TRUE(commitment_of("On the Ukraine issue, China has been playing a constructive role by promoting peace talks, Wang "
+                            "underscored during the meeting with the U.S. side.")
+                  .is_null());
+  EXPECT_TRUE(commitment_of("Wang reaffirmed China's consistent policy towards the United States.").is_null());
+  const auto call = commitment_of("Jaishankar reaffirmed the importance of fully abiding by the bilateral agreements and protocols.");
+  ASSERT_FALSE(call.is_null());
+  EXPECT_EQ(call["cue"], "reaffirmed the importance");
+  EXPECT_EQ(call["strength"], "emphasis");
+  EXPECT_EQ(call["actor"], "india");
+}
+
 TEST(Commitments, ANegatedCueCarriesItsPolarity) {
   const auto english = commitment_of("The two sides did not agree to disengage from the friction points.");
   ASSERT_FALSE(english.is_null());

@@ -253,36 +253,37 @@ Evaluation evaluate(const GoldSet& gold, const std::string& options_json, const 
   return evaluation;
 }
 
-Evaluation cross_validate(const GoldSet& gold, const std::string& options_json) {
+namespace {
+
+// Which comparisons a held-out comparison's model may not be fitted on.
+enum class HeldOut { its_meetings, itself };
+
+// Each prepared comparison scored by a model fitted without the comparisons `held_out` excludes.
+Evaluation held_out_evaluation(const std::vector<TrainingComparison>& prepared, const std::string& options_json,
+                               HeldOut held_out) {
   Evaluation evaluation;
-  evaluation.errors = gold.errors;
-  std::vector<TrainingComparison> prepared;
-  for (const GoldComparison& comparison : gold.comparisons) {
-    auto training = training_comparison(comparison);
-    if (training.ok()) prepared.push_back(std::move(training).value());
-    else evaluation.errors.push_back(training.error().message);
-  }
   double log_loss_sum = 0, log_loss_count = 0;
   evaluation.band_pairs_and_links.assign(std::size(kConfidenceBands), {0.0, 0.0});
-  for (const TrainingComparison& held_out : prepared) {
-    const GoldComparison& scored_gold = *held_out.gold;
+  for (const TrainingComparison& scored_comparison : prepared) {
+    const GoldComparison& scored_gold = *scored_comparison.gold;
     std::vector<const TrainingComparison*> training;
     for (const TrainingComparison& other : prepared) {
       const GoldComparison& g = *other.gold;
       const bool shares_meeting = g.meeting_a == scored_gold.meeting_a || g.meeting_a == scored_gold.meeting_b ||
                                   g.meeting_b == scored_gold.meeting_a || g.meeting_b == scored_gold.meeting_b;
-      if (!shares_meeting) training.push_back(&other);
+      const bool excluded = held_out == HeldOut::its_meetings ? shares_meeting : &other == &scored_comparison;
+      if (!excluded) training.push_back(&other);
     }
     const LinkModel model = fit_link_model(training, options_json);
-    for (std::size_t c = 0; c < held_out.candidates.size(); ++c) {
-      if (held_out.labels[c] < 0) continue;
-      const double p = std::clamp(model.confidence(held_out.candidates[c].features), 1e-9, 1 - 1e-9);
-      log_loss_sum -= held_out.labels[c] == 1 ? std::log(p) : std::log(1 - p);
+    for (std::size_t c = 0; c < scored_comparison.candidates.size(); ++c) {
+      if (scored_comparison.labels[c] < 0) continue;
+      const double p = std::clamp(model.confidence(scored_comparison.candidates[c].features), 1e-9, 1 - 1e-9);
+      log_loss_sum -= scored_comparison.labels[c] == 1 ? std::log(p) : std::log(1 - p);
       log_loss_count += 1;
       std::size_t band = 0;
       while (p < kConfidenceBands[band]) ++band;
       evaluation.band_pairs_and_links[band].first += 1;
-      evaluation.band_pairs_and_links[band].second += held_out.labels[c] == 1 ? 1 : 0;
+      evaluation.band_pairs_and_links[band].second += scored_comparison.labels[c] == 1 ? 1 : 0;
     }
     std::string error;
     PairResult result = scored(scored_gold, options_json, &model, error);
@@ -290,6 +291,27 @@ Evaluation cross_validate(const GoldSet& gold, const std::string& options_json) 
     else evaluation.errors.push_back(error);
   }
   evaluation.held_out_log_loss = log_loss_count > 0 ? log_loss_sum / log_loss_count : 0.0;
+  return evaluation;
+}
+
+}  // namespace
+
+Evaluation cross_validate(const GoldSet& gold, const std::string& options_json, HeldOutCheck check) {
+  std::vector<std::string> errors = gold.errors;
+  std::vector<TrainingComparison> prepared;
+  for (const GoldComparison& comparison : gold.comparisons) {
+    auto training = training_comparison(comparison);
+    if (training.ok()) prepared.push_back(std::move(training).value());
+    else errors.push_back(training.error().message);
+  }
+  Evaluation evaluation = held_out_evaluation(prepared, options_json, HeldOut::its_meetings);
+  errors.insert(errors.end(), evaluation.errors.begin(), evaluation.errors.end());
+  evaluation.errors = std::move(errors);
+  if (check == HeldOutCheck::none) return evaluation;
+  // Its errors, if any, are the ones above: the same comparisons scored by the same engine.
+  const Evaluation by_comparison = held_out_evaluation(prepared, options_json, HeldOut::itself);
+  evaluation.leave_one_comparison_out =
+      Evaluation::Check{by_comparison.same_language, by_comparison.cross_language, by_comparison.held_out_log_loss};
   return evaluation;
 }
 
@@ -321,6 +343,14 @@ std::string format_text(const Evaluation& evaluation, const Evaluation* cross_va
       out += line;
     }
     out += "\n";
+    if (cross_validated->leave_one_comparison_out) {
+      const Evaluation::Check& check = *cross_validated->leave_one_comparison_out;
+      out += "\nleaving one comparison out instead (a model fitted on every other comparison, its meetings' included):\n";
+      row("ONE-COMPARISON-OUT same-language", "same", check.same_language);
+      row("ONE-COMPARISON-OUT Hindi-English", "hi-en", check.cross_language);
+      std::snprintf(line, sizeof line, "held-out log loss of the link model: %.4f\n", check.held_out_log_loss);
+      out += line;
+    }
   }
   for (const std::string& error : evaluation.errors) out += "error: " + error + "\n";
   return out;
@@ -351,6 +381,12 @@ json format_json(const Evaluation& evaluation, const Evaluation* cross_validated
       bands.push_back({{"from", kConfidenceBands[band]}, {"pairs", pairs}, {"links", links}});
     }
     out["cross_validated"]["confidence_bands"] = std::move(bands);
+    if (cross_validated->leave_one_comparison_out) {
+      const Evaluation::Check& check = *cross_validated->leave_one_comparison_out;
+      out["cross_validated"]["leave_one_comparison_out"] =
+          json{{"overall", json{{"same_language", check.same_language.to_json()}, {"cross_language", check.cross_language.to_json()}}},
+               {"held_out_log_loss", check.held_out_log_loss}};
+    }
   }
   return out;
 }

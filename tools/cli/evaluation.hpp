@@ -4,6 +4,7 @@
 // commitment F1, per comparison and pooled over the same-language and the Hindi–English pairs;
 // and, for what is fitted on that gold, the same figures cross-validated.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,14 @@ struct Evaluation {
   // Cross-validated only: of the held-out candidate pairs whose confidence falls in each band
   // (kConfidenceBands, from the top), how many and how many are gold links: what a band promises.
   std::vector<std::pair<double, double>> band_pairs_and_links;
+  // Cross-validated only: the pooled figures again with each comparison scored by a model fitted
+  // on every other comparison (its meetings' other readouts included): a check that the figures
+  // above do not hang on how the gold is split.
+  struct Check {
+    Scores same_language, cross_language;
+    double held_out_log_loss = 0;
+  };
+  std::optional<Check> leave_one_comparison_out;
   void add(PairResult result);
 };
 
@@ -68,8 +77,11 @@ GoldSet read_gold_set(const std::filesystem::path& gold_dir, const std::filesyst
 Evaluation evaluate(const GoldSet& gold, const std::string& options_json = "", const LinkModel* model = nullptr);
 
 // Each comparison scored by a link model fitted (tools/cli/link_model_fit.hpp) on the other
-// comparisons that share no meeting with it: the figures to expect on readouts never seen.
-Evaluation cross_validate(const GoldSet& gold, const std::string& options_json = "");
+// comparisons that share no meeting with it: the figures to expect on readouts never seen; with
+// HeldOutCheck::leave_one_comparison_out, leave_one_comparison_out too (it takes as long again).
+enum class HeldOutCheck { none, leave_one_comparison_out };
+Evaluation cross_validate(const GoldSet& gold, const std::string& options_json = "",
+                          HeldOutCheck check = HeldOutCheck::leave_one_comparison_out);
 
 std::string format_text(const Evaluation& evaluation, const Evaluation* cross_validated = nullptr);
 nlohmann::json format_json(const Evaluation& evaluation, const Evaluation* cross_validated = nullptr);
