@@ -1,7 +1,7 @@
 // Builds the parts of the comparison view from the report model: the summary, the aligned rows,
 // the document-order columns, and the commitment table. Both sentence layouts use one
 // renderSentence, so a sentence reads the same in either; view.js puts the parts together.
-import { h, srOnly, langOf } from './dom.js';
+import { h, srOnly, langOf, appendChildren } from './dom.js';
 import { utf16IndexOfByte } from './utf8.js';
 import {
   SIDES, SIDE_NAMES, STATUS_INFO, BAND_INFO, SCORE_MEANING, FATE_INFO, CHANGE_NAMES, sentenceStatus, sentenceKey,
@@ -200,10 +200,26 @@ export function renderDiff(segments) {
 
 // The evidence disclosure is opened with Enter on its sentence, or by a click: it is not a tab stop
 // of its own, so Tab moves between the views' sentences and controls only.
+// In an interactive view the evidence's contents are built when it is first opened (fillEvidence,
+// called by interactions.js): they are most of a long view's elements (each link's list, buttons
+// and a select), and most are never opened. The static report, which has no script, has them all.
+const unbuiltEvidence = new WeakMap();
+
 function renderEvidence(context, side, links, inlineLink) {
-  return h('details', { class: 'rd-evidence' },
-    h('summary', { tabindex: '-1' }, 'Evidence', srOnly(` for ${links.length === 1 ? 'this match' : `${links.length} matches`}`)),
-    links.map((link) => renderLinkEvidence(context, side, link, link !== inlineLink)));
+  const details = h('details', { class: 'rd-evidence' },
+    h('summary', { tabindex: '-1' }, 'Evidence', srOnly(` for ${links.length === 1 ? 'this match' : `${links.length} matches`}`)));
+  const build = () => links.map((link) => renderLinkEvidence(context, side, link, link !== inlineLink));
+  if (context.interactive) unbuiltEvidence.set(details, build);
+  else appendChildren(details, build());
+  return details;
+}
+
+// Builds an Evidence disclosure's contents if they are not built yet (before it opens).
+export function fillEvidence(details) {
+  const build = unbuiltEvidence.get(details);
+  if (!build) return;
+  unbuiltEvidence.delete(details);
+  appendChildren(details, build());
 }
 
 // Accept or reject the engine's link, or change its relation (interactive views only).

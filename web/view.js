@@ -11,7 +11,7 @@ import {
   createModel, alignedRows, changesInReadingOrder, commitmentEntries, counterpartsOf, sentenceKey, sentenceRef,
   sentenceStatus, createReview, reviewSummary, linkBetween, SIDES, SIDE_NAMES, STATUS_INFO,
 } from './report-model.js';
-import { renderSummary, renderRowsLayout, renderColumnsLayout, renderSentence, renderCommitmentTable } from './render.js';
+import { renderSummary, renderRowsLayout, renderColumnsLayout, renderSentence, renderCommitmentTable, fillEvidence } from './render.js';
 import { attachInteractions, handleNavigationKey, applyFilters } from './interactions.js';
 
 const LAYOUTS = {
@@ -145,9 +145,13 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
         if (!old?.isConnected) continue;
         const fresh = sentence(side, id);
         const openEvidence = old.querySelector('.rd-evidence')?.open;
+        const freshEvidence = fresh.querySelector('.rd-evidence');
         fresh.hidden = old.hidden;
         fresh.tabIndex = old.tabIndex;
-        if (openEvidence && fresh.querySelector('.rd-evidence')) fresh.querySelector('.rd-evidence').open = true;
+        if (openEvidence && freshEvidence) {
+          fillEvidence(freshEvidence);
+          freshEvidence.open = true;
+        }
         const hadFocus = old.contains(element.getRootNode().activeElement);
         old.replaceWith(fresh);
         if (hadFocus) focusTarget = (selector && fresh.querySelector(selector)) || fresh;

@@ -3,9 +3,10 @@
 // seed), records a Chromium performance trace from the click on Compare to a second after the
 // view is complete, and prints every task of 50 ms or more on the page's main thread with the
 // events it spent its time in (script, style recalculation, layout, paint…).
-//   node tools/bench/page-trace.mjs [--sentences 1000] [--trace build/bench/page-trace.json]
+//   node tools/bench/page-trace.mjs [--sentences 1000 | --a FILE --b FILE] [--trace FILE] [--width 1440]
+//     [--css RULES] [--categories LIST]
 // A tool for looking, like callgrind for the engine: tools/bench prints the figures.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { corpusMaterial, syntheticPair } from './synthetic.mjs';
@@ -23,7 +24,10 @@ const shared = resolve(process.env.READOUT_DIFF_SHARED ?? join(repoRoot, '../sha
 const width = Number(option('--width', 1440));
 
 const { chromium } = await import(join(repoRoot, 'tests/browser/node_modules/playwright-core/index.mjs'));
-const pair = syntheticPair(sentences, 20240601, corpusMaterial(join(shared, 'corpus')));
+// --a FILE --b FILE: those texts instead of the synthetic pair.
+const pair = option('--a', null)
+  ? { a: readFileSync(option('--a'), 'utf8'), b: readFileSync(option('--b'), 'utf8') }
+  : syntheticPair(sentences, 20240601, corpusMaterial(join(shared, 'corpus')));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
