@@ -13,6 +13,7 @@ import {
 } from './report-model.js';
 import { renderSummary, renderRowsLayout, renderColumnsLayout, renderSentence, renderCommitmentTable, fillEvidence } from './render.js';
 import { attachInteractions, handleNavigationKey, applyFilters } from './interactions.js';
+import { nextTask } from './next-task.js';
 
 const LAYOUTS = {
   rows: 'Aligned rows',
@@ -312,6 +313,9 @@ function renderSwitcher(idPrefix, onChoose) {
 // until it is gone; whatever replaces it comes before it, so look-ups by id find the new one.
 async function takeApart(part) {
   part.classList.add('rd-retired');
+  // Listing the sentences of a long view takes a while: not in the task that hides it, which is
+  // also the one that sets up the view replacing it.
+  await nextTask();
   const items = [...part.querySelectorAll('.rd-sentence')].reverse();
   let index = 0;
   while (index < items.length) {
@@ -320,13 +324,4 @@ async function takeApart(part) {
     await nextTask();
   }
   part.remove();
-}
-
-// A macrotask boundary that is not throttled like setTimeout's nested timers.
-function nextTask() {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
 }
