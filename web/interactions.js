@@ -4,7 +4,7 @@
 // the page. Arrow keys move within a side (Left/Right jump to the counterpart), Enter opens a
 // sentence's evidence or goes to its likeliest near miss, n/p (and j/k) move between changes.
 import { SIDES } from './report-model.js';
-import { fillEvidence } from './render.js';
+import { openEvidence } from './render.js';
 
 const NAVIGATION_KEYS = { n: 1, j: 1, p: -1, k: -1 };
 
@@ -49,15 +49,11 @@ export function attachInteractions(view) {
   root.addEventListener('focusout', (event) => {
     if (!root.contains(event.relatedTarget)) clearHighlight();
   });
-  // An Evidence disclosure's contents are built as it opens: on the click that opens it, before
-  // it is drawn open, or (opened some other way) when it has opened.
+  // A sentence's Evidence button becomes the open disclosure (render.js), its summary focused.
   root.addEventListener('click', (event) => {
-    const summary = event.target.closest?.('.rd-evidence > summary');
-    if (summary && root.contains(summary)) fillEvidence(summary.parentElement);
+    const button = event.target.closest?.('.rd-evidence-button');
+    if (button && root.contains(button)) openEvidence(button).querySelector('summary').focus({ preventScroll: true });
   });
-  root.addEventListener('toggle', (event) => {
-    if (event.target.matches?.('.rd-evidence') && event.target.open) fillEvidence(event.target);
-  }, true);
   root.addEventListener('click', (event) => {
     // Near misses and the jump list: buttons that name the sentence they go to.
     const button = event.target.closest?.('button[data-target-side]');
@@ -83,9 +79,13 @@ export function attachInteractions(view) {
 // Enter on a sentence: toggles its evidence, or (a dropped or new sentence) goes to its likeliest
 // near miss. Returns whether it did anything.
 function openDetails(item) {
+  const button = item.querySelector('.rd-evidence-button');
+  if (button) {
+    openEvidence(button);
+    return true;
+  }
   const evidence = item.querySelector('.rd-evidence');
   if (evidence) {
-    fillEvidence(evidence);
     evidence.open = !evidence.open;
     return true;
   }

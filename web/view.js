@@ -11,7 +11,7 @@ import {
   createModel, alignedRows, changesInReadingOrder, commitmentEntries, counterpartsOf, sentenceKey, sentenceRef,
   sentenceStatus, createReview, reviewSummary, linkBetween, SIDES, SIDE_NAMES, STATUS_INFO,
 } from './report-model.js';
-import { renderSummary, renderRowsLayout, renderColumnsLayout, renderSentence, renderCommitmentTable, fillEvidence } from './render.js';
+import { renderSummary, renderRowsLayout, renderColumnsLayout, renderSentence, renderCommitmentTable, openEvidence } from './render.js';
 import { attachInteractions, handleNavigationKey, applyFilters } from './interactions.js';
 import { nextTask } from './next-task.js';
 
@@ -145,14 +145,11 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
         const old = elements.get(sentenceKey(side, id));
         if (!old?.isConnected) continue;
         const fresh = sentence(side, id);
-        const openEvidence = old.querySelector('.rd-evidence')?.open;
-        const freshEvidence = fresh.querySelector('.rd-evidence');
+        const evidenceWasOpen = old.querySelector('.rd-evidence')?.open;
+        const freshEvidence = fresh.querySelector('.rd-evidence-button');
         fresh.hidden = old.hidden;
         fresh.tabIndex = old.tabIndex;
-        if (openEvidence && freshEvidence) {
-          fillEvidence(freshEvidence);
-          freshEvidence.open = true;
-        }
+        if (evidenceWasOpen && freshEvidence) openEvidence(freshEvidence);
         const hadFocus = old.contains(element.getRootNode().activeElement);
         old.replaceWith(fresh);
         if (hadFocus) focusTarget = (selector && fresh.querySelector(selector)) || fresh;

@@ -102,7 +102,7 @@ describe('the analyst\'s view', () => {
         const bBox = await page.locator(sentenceSelector('b', bId)).boundingBox();
         assert.ok(!overlapVertically(box, bBox), `dropped A${sentence.id + 1} has no B sentence beside it (B${bId + 1})`);
       }
-      const row = page.locator(sentenceSelector('a', sentence.id)).locator('xpath=ancestor::li[contains(@class, "rd-row")]');
+      const row = page.locator(sentenceSelector('a', sentence.id)).locator('xpath=ancestor::*[@role="listitem"][1]');
       assert.match(await row.innerText(), /Not in readout B \(dropped\)/);
     }
     await page.locator('#view-host .rd-body').scrollIntoViewIfNeeded();
@@ -164,6 +164,18 @@ describe('the analyst\'s view', () => {
     await page.keyboard.press('Enter');
     const evidence = await page.locator(`${sentenceSelector('b', link.b[0])} .rd-evidence`).innerText();
     assert.ok(evidence.includes(`Confidence${evidence.includes('\t') ? '\t' : '\n'}${link.band}, score ${link.score.toFixed(2)}`), evidence);
+    // Opened with the mouse (its contents are made as it opens): on screen, the focus on its
+    // summary, and Enter there closes it.
+    const other = report.links.find((l) => l.a[0] !== link.a[0]);
+    const otherSentence = page.locator(sentenceSelector('a', other.a[0]));
+    await otherSentence.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await otherSentence.getByRole('button', { name: /Evidence for/ }).click();
+    const confidence = new RegExp(`Confidence\\s+${other.band}, score ${other.score.toFixed(2)}`);
+    assert.match(await otherSentence.innerText(), confidence);
+    assert.ok(await otherSentence.getByText(`${other.band}, score ${other.score.toFixed(2)}`).isVisible(), 'the evidence is shown');
+    assert.match(await page.evaluate(() => document.activeElement.textContent), /^Evidence/);
+    await page.keyboard.press('Enter');
+    assert.doesNotMatch(await otherSentence.innerText(), confidence, 'closed again');
 
     // A dropped sentence's near miss: a click goes to that sentence, focused and on screen.
     const withNearMiss = report.a.sentences.find((s) => s.status === 'dropped' && s.possible_counterparts.length);
@@ -497,8 +509,8 @@ describe('the analyst\'s view', () => {
     // Tab from A's tab stop lands on B's: Evidence disclosures and near misses are not tab stops.
     await page.locator('#view-host .rd-sentence[data-side="a"][tabindex="0"]').focus();
     await page.keyboard.press('Tab');
-    const next = await page.evaluate(() => ({ side: document.activeElement.dataset.side, tag: document.activeElement.tagName }));
-    assert.deepEqual(next, { side: 'b', tag: 'LI' });
+    const next = await page.evaluate(() => ({ side: document.activeElement.dataset.side, role: document.activeElement.getAttribute('role') }));
+    assert.deepEqual(next, { side: 'b', role: 'listitem' });
   });
 
   test('ReadoutDiff.render as docs/page.md shows it: the view, its layouts, n/p when the host wires them', async () => {

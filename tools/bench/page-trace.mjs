@@ -4,7 +4,7 @@
 // view is complete, and prints every task of 50 ms or more on the page's main thread with the
 // events it spent its time in (script, style recalculation, layout, paint…).
 //   node tools/bench/page-trace.mjs [--sentences 1000 | --a FILE --b FILE] [--trace FILE] [--width 1440]
-//     [--css RULES] [--categories LIST]
+//     [--files] [--css RULES] [--categories LIST]
 // A tool for looking, like callgrind for the engine: tools/bench prints the figures.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -23,6 +23,7 @@ const dist = resolve(process.env.READOUT_DIFF_DIST ?? join(repoRoot, 'build/wasm
 const shared = resolve(process.env.READOUT_DIFF_SHARED ?? join(repoRoot, '../shared'));
 const width = Number(option('--width', 1440));
 
+mkdirSync(join(repoRoot, 'build/bench'), { recursive: true });
 const { chromium } = await import(join(repoRoot, 'tests/browser/node_modules/playwright-core/index.mjs'));
 // --a FILE --b FILE: those texts instead of the synthetic pair.
 const pair = option('--a', null)
@@ -43,14 +44,23 @@ try {
   await page.waitForFunction(() => document.getElementById('status-text').textContent.startsWith('Compared'));
   if (extraCss !== null) await page.addStyleTag({ content: extraCss });
   const exampleStatus = await page.textContent('#status-text');
-  // The texts go in as a paste would (whole, read-only beyond the box's display limit).
-  await page.evaluate(([a, b]) => {
-    for (const [side, text] of [['a', a], ['b', b]]) {
-      const box = document.getElementById(`text-${side}`);
-      box.value = text;
-      box.dispatchEvent(new Event('input', { bubbles: true }));
+  if (args.includes('--files')) {
+    // As files opened with the boxes' "Open file…" (a long text is then shown in part).
+    for (const side of ['a', 'b']) {
+      const path = join(repoRoot, 'build/bench', `page-trace-${side}.txt`);
+      writeFileSync(path, pair[side]);
+      await page.setInputFiles(`.input-panel[data-side="${side}"] input[type="file"]`, path);
     }
-  }, [pair.a, pair.b]);
+  } else {
+    // Whole in the boxes, as the browser tests put them there.
+    await page.evaluate(([a, b]) => {
+      for (const [side, text] of [['a', a], ['b', b]]) {
+        const box = document.getElementById(`text-${side}`);
+        box.value = text;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    }, [pair.a, pair.b]);
+  }
   await page.waitForFunction((before) => {
     const status = document.getElementById('status-text').textContent;
     return status.startsWith('Compared') && status !== before;
@@ -75,8 +85,7 @@ try {
   await page.waitForTimeout(3000);
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
   const { profile } = await cdp.send('Profiler.stop');
-  mkdirSync(join(repoRoot, 'build/bench'), { recursive: true });
-  writeFileSync(tracePath, JSON.stringify(trace));
+    writeFileSync(tracePath, JSON.stringify(trace));
   const status = await page.textContent('#status-text');
   const rendered = await page.evaluate(() => document.querySelectorAll('#view-host .rd-sentence').length);
   console.log(`${sentences} sentences a side (${pair.a.length + pair.b.length} characters); the page said "${status}"; ` +
