@@ -39,14 +39,15 @@ function sideHeading(model, side, attributes) {
 // tools/bench/page-trace.mjs); one per block makes that a fiftieth, and a block in view is cheap.
 const BLOCK_SIZE = 20;
 
-// Items to append to `list`, in blocks: [{parent, build}], each block's own piece first.
+// Items to append to `list`, in blocks: [{parent, build}], each block's own piece first (marked
+// as a container: its contents are pieces of their own).
 function inBlocks(list, items, buildItem) {
   const pieces = [];
   let block = null;
   items.forEach((item, i) => {
     if (i % BLOCK_SIZE === 0) {
       const current = h('div', { class: 'rd-block' });
-      pieces.push({ parent: list, build: () => current });
+      pieces.push({ parent: list, build: () => current, container: true });
       block = current;
     }
     pieces.push({ parent: block, build: () => buildItem(item) });
