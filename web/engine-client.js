@@ -9,6 +9,7 @@
 // slowest comparison the limits allow at its size (answerDeadlineMs); a call that outlives it
 // fails with a clear message and the worker is replaced, like a crashed one.
 import { createEngineWorker, loadEngineFactory } from './assets.js';
+import { nextTask } from './next-task.js';
 
 export class EngineError extends Error {
   constructor(message, { fatal = false, cancelled = false } = {}) {
@@ -40,11 +41,24 @@ export class EngineClient {
   #nextId = 1;
   #watchdog = 0;
   #mainThreadEngine = null;
+  // How many times cancel() was called: a compare() whose answer is being parsed when it changes
+  // is cancelled too.
+  #cancels = 0;
   mode = 'worker';
 
-  // Resolves with the engine's JSON text parsed (a report, or an {error} object).
+  // Resolves with the engine's JSON text parsed (a report, or an {error} object). Receiving a long
+  // report, parsing it and what the caller does with it (building a view) are each a task of
+  // their own, so that their times do not add up in one long task.
+  // A Cancel in between still cancels: the answer is dropped.
   async compare(a, b, options = {}) {
-    return JSON.parse(await this.#call('compare', [a, b, JSON.stringify(options)]));
+    const cancels = this.#cancels;
+    const json = await this.#call('compare', [a, b, JSON.stringify(options)]);
+    await nextTask();
+    if (this.#cancels !== cancels) throw new EngineError('Cancelled.', { cancelled: true });
+    const report = JSON.parse(json);
+    await nextTask();
+    if (this.#cancels !== cancels) throw new EngineError('Cancelled.', { cancelled: true });
+    return report;
   }
 
   // A series (docs/series.md): readout-diff-series/1 report or {error} object.
@@ -62,6 +76,7 @@ export class EngineClient {
 
   // Stops whatever is running; pending calls reject with a cancelled EngineError.
   cancel() {
+    this.#cancels += 1;
     if (this.mode === 'worker') this.#discardWorker(new EngineError('Cancelled.', { cancelled: true }));
   }
 

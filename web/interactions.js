@@ -4,6 +4,7 @@
 // the page. Arrow keys move within a side (Left/Right jump to the counterpart), Enter opens a
 // sentence's evidence or goes to its likeliest near miss, n/p (and j/k) move between changes.
 import { SIDES } from './report-model.js';
+import { openEvidence } from './render.js';
 
 const NAVIGATION_KEYS = { n: 1, j: 1, p: -1, k: -1 };
 
@@ -48,6 +49,11 @@ export function attachInteractions(view) {
   root.addEventListener('focusout', (event) => {
     if (!root.contains(event.relatedTarget)) clearHighlight();
   });
+  // A sentence's Evidence button becomes the open disclosure (render.js), its summary focused.
+  root.addEventListener('click', (event) => {
+    const button = event.target.closest?.('.rd-evidence-button');
+    if (button && root.contains(button)) openEvidence(button).querySelector('summary').focus({ preventScroll: true });
+  });
   root.addEventListener('click', (event) => {
     // Near misses and the jump list: buttons that name the sentence they go to.
     const button = event.target.closest?.('button[data-target-side]');
@@ -73,6 +79,11 @@ export function attachInteractions(view) {
 // Enter on a sentence: toggles its evidence, or (a dropped or new sentence) goes to its likeliest
 // near miss. Returns whether it did anything.
 function openDetails(item) {
+  const button = item.querySelector('.rd-evidence-button');
+  if (button) {
+    openEvidence(button);
+    return true;
+  }
   const evidence = item.querySelector('.rd-evidence');
   if (evidence) {
     evidence.open = !evidence.open;
@@ -103,13 +114,16 @@ function itemsOfSide(root, side) {
 }
 
 // One tab stop per side (roving tabindex): the last focused visible sentence, else the first.
-function ensureTabStops(root) {
+// The first is looked up, not listed: a view of 20,000 sentences made listing them all 75 ms.
+// (A shown sentence is never in a hidden row, and the live part of a view comes before one being
+// taken apart, so the first shown sentence found is the live part's or there is none.)
+export function ensureTabStops(root) {
   for (const side of SIDES) {
     const [current] = liveSentences(root, `[data-side="${side}"][tabindex="0"]`);
     if (current && !current.hidden && !current.closest('[hidden]')) continue;
     if (current) current.tabIndex = -1;
-    const [first] = itemsOfSide(root, side);
-    if (first) first.tabIndex = 0;
+    const first = root.querySelector(`.rd-sentence[data-side="${side}"]:not([hidden])`);
+    if (first && !first.closest('.rd-retired')) first.tabIndex = 0;
   }
 }
 

@@ -33,16 +33,37 @@ function sideHeading(model, side, attributes) {
     SIDE_NAMES[side], language ? h('span', { class: 'rd-language' }, ` (${language})`) : null);
 }
 
+// Long lists are cut into blocks of this many rows (or sentences), each rendered only near the
+// viewport (content-visibility: auto in view.css). One such element per row made every frame
+// update thousands of paint layers and visibility observations (60-80 ms a frame at 5,000 rows,
+// tools/bench/page-trace.mjs); one per block makes that a fiftieth, and a block in view is cheap.
+const BLOCK_SIZE = 20;
+
+// Items to append to `list`, in blocks: [{parent, build}], each block's own piece first (marked
+// as a container: its contents are pieces of their own).
+function inBlocks(list, items, buildItem) {
+  const pieces = [];
+  let block = null;
+  items.forEach((item, i) => {
+    if (i % BLOCK_SIZE === 0) {
+      const current = h('div', { class: 'rd-block' });
+      pieces.push({ parent: list, build: () => current, container: true });
+      block = current;
+    }
+    pieces.push({ parent: block, build: () => buildItem(item) });
+  });
+  return pieces;
+}
+
 // The aligned rows (see alignedRows in report-model.js). Returns the element and the row items
 // still to fill: [{parent, build}] so that view.js can append them in slices.
 export function renderRowsLayout(model, rows, sentence) {
-  const list = h('ol', { class: 'rd-rows', 'aria-label': 'Sentences of both readouts, aligned' });
+  const list = h('div', { class: 'rd-rows', role: 'list', 'aria-label': 'Sentences of both readouts, aligned' });
   const element = h('div', { class: 'rd-rows-view' },
     h('div', { class: 'rd-rows-head', 'aria-hidden': 'true' },
       SIDES.map((side) => sideHeading(model, side, {}))),
     list);
-  const pieces = rows.map((row) => ({ parent: list, build: () => renderRow(row, sentence) }));
-  return { element, pieces };
+  return { element, pieces: inBlocks(list, rows, (row) => renderRow(row, sentence)) };
 }
 
 function renderRow(row, sentence) {
@@ -52,10 +73,10 @@ function renderRow(row, sentence) {
       return h('div', { class: `rd-cell rd-cell-${side} rd-cell-empty` },
         h('span', { class: 'rd-absent' }, side === 'a' ? `Not in readout A (new in ${other})` : 'Not in readout B (dropped)'));
     }
-    return h('ul', { class: `rd-cell rd-cell-${side}`, 'aria-label': SIDE_NAMES[side] },
+    return h('div', { class: `rd-cell rd-cell-${side}`, role: 'list', 'aria-label': SIDE_NAMES[side] },
       row[side].map((id) => sentence(side, id)));
   };
-  return h('li', { class: `rd-row rd-status-${row.status}` }, cell('a'), cell('b'));
+  return h('div', { class: `rd-row rd-status-${row.status}`, role: 'listitem' }, cell('a'), cell('b'));
 }
 
 // The document-order columns: each readout in its own order, one list per side.
@@ -63,8 +84,8 @@ export function renderColumnsLayout(model, idPrefix, sentence) {
   const pieces = [];
   const columns = SIDES.map((side) => {
     const headingId = `${idPrefix}-${side}-heading`;
-    const list = h('ol', { class: 'rd-sentences', 'aria-labelledby': headingId });
-    for (const s of model.sentences[side]) pieces.push({ parent: list, build: () => sentence(side, s.id) });
+    const list = h('div', { class: 'rd-sentences', role: 'list', 'aria-labelledby': headingId });
+    pieces.push(...inBlocks(list, model.sentences[side], (s) => sentence(side, s.id)));
     return h('section', { class: `rd-column rd-column-${side}`, 'aria-labelledby': headingId, 'data-side': side },
       sideHeading(model, side, { id: headingId }), list);
   });
@@ -85,8 +106,9 @@ export function renderSentence(context, side, sentence) {
   const classes = ['rd-sentence', `rd-status-${status}`, `rd-kind-${sentence.kind ?? 'body'}`];
   if (context.startsParagraph(side, sentence)) classes.push('rd-paragraph-start');
   if (sentence.commitment) classes.push('rd-has-commitment');
-  return h('li', {
+  return h('div', {
     class: classes.join(' '),
+    role: 'listitem',
     id: sentenceElementId(idPrefix, side, sentence.id),
     tabindex: '-1',
     dataset: { side, id: String(sentence.id), status },
@@ -200,10 +222,35 @@ export function renderDiff(segments) {
 
 // The evidence disclosure is opened with Enter on its sentence, or by a click: it is not a tab stop
 // of its own, so Tab moves between the views' sentences and controls only.
+// In an interactive view a sentence's Evidence is a button until first opened (openEvidence,
+// called by interactions.js), then the disclosure with its contents. Chromium gives every
+// <details> a shadow tree of its own (a style sheet, slots, a hidden content box): one per
+// sentence made each frame of a 5,000-sentence view 50-80 ms (tools/bench/page-trace.mjs), and
+// the contents (each link's list, buttons and a select) were most of a long view's elements. The
+// static report, which has no script, has every disclosure.
+const evidenceOf = new WeakMap();
+
 function renderEvidence(context, side, links, inlineLink) {
-  return h('details', { class: 'rd-evidence' },
-    h('summary', { tabindex: '-1' }, 'Evidence', srOnly(` for ${links.length === 1 ? 'this match' : `${links.length} matches`}`)),
+  const label = () => ['Evidence', srOnly(` for ${links.length === 1 ? 'this match' : `${links.length} matches`}`)];
+  const disclosure = () => h('details', { class: 'rd-evidence' }, h('summary', { tabindex: '-1' }, label()),
     links.map((link) => renderLinkEvidence(context, side, link, link !== inlineLink)));
+  if (!context.interactive) return disclosure();
+  const button = h('button', { type: 'button', class: 'rd-evidence-button', tabindex: '-1', 'aria-expanded': 'false' }, label());
+  evidenceOf.set(button, disclosure);
+  return button;
+}
+
+// Opens a sentence's Evidence (the button, or the disclosure it became) and returns the disclosure.
+export function openEvidence(element) {
+  const disclosure = evidenceOf.get(element);
+  if (!disclosure) {
+    element.open = true;
+    return element;
+  }
+  const details = disclosure();
+  details.open = true;
+  element.replaceWith(details);
+  return details;
 }
 
 // Accept or reject the engine's link, or change its relation (interactive views only).

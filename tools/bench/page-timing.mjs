@@ -127,3 +127,62 @@ export async function measureMainThread({ repoRoot, pagePath, pairs, timeoutMs =
   }
   return { rows };
 }
+
+// Re-comparison after an edit, as a person would make it: the pair is opened with the boxes'
+// "Open file…" inputs, B's whole text is put in its box ("Edit the whole text"), and `edits`
+// times a few words are typed at its end. Each time: from the comparison's start (the page's
+// "Comparing…", once the pause after typing is over) to the result on screen (its "Compared in
+// …" status, set once the new view's first rows are in place), and the page's own figure.
+export async function measureRecomparison({ repoRoot, pagePath, pair, edits = 5, timeoutMs = 120000 }) {
+  const playwrightPath = join(repoRoot, 'tests/browser/node_modules/playwright-core/index.mjs');
+  if (!existsSync(playwrightPath)) return { skipped: 'playwright-core is not installed in tests/browser' };
+  if (!existsSync(pagePath)) return { skipped: `no page at ${pagePath}: build the wasm preset` };
+  const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) return { skipped: `no Chromium at ${executablePath}` };
+  const { chromium } = await import(playwrightPath);
+  const profile = mkdtempSync(join(tmpdir(), 'readout-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 1000 } });
+  try {
+    await context.route(/^(?!file:|data:|blob:)/, (route) => route.abort());
+    const page = context.pages()[0] ?? await context.newPage();
+    await page.goto(pathToFileURL(pagePath).href);
+    await page.waitForFunction(() => document.getElementById('status-text').textContent.startsWith('Compared'), null, { timeout: timeoutMs });
+    const recordStatuses = () => page.evaluate(() => {
+      window.benchStatuses = [];
+      window.benchStatusObserver?.disconnect();
+      window.benchStatusObserver = new MutationObserver((records) => {
+        for (const record of records) for (const node of record.addedNodes) window.benchStatuses.push({ text: node.textContent, at: performance.now() });
+      });
+      window.benchStatusObserver.observe(document.getElementById('status-text'), { childList: true });
+    });
+    const finished = () => page.waitForFunction(() => window.benchStatuses.some((s) => s.text === 'Comparing…') &&
+      window.benchStatuses.some((s) => /^Compared|stopped|could not|cancelled/.test(s.text)), null, { timeout: timeoutMs });
+    await recordStatuses();
+    await page.setInputFiles('.input-panel[data-side="a"] input[type="file"]', pair.a);
+    await page.setInputFiles('.input-panel[data-side="b"] input[type="file"]', pair.b);
+    await finished();
+    await page.click('#long-note-b button');
+    const times = [];
+    const pageSaid = [];
+    for (let edit = 0; edit < edits; ++edit) {
+      await page.waitForTimeout(1500);  // the view of the last result built, the page idle
+      await recordStatuses();
+      await page.focus('#text-b');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.insertText(` Edited ${edit + 1}.`);
+      await finished();
+      const { ms, status } = await page.evaluate(() => {
+        const started = window.benchStatuses.find((s) => s.text === 'Comparing…').at;
+        const result = window.benchStatuses.find((s) => s.text !== 'Comparing…');
+        return { ms: result.at - started, status: result.text };
+      });
+      if (!status.startsWith('Compared')) throw new Error(`the page said "${status}"`);
+      times.push(ms);
+      pageSaid.push(Number(/^Compared in (\d+) ms/.exec(status)?.[1]));
+    }
+    return { times_ms: times, page_said_ms: pageSaid };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
