@@ -18,7 +18,8 @@ const CHROMIUM_ARGS = [
 ];
 export const SUMMARY_SELECTOR = '[data-summary="commitments"]';
 
-export async function measurePage({ repoRoot, pagePath, runs = 5, timeoutMs = 30000 }) {
+// The browser the measurements drive, or why there is none: {chromium, executablePath} or {skipped}.
+async function findChromium(repoRoot, pagePath) {
   const playwrightPath = join(repoRoot, 'tests/browser/node_modules/playwright-core/index.mjs');
   if (!existsSync(playwrightPath)) {
     return { skipped: `playwright-core is not installed in tests/browser (run npm ci there or tools/setup)` };
@@ -27,18 +28,54 @@ export async function measurePage({ repoRoot, pagePath, runs = 5, timeoutMs = 30
   const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) return { skipped: `no Chromium at ${executablePath}` };
   const { chromium } = await import(playwrightPath);
-  const url = pathToFileURL(pagePath).href;
+  return { chromium, executablePath };
+}
+
+// `measure(context)` in a fresh browser profile (nothing cached, no stored texts) that refuses
+// every request that is not file:, data: or blob: (each refused URL goes to `blocked`).
+async function inFreshBrowser({ chromium, executablePath }, measure, blocked = []) {
+  const profile = mkdtempSync(join(tmpdir(), 'readout-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 1000 } });
+  try {
+    await context.route(/^(?!file:|data:|blob:)/, (route) => {
+      blocked.push(route.request().url());
+      return route.abort();
+    });
+    return await measure(context);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+// From now on, each status the page shows, with the time it was set (records, not the final
+// text), in window.benchStatuses; a second call starts a new record.
+function recordStatuses(page) {
+  return page.evaluate(() => {
+    window.benchStatuses = [];
+    window.benchStatusObserver?.disconnect();
+    window.benchStatusObserver = new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) window.benchStatuses.push({ text: node.textContent, at: performance.now() });
+    });
+    window.benchStatusObserver.observe(document.getElementById('status-text'), { childList: true });
+    return performance.now();
+  });
+}
+
+// Until the recorded statuses show a comparison started and ended (its result or its error).
+function comparisonFinished(page, timeoutMs) {
+  return page.waitForFunction(() => window.benchStatuses.some((s) => s.text === 'Comparing…') &&
+    window.benchStatuses.some((s) => /^Compared|stopped|could not|cancelled/.test(s.text)), null, { timeout: timeoutMs });
+}
+
+export async function measurePage({ repoRoot, pagePath, runs = 5, timeoutMs = 30000 }) {
+  const browser = await findChromium(repoRoot, pagePath);
+  if (browser.skipped) return browser;
   const times = [];
   const statuses = [];
   for (let run = 0; run < runs; ++run) {
-    const profile = mkdtempSync(join(tmpdir(), 'readout-bench-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 1000 } });
-    try {
-      const blocked = [];
-      await context.route(/^(?!file:|data:|blob:)/, (route) => {
-        blocked.push(route.request().url());
-        return route.abort();
-      });
+    const blocked = [];
+    await inFreshBrowser(browser, async (context) => {
       const page = context.pages()[0] ?? await context.newPage();
       await page.addInitScript((selector) => {
         const observer = new MutationObserver(() => {
@@ -51,17 +88,25 @@ export async function measurePage({ repoRoot, pagePath, runs = 5, timeoutMs = 30
       const reported = page.waitForEvent('console', {
         predicate: (message) => message.text().startsWith('readout-bench-first-summary '), timeout: timeoutMs,
       });
-      await page.goto(url, { waitUntil: 'commit' });
+      await page.goto(pathToFileURL(pagePath).href, { waitUntil: 'commit' });
       times.push(Number((await reported).text().split(' ')[1]));
-      await page.waitForFunction(() => document.getElementById('status-text').textContent.startsWith('Compared'));
+      await firstResultShown(page, timeoutMs);
       statuses.push(await page.textContent('#status-text'));
-      if (blocked.length) throw new Error(`the page asked for the network: ${blocked.join(', ')}`);
-    } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    }
+    }, blocked);
+    if (blocked.length) throw new Error(`the page asked for the network: ${blocked.join(', ')}`);
   }
   return { times_ms: times, status: statuses.at(-1) };
+}
+
+// Until the default example's first comparison is shown.
+function firstResultShown(page, timeoutMs) {
+  return page.waitForFunction(() => document.getElementById('status-text').textContent.startsWith('Compared'), null, { timeout: timeoutMs });
+}
+
+// Both files picked with the boxes' "Open file…" inputs, one right after the other.
+async function pickFiles(page, pair) {
+  await page.setInputFiles('.input-panel[data-side="a"] input[type="file"]', pair.a);
+  await page.setInputFiles('.input-panel[data-side="b"] input[type="file"]', pair.b);
 }
 
 // The longest main-thread task (Long Tasks API, tasks over 50 ms) on the single-file page when
@@ -72,18 +117,11 @@ export async function measurePage({ repoRoot, pagePath, runs = 5, timeoutMs = 30
 // `result` the longest from then until a second after the result is shown (receiving, parsing and
 // displaying the report). Also the time from picking the files to the result on screen.
 export async function measureMainThread({ repoRoot, pagePath, pairs, timeoutMs = 600000 }) {
-  const playwrightPath = join(repoRoot, 'tests/browser/node_modules/playwright-core/index.mjs');
-  if (!existsSync(playwrightPath)) return { skipped: 'playwright-core is not installed in tests/browser' };
-  if (!existsSync(pagePath)) return { skipped: `no page at ${pagePath}: build the wasm preset` };
-  const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) return { skipped: `no Chromium at ${executablePath}` };
-  const { chromium } = await import(playwrightPath);
+  const browser = await findChromium(repoRoot, pagePath);
+  if (browser.skipped) return browser;
   const rows = [];
   for (const pair of pairs) {
-    const profile = mkdtempSync(join(tmpdir(), 'readout-bench-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 1000 } });
-    try {
-      await context.route(/^(?!file:|data:|blob:)/, (route) => route.abort());
+    await inFreshBrowser(browser, async (context) => {
       const page = context.pages()[0] ?? await context.newPage();
       await page.addInitScript(() => {
         window.benchLongTasks = [];
@@ -92,20 +130,10 @@ export async function measureMainThread({ repoRoot, pagePath, pairs, timeoutMs =
         }).observe({ type: 'longtask' });
       });
       await page.goto(pathToFileURL(pagePath).href);
-      await page.waitForFunction(() => document.getElementById('status-text').textContent.startsWith('Compared'), null, { timeout: timeoutMs });
-      const picked = await page.evaluate(() => {
-        // Each status shown from now on, with the time it was set (records, not the final text).
-        window.benchStatuses = [];
-        const status = document.getElementById('status-text');
-        new MutationObserver((records) => {
-          for (const record of records) for (const node of record.addedNodes) window.benchStatuses.push({ text: node.textContent, at: performance.now() });
-        }).observe(status, { childList: true });
-        return performance.now();
-      });
-      await page.setInputFiles('.input-panel[data-side="a"] input[type="file"]', pair.a);
-      await page.setInputFiles('.input-panel[data-side="b"] input[type="file"]', pair.b);
-      await page.waitForFunction(() => window.benchStatuses.some((status) => status.text === 'Comparing…'), null, { timeout: timeoutMs });
-      await page.waitForFunction(() => window.benchStatuses.some((status) => /^Compared|stopped|could not|cancelled/.test(status.text)), null, { timeout: timeoutMs });
+      await firstResultShown(page, timeoutMs);
+      const picked = await recordStatuses(page);
+      await pickFiles(page, pair);
+      await comparisonFinished(page, timeoutMs);
       await page.waitForTimeout(1000);
       const measured = await page.evaluate((picked) => {
         const started = window.benchStatuses.find((status) => status.text === 'Comparing…').at;
@@ -120,10 +148,7 @@ export async function measureMainThread({ repoRoot, pagePath, pairs, timeoutMs =
         };
       }, picked);
       rows.push({ name: pair.name, bytes_a: pair.bytesA, bytes_b: pair.bytesB, ...measured });
-    } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    }
+    });
   }
   return { rows };
 }
@@ -134,43 +159,25 @@ export async function measureMainThread({ repoRoot, pagePath, pairs, timeoutMs =
 // "Comparing…", once the pause after typing is over) to the result on screen (its "Compared in
 // …" status, set once the new view's first rows are in place), and the page's own figure.
 export async function measureRecomparison({ repoRoot, pagePath, pair, edits = 5, timeoutMs = 120000 }) {
-  const playwrightPath = join(repoRoot, 'tests/browser/node_modules/playwright-core/index.mjs');
-  if (!existsSync(playwrightPath)) return { skipped: 'playwright-core is not installed in tests/browser' };
-  if (!existsSync(pagePath)) return { skipped: `no page at ${pagePath}: build the wasm preset` };
-  const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) return { skipped: `no Chromium at ${executablePath}` };
-  const { chromium } = await import(playwrightPath);
-  const profile = mkdtempSync(join(tmpdir(), 'readout-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 1000 } });
-  try {
-    await context.route(/^(?!file:|data:|blob:)/, (route) => route.abort());
+  const browser = await findChromium(repoRoot, pagePath);
+  if (browser.skipped) return browser;
+  return inFreshBrowser(browser, async (context) => {
     const page = context.pages()[0] ?? await context.newPage();
     await page.goto(pathToFileURL(pagePath).href);
-    await page.waitForFunction(() => document.getElementById('status-text').textContent.startsWith('Compared'), null, { timeout: timeoutMs });
-    const recordStatuses = () => page.evaluate(() => {
-      window.benchStatuses = [];
-      window.benchStatusObserver?.disconnect();
-      window.benchStatusObserver = new MutationObserver((records) => {
-        for (const record of records) for (const node of record.addedNodes) window.benchStatuses.push({ text: node.textContent, at: performance.now() });
-      });
-      window.benchStatusObserver.observe(document.getElementById('status-text'), { childList: true });
-    });
-    const finished = () => page.waitForFunction(() => window.benchStatuses.some((s) => s.text === 'Comparing…') &&
-      window.benchStatuses.some((s) => /^Compared|stopped|could not|cancelled/.test(s.text)), null, { timeout: timeoutMs });
-    await recordStatuses();
-    await page.setInputFiles('.input-panel[data-side="a"] input[type="file"]', pair.a);
-    await page.setInputFiles('.input-panel[data-side="b"] input[type="file"]', pair.b);
-    await finished();
+    await firstResultShown(page, timeoutMs);
+    await recordStatuses(page);
+    await pickFiles(page, pair);
+    await comparisonFinished(page, timeoutMs);
     await page.click('#long-note-b button');
     const times = [];
     const pageSaid = [];
     for (let edit = 0; edit < edits; ++edit) {
       await page.waitForTimeout(1500);  // the view of the last result built, the page idle
-      await recordStatuses();
+      await recordStatuses(page);
       await page.focus('#text-b');
       await page.keyboard.press('Control+End');
       await page.keyboard.insertText(` Edited ${edit + 1}.`);
-      await finished();
+      await comparisonFinished(page, timeoutMs);
       const { ms, status } = await page.evaluate(() => {
         const started = window.benchStatuses.find((s) => s.text === 'Comparing…').at;
         const result = window.benchStatuses.find((s) => s.text !== 'Comparing…');
@@ -181,8 +188,5 @@ export async function measureRecomparison({ repoRoot, pagePath, pair, edits = 5,
       pageSaid.push(Number(/^Compared in (\d+) ms/.exec(status)?.[1]));
     }
     return { times_ms: times, page_said_ms: pageSaid };
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
