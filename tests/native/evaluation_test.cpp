@@ -44,8 +44,8 @@ TEST_F(GoldScores, EveryGoldFileIsScored) {
 
 // Floors against regression, cross-validated: raised as the engine improves, never lowered.
 // (The first floors, 0.72 / 0.75 / 0.93 / 0.72, were the previous engine's figures on this gold.)
-constexpr double kSameLanguageAlignmentFloor = 0.81;
-constexpr double kSameLanguageStatusFloor = 0.83;
+constexpr double kSameLanguageAlignmentFloor = 0.82;
+constexpr double kSameLanguageStatusFloor = 0.84;
 constexpr double kSameLanguageCommitmentFloor = 0.98;
 constexpr double kHindiEnglishAlignmentFloor = 0.78;
 
@@ -63,8 +63,8 @@ TEST_F(GoldScores, HindiEnglishPairsMeetTheBar) {
 // The check beside them: each comparison scored by a model fitted on every other comparison.
 // Floors from the figures when it was added, as above.
 constexpr double kOneOutSameLanguageAlignmentFloor = 0.81;
-constexpr double kOneOutSameLanguageStatusFloor = 0.83;
-constexpr double kOneOutHindiEnglishAlignmentFloor = 0.69;
+constexpr double kOneOutSameLanguageStatusFloor = 0.84;
+constexpr double kOneOutHindiEnglishAlignmentFloor = 0.72;
 
 TEST_F(GoldScores, TheFiguresHoldLeavingOneComparisonOut) {
   EXPECT_FALSE(result->leave_one_comparison_out.has_value());  // not asked for
