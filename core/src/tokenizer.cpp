@@ -3,7 +3,13 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
+
 #include "utf8.hpp"
+#include "word_list.hpp"
+
+extern const unsigned char readout_ordinal_suffixes[];
+extern const std::size_t readout_ordinal_suffixes_size;
 
 namespace readout_diff {
 namespace {
@@ -12,6 +18,18 @@ namespace {
 // Extended-B (U+0000 to U+024F): the letters English, transliterated names and European
 // diacritics use. U+0250 on are IPA, spacing modifiers and combining marks, not a word's start.
 constexpr char32_t kLatinLettersEnd = 0x250;
+
+// The digits of an ordinal ("10" of "10th" or "10वां", core/data/ordinal-suffixes.txt), or nothing.
+// `normalized` is a word as the normaliser writes it (Devanagari digits already ASCII).
+std::string_view ordinal_digits(std::string_view normalized) {
+  static const std::vector<std::string_view> kSuffixes = word_list(readout_ordinal_suffixes, readout_ordinal_suffixes_size);
+  const std::size_t digits = static_cast<std::size_t>(
+      std::find_if(normalized.begin(), normalized.end(), [](char c) { return c < '0' || c > '9'; }) - normalized.begin());
+  if (digits == 0 || digits == normalized.size()) return {};
+  const std::string_view suffix = normalized.substr(digits);
+  return std::find(kSuffixes.begin(), kSuffixes.end(), suffix) != kSuffixes.end() ? normalized.substr(0, digits)
+                                                                                   : std::string_view();
+}
 
 }  // namespace
 
@@ -72,7 +90,8 @@ Result<std::vector<Token>> Tokenizer::tokens(std::string_view text, std::size_t 
       if (cached == book.cache.end()) {
         const std::string normalized = normalizer_.normalize(surface);
         const std::uint32_t word_id = book.vocabulary.intern(normalized);
-        const std::uint32_t stem = book.vocabulary.intern(stemmer_.stem(normalized));
+        const std::string_view ordinal = ordinal_digits(normalized);
+        const std::uint32_t stem = book.vocabulary.intern(ordinal.empty() ? stemmer_.stem(normalized) : std::string(ordinal));
         const bool stopword = word_id < book.stopwords.size() && book.stopwords[word_id];
         cached = book.cache.emplace(surface, CachedWord{word_id, stem, stopword}).first;
       }
@@ -84,7 +103,8 @@ Result<std::vector<Token>> Tokenizer::tokens(std::string_view text, std::size_t 
     token.word = known->word;
     token.stem = known->stem;
     token.stopword = known->stopword;
-    token.number = word.number;
+    // An ordinal is a number too (its stem, its digits, was set where the word was first read).
+    token.number = word.number || !ordinal_digits(book.vocabulary.text(token.word)).empty();
     std::size_t i = 0;
     const char32_t first = utf8::next(surface, i);
     token.script = utf8::is_devanagari(first)                  ? Script::devanagari

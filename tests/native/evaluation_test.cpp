@@ -28,6 +28,13 @@ class GoldScores : public ::testing::Test {
   static evaluation::Evaluation* result;
 };
 evaluation::GoldSet* GoldScores::gold = nullptr;
+
+// The gold's comparisons with their candidate pairs labelled, as the fitting reads them.
+std::vector<evaluation::TrainingComparison> training_comparisons(const evaluation::GoldSet& gold) {
+  std::vector<evaluation::TrainingComparison> prepared;
+  for (const auto& comparison : gold.comparisons) prepared.push_back(evaluation::training_comparison(comparison).value());
+  return prepared;
+}
 evaluation::Evaluation* GoldScores::result = nullptr;
 
 TEST_F(GoldScores, EveryGoldFileIsScored) {
@@ -37,8 +44,8 @@ TEST_F(GoldScores, EveryGoldFileIsScored) {
 
 // Floors against regression, cross-validated: raised as the engine improves, never lowered.
 // (The first floors, 0.72 / 0.75 / 0.93 / 0.72, were the previous engine's figures on this gold.)
-constexpr double kSameLanguageAlignmentFloor = 0.81;
-constexpr double kSameLanguageStatusFloor = 0.83;
+constexpr double kSameLanguageAlignmentFloor = 0.82;
+constexpr double kSameLanguageStatusFloor = 0.84;
 constexpr double kSameLanguageCommitmentFloor = 0.98;
 constexpr double kHindiEnglishAlignmentFloor = 0.78;
 
@@ -56,8 +63,8 @@ TEST_F(GoldScores, HindiEnglishPairsMeetTheBar) {
 // The check beside them: each comparison scored by a model fitted on every other comparison.
 // Floors from the figures when it was added, as above.
 constexpr double kOneOutSameLanguageAlignmentFloor = 0.81;
-constexpr double kOneOutSameLanguageStatusFloor = 0.83;
-constexpr double kOneOutHindiEnglishAlignmentFloor = 0.69;
+constexpr double kOneOutSameLanguageStatusFloor = 0.84;
+constexpr double kOneOutHindiEnglishAlignmentFloor = 0.72;
 
 TEST_F(GoldScores, TheFiguresHoldLeavingOneComparisonOut) {
   EXPECT_FALSE(result->leave_one_comparison_out.has_value());  // not asked for
@@ -79,14 +86,28 @@ TEST_F(GoldScores, TheFiguresHoldLeavingOneComparisonOut) {
 
 // The shipped weights are what the fitting command makes of this gold: no weight was set by hand.
 TEST_F(GoldScores, TheShippedLinkModelIsTheOneFittedOnTheGold) {
-  std::vector<evaluation::TrainingComparison> prepared;
-  for (const auto& comparison : gold->comparisons) prepared.push_back(evaluation::training_comparison(comparison).value());
+  const std::vector<evaluation::TrainingComparison> prepared = training_comparisons(*gold);
   std::vector<const evaluation::TrainingComparison*> all;
   for (const auto& comparison : prepared) all.push_back(&comparison);
   const std::string fitted = link_model_json(evaluation::fit_link_model(all, ""));
   std::ifstream shipped_file(std::string(READOUT_DIFF_SOURCE_DIR) + "/core/data/link-model.json", std::ios::binary);
   const std::string shipped((std::istreambuf_iterator<char>(shipped_file)), std::istreambuf_iterator<char>());
   EXPECT_EQ(fitted, shipped) << "refit: readout-diff fit ../shared/gold > core/data/link-model.json";
+}
+
+// Each held-out model (fitted without a comparison's meetings, as cross-validation fits it) links a
+// Hindi–English pair at no lower a confidence than a pair in one language, however few
+// Hindi–English comparisons its training holds (two Corps Commander ones for moscow2020-en/dushanbe2021-hi).
+TEST_F(GoldScores, NoHeldOutModelTrustsAHindiEnglishPairMore) {
+  const std::vector<evaluation::TrainingComparison> prepared = training_comparisons(*gold);
+  for (const auto& held_out : prepared) {
+    std::vector<const evaluation::TrainingComparison*> training;
+    for (const auto& other : prepared) {
+      if (!evaluation::share_a_meeting(*other.gold, *held_out.gold)) training.push_back(&other);
+    }
+    const LinkModel model = evaluation::fit_link_model(training, "");
+    EXPECT_GE(model.cross_language_threshold, model.threshold) << held_out.gold->id;
+  }
 }
 
 TEST(EvaluationCounts, ComputesPrecisionRecallAndF1) {

@@ -35,6 +35,23 @@ TEST_F(Features, TheTokenizerGivesWordsAndMarksNumbers) {
   EXPECT_EQ(words("दोनों पक्ष 2020 में सहमत हुए।"), (std::vector<std::string>{"दोनों", "पक्ष", "2020#", "में", "सहमत", "हुए"}));
 }
 
+// An ordinal is a number whose stem is its digits (core/data/ordinal-suffixes.txt), in either
+// script; digits with any other ending are not one.
+TEST_F(Features, AnOrdinalIsANumberWithItsDigitsForAStem) {
+  const DocumentFeatures f = features("The 10th round and the 21st meeting.\nचीन-भारत बैठक का 10वां दौर और १०वीं बैठक।\nThe 10thousand and 5star hotels.\n");
+  ASSERT_EQ(f.sentences.size(), 3u);
+  const auto numbers = [&](const SentenceFeatures& s) {
+    std::vector<std::string> out;
+    for (const Token& token : s.tokens) {
+      if (token.number) out.push_back(vocabulary().text(token.stem));
+    }
+    return out;
+  };
+  EXPECT_EQ(numbers(f.sentences[0]), (std::vector<std::string>{"10", "21"}));
+  EXPECT_EQ(numbers(f.sentences[1]), (std::vector<std::string>{"10", "10"}));
+  EXPECT_EQ(numbers(f.sentences[2]), (std::vector<std::string>{}));
+}
+
 TEST_F(Features, SpellingVariantsShareAWordAndAStem) {
   const DocumentFeatures f = features("सम्बन्ध\nसंबंध\nRelations\nrelation\n");
   ASSERT_EQ(f.sentences.size(), 4u);

@@ -27,13 +27,18 @@ std::vector<std::string> entries_of(const std::string& file) {
   return entries;
 }
 
-TEST(LanguageData, NegationsAreWrittenAsTheNormaliserWritesWords) {
+// A list compared with normalised words holds at least `fewest` entries, each normalised already.
+void expect_normalised_entries(const std::string& file, std::size_t fewest) {
   const auto normalizer = WordNormalizer::create();
   ASSERT_TRUE(normalizer.ok());
-  const std::vector<std::string> negations = entries_of("negations.txt");
-  ASSERT_GE(negations.size(), 10u);
-  for (const std::string& word : negations) EXPECT_EQ(normalizer.value().normalize(word), word);
+  const std::vector<std::string> entries = entries_of(file);
+  ASSERT_GE(entries.size(), fewest) << file;
+  for (const std::string& entry : entries) EXPECT_EQ(normalizer.value().normalize(entry), entry) << file;
 }
+
+TEST(LanguageData, NegationsAreWrittenAsTheNormaliserWritesWords) { expect_normalised_entries("negations.txt", 10); }
+
+TEST(LanguageData, OrdinalSuffixesAreWrittenAsTheNormaliserWritesWords) { expect_normalised_entries("ordinal-suffixes.txt", 4); }
 
 TEST(LanguageData, AHindiNegationTurnsACommitmentRound) {
   const auto s = testing::segment("दोनों पक्ष सीमा पर शांति बनाए रखने पर सहमत नहीं हुए।")["sentences"];

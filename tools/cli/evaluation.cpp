@@ -268,10 +268,8 @@ Evaluation held_out_evaluation(const std::vector<TrainingComparison>& prepared, 
     const GoldComparison& scored_gold = *scored_comparison.gold;
     std::vector<const TrainingComparison*> training;
     for (const TrainingComparison& other : prepared) {
-      const GoldComparison& g = *other.gold;
-      const bool shares_meeting = g.meeting_a == scored_gold.meeting_a || g.meeting_a == scored_gold.meeting_b ||
-                                  g.meeting_b == scored_gold.meeting_a || g.meeting_b == scored_gold.meeting_b;
-      const bool excluded = held_out == HeldOut::its_meetings ? shares_meeting : &other == &scored_comparison;
+      const bool excluded =
+          held_out == HeldOut::its_meetings ? share_a_meeting(*other.gold, scored_gold) : &other == &scored_comparison;
       if (!excluded) training.push_back(&other);
     }
     const LinkModel model = fit_link_model(training, options_json);

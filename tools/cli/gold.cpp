@@ -110,4 +110,8 @@ Result<GoldComparison> read_gold(std::string_view json_text, const std::string& 
   return gold;
 }
 
+bool share_a_meeting(const GoldComparison& x, const GoldComparison& y) {
+  return x.meeting_a == y.meeting_a || x.meeting_a == y.meeting_b || x.meeting_b == y.meeting_a || x.meeting_b == y.meeting_b;
+}
+
 }  // namespace readout_diff::evaluation

@@ -32,6 +32,10 @@ struct GoldComparison {
   std::vector<GoldLink> links;
 };
 
+// Whether two comparisons report a meeting in common (cross-validation fits a comparison's model
+// on the comparisons that do not).
+bool share_a_meeting(const GoldComparison& x, const GoldComparison& y);
+
 // `json_text` is the gold file's content, `name` how errors cite it; the readouts are read from
 // `corpus_dir`.
 Result<GoldComparison> read_gold(std::string_view json_text, const std::string& name, const std::filesystem::path& corpus_dir);
