@@ -8,7 +8,7 @@
 // which answers nothing until it is done), so each call has a deadline instead, ample for the
 // slowest comparison the limits allow at its size (answerDeadlineMs); a call that outlives it
 // fails with a clear message and the worker is replaced, like a crashed one.
-import { createEngineWorker, loadEngineFactory } from './assets.js';
+import { createEngineWorker, sentRequest, loadEngineFactory } from './assets.js';
 import { nextTask } from './next-task.js';
 
 export class EngineError extends Error {
@@ -84,10 +84,13 @@ export class EngineClient {
     if (this.mode === 'main-thread') return this.#callOnMainThread(method, args);
     const worker = this.#ensureWorker();
     if (!worker) return this.#callOnMainThread(method, args);
-    const id = this.#nextId++;
     return new Promise((resolve, reject) => {
+      // The single file sends the default example's comparison before the page runs: that request,
+      // the worker's first, is this one if nothing was asked before it, and is awaited like any other.
+      const sent = this.#pending.size === 0 ? sentRequest(worker, method, args) : null;
+      const id = sent ?? this.#nextId++;
       this.#pending.set(id, { resolve, reject, method, args });
-      worker.postMessage({ id, method, args });
+      if (sent === null) worker.postMessage({ id, method, args });
       if (this.#pending.size === 1) this.#watchFirstPending();
     });
   }

@@ -6,25 +6,40 @@
 // The engine never needs the network. Without fetch, Emscripten decodes its inlined wasm directly
 // instead of fetching its own data: URL, which connect-src 'none' would report as a violation.
 self.fetch = undefined;
-if (typeof createReadoutDiffEngine !== 'function') importScripts('readout-diff-engine.js');
+// Served, this worker loads the engine, wasm included. In the single file the engine's script,
+// without its wasm, is the start of this worker's own source, and the page sends the wasm (base64)
+// in a message (web/engine-start-inline.js).
+const wasmFromPage = typeof createReadoutDiffEngine === 'function';
+if (!wasmFromPage) importScripts('readout-diff-engine.js');
 
 const ENGINE_METHODS = new Set(['compare', 'segment', 'track', 'version']);
 
+let receiveWasm;
+const wasmReceived = new Promise((resolve) => { receiveWasm = resolve; });
+
+function decodeBase64(text) {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+  const bytes = atob(text);
+  return Uint8Array.from(bytes, (c) => c.charCodeAt(0));
+}
+
 // The engine is instantiated and its set-up done (lexicon, ICU iterators: most of a cold first
-// comparison) as soon as the worker runs, while the page is still loading; the first request
+// comparison) as soon as the worker has it, while the page is still loading; the first request
 // then waits only for what is left of it. A failure here is reported to that first request.
 function startEngine() {
-  const started = createReadoutDiffEngine({ print() {}, printErr() {} }).then((engine) => {
-    engine.prepare();
-    return engine;
+  const options = { print() {}, printErr() {} };
+  const engine = wasmFromPage ? wasmReceived.then((wasmBinary) => createReadoutDiffEngine({ ...options, wasmBinary }))
+    : createReadoutDiffEngine(options);
+  const started = engine.then((instance) => {
+    instance.prepare();
+    return instance;
   });
   started.catch(() => {});  // not unhandled: the next request awaits it and reports the failure
   return started;
 }
 const enginePromise = startEngine();
 
-self.onmessage = async (event) => {
-  const { id, method, args } = event.data;
+async function answer({ id, method, args }) {
   try {
     if (!ENGINE_METHODS.has(method)) throw new Error(`Unknown engine method ${method}`);
     const engine = await enginePromise;
@@ -35,4 +50,12 @@ self.onmessage = async (event) => {
     self.postMessage({ id, ok: false, fatal: true, message: String(error?.message ?? error) });
     self.close();
   }
+}
+
+self.onmessage = ({ data }) => {
+  if (data.wasm) receiveWasm(decodeBase64(data.wasm));
+  else answer(data);
 };
+// The single file's first worker has its first request written at the start of its source
+// (web/engine-start-inline.js), so that it needs no message from the page's busy main thread.
+if (typeof readoutDiffFirstRequest === 'object') answer(readoutDiffFirstRequest);
