@@ -130,6 +130,26 @@ describe('single file from file://', () => {
     }
   });
 
+  test('where no worker can start, the single file runs its engine on the main thread, allowed by its CSP', async () => {
+    const fresh = await browser.context.newPage();
+    try {
+      const problems = await watchPage(fresh);
+      await fresh.addInitScript(() => {
+        window.Worker = function () { throw new Error('workers are refused here'); };
+      });
+      await fresh.goto(singleFileUrl);
+      assert.match(await settled(fresh), /^Compared in \d+ ms\. A: \d+ commitments/);
+      assert.equal(await fresh.evaluate(() => ReadoutDiff.engineMode), 'main-thread');
+      const shown = await fresh.$$eval('#view-host .rd-sentence', (items) => items.length);
+      const report = await fresh.evaluate(() => ReadoutDiff.compare(document.getElementById('text-a').value, document.getElementById('text-b').value));
+      assert.equal(shown, report.a.sentences.length + report.b.sentences.length);
+      assert.deepEqual(await cspViolationsIn(fresh), []);
+      assert.deepEqual(problems, { requests: [], csp: [], dialogs: [], errors: [] });
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('screenshots of the default view', async () => {
     await page.screenshot({ path: screenshotPath('single-file-top.png') });
     await page.evaluate(() => document.querySelector('#view-host .rd-body').scrollIntoView());
