@@ -47,10 +47,11 @@
     // Nobody listens yet: remember a failure (a policy that forbids blob: workers), so that the
     // page gets a fresh worker instead, whose failure it sees and answers by using the main thread.
     started.addEventListener('error', () => { startedFailed = true; }, { once: true });
-    early = { worker: started, answer: null };
-    // An answer that comes before the page listens is kept for it.
+    early = { worker: started, answer: [] };
+    // An answer (its messages: a report comes in slices) that comes before the page listens is
+    // kept for it.
     early.keep = ({ data }) => {
-      if (data.id === EARLY_ID) early.answer = data;
+      if (data.id === EARLY_ID) early.answer.push(data);
     };
     started.addEventListener('message', early.keep);
   } catch {
@@ -79,7 +80,9 @@
       const { answer } = early;
       worker.removeEventListener('message', early.keep);
       early = null;
-      if (answer) queueMicrotask(() => worker.dispatchEvent(new MessageEvent('message', { data: answer })));
+      queueMicrotask(() => {
+        for (const data of answer) worker.dispatchEvent(new MessageEvent('message', { data }));
+      });
       return EARLY_ID;
     },
   });

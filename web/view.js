@@ -224,10 +224,16 @@ function copyFilters(filters) {
 // Filters by status (with each status's number of sentences), by side, commitments only, and a
 // search in both texts; the count of what is shown updates with every change.
 function renderToolbar(model, idPrefix, initial, onChange) {
-  const all = [...model.sentences.a, ...model.sentences.b];
-  const present = FILTER_STATUSES.filter((status) => all.some((s) => sentenceStatus(s) === status));
+  const counts = new Map();
+  for (const side of SIDES) {
+    for (const s of model.sentences[side]) {
+      const status = sentenceStatus(s);
+      counts.set(status, (counts.get(status) ?? 0) + 1);
+    }
+  }
+  const present = FILTER_STATUSES.filter((status) => counts.has(status));
   const boxes = present.map((status) => {
-    const count = all.filter((s) => sentenceStatus(s) === status).length;
+    const count = counts.get(status);
     const input = h('input', { type: 'checkbox', value: status, checked: initial.statuses.has(status) });
     return { input, label: h('label', { class: 'rd-check' }, input, ` ${STATUS_INFO[status].label} (${count})`) };
   });
