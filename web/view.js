@@ -84,6 +84,7 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
     elementOf: (side, id) => elements.get(sentenceKey(side, id)) ?? null,
     counterpartsOf: (side, id) => counterpartsOf(model, side, model.byId[side].get(id)),
     sentenceOf: (item) => model.byId[item.dataset.side].get(Number(item.dataset.id)),
+    openEvidence: (element) => openEvidence(sentenceContext, element),
   };
 
   function setLayout(next) {
@@ -159,7 +160,7 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
         const freshEvidence = fresh.querySelector('.rd-evidence-button');
         fresh.hidden = old.hidden;
         fresh.tabIndex = old.tabIndex;
-        if (evidenceWasOpen && freshEvidence) openEvidence(freshEvidence);
+        if (evidenceWasOpen && freshEvidence) openEvidence(sentenceContext, freshEvidence);
         const hadFocus = old.contains(element.getRootNode().activeElement);
         old.replaceWith(fresh);
         if (hadFocus) focusTarget = (selector && fresh.querySelector(selector)) || fresh;
