@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   launchBrowser, singleFileUrl, openFreshPage, watchPage, closeCleanly, cspViolationsIn, settled, expectedStatus, countBy, screenshotPath,
+  corpusDir, corpusText, nodeEngine,
 } from './harness.mjs';
+import { readdirSync } from 'node:fs';
 
 let browser;
 let page;
@@ -128,6 +130,20 @@ describe('single file from file://', () => {
     } finally {
       await fresh.close();
     }
+  });
+
+  test('a long report comes through the worker in slices exactly as the engine wrote it', async () => {
+    // Every corpus readout five times over against the same reversed: over a thousand sentences
+    // and links, so those lists come in more than one slice.
+    const texts = readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort().map(corpusText);
+    const fiveTimes = (list) => [...list, ...list, ...list, ...list, ...list].join('\n\n');
+    const a = fiveTimes(texts);
+    const b = fiveTimes([...texts].reverse());
+    const fromPage = await page.evaluate(([x, y]) => ReadoutDiff.compare(x, y).then((report) => JSON.stringify(report)), [a, b]);
+    const engine = await nodeEngine();
+    const written = JSON.parse(engine.compare(a, b, '{}'));
+    assert.ok(written.a.sentences.length > 1000 && written.links.length > 1000, `${written.a.sentences.length} sentences, ${written.links.length} links`);
+    assert.equal(fromPage, JSON.stringify(written));
   });
 
   test('where no worker can start, the single file runs its engine on the main thread, allowed by its CSP', async () => {
