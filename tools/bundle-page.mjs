@@ -141,24 +141,31 @@ function singleFileHtml(web, engineSource, example) {
     return `<style${id}${media}>${css}</style>`;
   });
 
-  // The engine in <head>, with the script that starts its worker (web/engine-start-inline.js):
-  // the worker then instantiates and prepares the engine while the rest of the page is parsed.
-  const engineScript = scriptText(engineSource, ENGINE_FILE);
-  scriptHashes.push(cspHash(engineScript));
+  // At the top of <head>, before anything else is parsed: the default example and the engine's
+  // script without its wasm (data blocks, which the main thread does not compile), the worker's
+  // source, and the script that starts the worker from them with the example's comparison as its
+  // first request (web/engine-start-inline.js); then the wasm (base64, most of the page's bytes),
+  // which a one-line script sends to that worker once parsed. The engine's hash lets the
+  // main-thread fallback run the whole engine, wasm put back, as a script (web/assets-inline.js).
+  const engine = splitEngine(scriptText(engineSource, ENGINE_FILE));
+  scriptHashes.push(cspHash(engine.before + engine.wasm + engine.after));
   const workerSource = scriptText(normalizeNewlines(readFileSync(join(web, 'worker.js'), 'utf8')), 'worker.js');
   const startScript = scriptText(normalizeNewlines(readFileSync(join(web, 'engine-start-inline.js'), 'utf8')), 'engine-start-inline.js');
-  scriptHashes.push(cspHash(startScript));
-  const moduleScript = bundleModules(web);
-  scriptHashes.push(cspHash(moduleScript));
-  html = replaceOnce(html, '<script type="module" src="app.js"></script>',
-    `<script type="text/plain" id="readout-diff-worker">${workerSource}</script>\n` +
-    `<script id="readout-diff-engine">${engineScript}</script>\n` +
-    `<script>${startScript}</script>\n` +
-    `<script type="module">${moduleScript}</script>`);
+  scriptHashes.push(cspHash(startScript), cspHash(WASM_PARSED_SCRIPT));
   // JSON with "<" escaped cannot end its script element early; JSON.parse reads it unchanged.
   const exampleJson = JSON.stringify(example).replace(/</g, '\\u003c');
-  html = replaceOnce(html, '</body>',
-    `<script type="application/json" id="readout-diff-example">${exampleJson}</script>\n</body>`);
+  const cspMeta = `<meta http-equiv="Content-Security-Policy" content="${SERVED_CSP}">`;
+  html = replaceOnce(html, cspMeta, `${cspMeta}\n` +
+    `<script type="application/json" id="readout-diff-example">${exampleJson}</script>\n` +
+    `<script type="text/plain" id="readout-diff-engine-before-wasm">${engine.before}</script>\n` +
+    `<script type="text/plain" id="readout-diff-engine-after-wasm">${engine.after}</script>\n` +
+    `<script type="text/plain" id="readout-diff-worker">${workerSource}</script>\n` +
+    `<script>${startScript}</script>\n` +
+    `<script type="text/plain" id="readout-diff-engine-wasm">${engine.wasm}</script>\n` +
+    `<script>${WASM_PARSED_SCRIPT}</script>`);
+  const moduleScript = bundleModules(web);
+  scriptHashes.push(cspHash(moduleScript));
+  html = replaceOnce(html, '<script type="module" src="app.js"></script>', `<script type="module">${moduleScript}</script>`);
 
   const csp = [
     "default-src 'none'",
@@ -171,6 +178,21 @@ function singleFileHtml(web, engineSource, example) {
     "form-action 'none'",
   ].join('; ');
   return replaceOnce(html, `content="${SERVED_CSP}"`, `content="${csp}"`);
+}
+
+// Sends the wasm to the worker as soon as the parser has read it (see web/engine-start-inline.js).
+const WASM_PARSED_SCRIPT = 'readoutDiffEngineWorkers.wasmParsed();';
+// The engine script has its wasm inlined as a base64 data: URL (Emscripten's SINGLE_FILE). Cut
+// out, it leaves the bare prefix, which tells the engine to take the binary given as its
+// wasmBinary option rather than look for a file.
+const WASM_DATA_URL = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]{100,})"/g;
+
+function splitEngine(engineScript) {
+  const found = [...engineScript.matchAll(WASM_DATA_URL)];
+  if (found.length !== 1) throw new BundleError(`expected the engine script to inline its wasm as one base64 data: URL, found ${found.length}`);
+  const at = found[0].index + found[0][0].indexOf(',') + 1;
+  const wasm = found[0][1];
+  return { before: engineScript.slice(0, at), wasm, after: engineScript.slice(at + wasm.length) };
 }
 
 // Script text made safe to sit inside <script>…</script>: "</script" becomes "<\/script", which

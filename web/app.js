@@ -13,6 +13,7 @@ import { commitmentSummary, SIDES } from './report-model.js';
 import { startSeriesMode } from './series-mode.js';
 import { compare as compareTexts, ReadoutDiffError } from './api.js';
 import './element.js';
+import { nextTask } from './next-task.js';
 
 const EDIT_DELAY_MS = 500;
 const SAVE_DELAY_MS = 400;
@@ -261,4 +262,7 @@ async function start() {
   engine.version().then((version) => { byId('engine-version').textContent = version; }, () => {});
 }
 
-start();
+// In a task of its own, not in the one that ends parsing: in between, the browser passes on what
+// the engine's worker, started at the top of the single file, is waiting for (its wasm), so that it
+// compares the default example while the page sets up and lays out its texts.
+nextTask().then(start);

@@ -16,9 +16,17 @@ export function createEngineWorker() {
   return globalThis.readoutDiffEngineWorkers.next();
 }
 
-// The engine script is also an ordinary (hash-allowed) script of this page, so the main-thread
-// fallback finds the factory already defined.
+// The id of the request web/engine-start-inline.js sent to this worker that is this one (the
+// default example's comparison, while the page loaded), or null.
+export function sentRequest(worker, method, args) {
+  return globalThis.readoutDiffEngineWorkers.sentRequest(worker, method, args);
+}
+
+// The engine is in data blocks of this page, which the main thread does not compile unless it has
+// to (the fallback when no worker runs): then it becomes a script, which the page's CSP allows by
+// the hash of the engine script the bundler cut up.
 export function loadEngineFactory() {
+  if (typeof globalThis.createReadoutDiffEngine !== 'function') document.head.append(h('script', {}, globalThis.readoutDiffEngineWorkers.engineScript()));
   return Promise.resolve(globalThis.createReadoutDiffEngine);
 }
 

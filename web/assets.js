@@ -9,6 +9,11 @@ export function createEngineWorker() {
   return new Worker(new URL('worker.js', base));
 }
 
+// Served, a worker has been sent nothing before the page asks (see assets-inline.js).
+export function sentRequest() {
+  return null;
+}
+
 // The engine factory on the main thread (fallback when no worker can run): loads the engine
 // script once with a <script src>, which script-src 'self' allows.
 let factoryPromise = null;

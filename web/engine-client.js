@@ -8,7 +8,7 @@
 // which answers nothing until it is done), so each call has a deadline instead, ample for the
 // slowest comparison the limits allow at its size (answerDeadlineMs); a call that outlives it
 // fails with a clear message and the worker is replaced, like a crashed one.
-import { createEngineWorker, loadEngineFactory } from './assets.js';
+import { createEngineWorker, sentRequest, loadEngineFactory } from './assets.js';
 import { nextTask } from './next-task.js';
 
 export class EngineError extends Error {
@@ -46,16 +46,13 @@ export class EngineClient {
   #cancels = 0;
   mode = 'worker';
 
-  // Resolves with the engine's JSON text parsed (a report, or an {error} object). Receiving a long
-  // report, parsing it and what the caller does with it (building a view) are each a task of
-  // their own, so that their times do not add up in one long task.
-  // A Cancel in between still cancels: the answer is dropped.
+  // Resolves with the engine's report, or an {error} object. The worker parses it and sends it in
+  // slices (web/worker.js), each received in a task of its own; what the caller does with it
+  // (building a view) starts in a task of its own too, so that their times do not add up in one
+  // long task. A Cancel in between still cancels: the answer is dropped.
   async compare(a, b, options = {}) {
     const cancels = this.#cancels;
-    const json = await this.#call('compare', [a, b, JSON.stringify(options)]);
-    await nextTask();
-    if (this.#cancels !== cancels) throw new EngineError('Cancelled.', { cancelled: true });
-    const report = JSON.parse(json);
+    const report = await this.#call('compare', [a, b, JSON.stringify(options)]);
     await nextTask();
     if (this.#cancels !== cancels) throw new EngineError('Cancelled.', { cancelled: true });
     return report;
@@ -84,10 +81,13 @@ export class EngineClient {
     if (this.mode === 'main-thread') return this.#callOnMainThread(method, args);
     const worker = this.#ensureWorker();
     if (!worker) return this.#callOnMainThread(method, args);
-    const id = this.#nextId++;
     return new Promise((resolve, reject) => {
+      // The single file sends the default example's comparison before the page runs: that request,
+      // the worker's first, is this one if nothing was asked before it, and is awaited like any other.
+      const sent = this.#pending.size === 0 ? sentRequest(worker, method, args) : null;
+      const id = sent ?? this.#nextId++;
       this.#pending.set(id, { resolve, reject, method, args });
-      worker.postMessage({ id, method, args });
+      if (sent === null) worker.postMessage({ id, method, args });
       if (this.#pending.size === 1) this.#watchFirstPending();
     });
   }
@@ -118,9 +118,13 @@ export class EngineClient {
       answered = true;
       const call = this.#pending.get(data.id);
       if (!call) return;
+      if (data.items) {
+        (call.slices ??= []).push(data);
+        return;
+      }
       this.#pending.delete(data.id);
       this.#watchFirstPending();
-      if (data.ok) call.resolve(data.result);
+      if (data.ok) call.resolve(call.slices ? withSlices(data.result, call.slices) : data.result);
       else {
         call.reject(new EngineError(describeCrash(data.message), { fatal: data.fatal }));
         if (data.fatal) this.#discardWorker(new EngineError(describeCrash(data.message), { fatal: true }));
@@ -161,12 +165,23 @@ export class EngineClient {
       this.#mainThreadEngine ??= loadEngineFactory().then(instantiateWithoutFetch);
       const engine = await this.#mainThreadEngine;
       await paintedFrame();
-      return engine[method](...args);
+      const result = engine[method](...args);
+      // A report comes parsed, as from the worker.
+      return method === 'compare' ? JSON.parse(result) : result;
     } catch (error) {
       this.#mainThreadEngine = null;
       throw new EngineError(describeCrash(String(error?.message ?? error)), { fatal: true });
     }
   }
+}
+
+// The report with its long lists, sent in slices by the worker, put back in place.
+function withSlices(report, slices) {
+  for (const { path, items } of slices) {
+    const owner = path.slice(0, -1).reduce((object, key) => object[key], report);
+    for (const item of items) owner[path.at(-1)].push(item);
+  }
+  return report;
 }
 
 // Emscripten would fetch() the engine's own inlined data: URL, which connect-src 'none' blocks and

@@ -4,7 +4,6 @@
 // the page. Arrow keys move within a side (Left/Right jump to the counterpart), Enter opens a
 // sentence's evidence or goes to its likeliest near miss, n/p (and j/k) move between changes.
 import { SIDES } from './report-model.js';
-import { openEvidence } from './render.js';
 
 const NAVIGATION_KEYS = { n: 1, j: 1, p: -1, k: -1 };
 
@@ -52,7 +51,7 @@ export function attachInteractions(view) {
   // A sentence's Evidence button becomes the open disclosure (render.js), its summary focused.
   root.addEventListener('click', (event) => {
     const button = event.target.closest?.('.rd-evidence-button');
-    if (button && root.contains(button)) openEvidence(button).querySelector('summary').focus({ preventScroll: true });
+    if (button && root.contains(button)) view.openEvidence(button).querySelector('summary').focus({ preventScroll: true });
   });
   root.addEventListener('click', (event) => {
     // Near misses and the jump list: buttons that name the sentence they go to.
@@ -65,7 +64,7 @@ export function attachInteractions(view) {
     const item = sentenceOf(event.target);
     if (!item || event.target !== item || event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key === 'Enter') {
-      if (openDetails(item)) event.preventDefault();
+      if (openDetails(view, item)) event.preventDefault();
       return;
     }
     const target = arrowTarget(view, item, event.key);
@@ -78,10 +77,10 @@ export function attachInteractions(view) {
 
 // Enter on a sentence: toggles its evidence, or (a dropped or new sentence) goes to its likeliest
 // near miss. Returns whether it did anything.
-function openDetails(item) {
+function openDetails(view, item) {
   const button = item.querySelector('.rd-evidence-button');
   if (button) {
-    openEvidence(button);
+    view.openEvidence(button);
     return true;
   }
   const evidence = item.querySelector('.rd-evidence');

@@ -223,31 +223,40 @@ export function renderDiff(segments) {
 // The evidence disclosure is opened with Enter on its sentence, or by a click: it is not a tab stop
 // of its own, so Tab moves between the views' sentences and controls only.
 // In an interactive view a sentence's Evidence is a button until first opened (openEvidence,
-// called by interactions.js), then the disclosure with its contents. Chromium gives every
+// called through the view by interactions.js), then the disclosure with its contents. Chromium gives every
 // <details> a shadow tree of its own (a style sheet, slots, a hidden content box): one per
 // sentence made each frame of a 5,000-sentence view 50-80 ms (tools/bench/page-trace.mjs), and
 // the contents (each link's list, buttons and a select) were most of a long view's elements. The
+// disclosure is made from the model when opened: a WeakMap from each button to the function that
+// made it cost a long view's garbage collections 70 ms of marking at 25,000 sentences a side. The
 // static report, which has no script, has every disclosure.
-const evidenceOf = new WeakMap();
-
 function renderEvidence(context, side, links, inlineLink) {
-  const label = () => ['Evidence', srOnly(` for ${links.length === 1 ? 'this match' : `${links.length} matches`}`)];
-  const disclosure = () => h('details', { class: 'rd-evidence' }, h('summary', { tabindex: '-1' }, label()),
+  if (!context.interactive) return evidenceDisclosure(context, side, links, inlineLink);
+  return h('button', { type: 'button', class: 'rd-evidence-button', tabindex: '-1', 'aria-expanded': 'false' }, evidenceLabel(links));
+}
+
+function evidenceLabel(links) {
+  return ['Evidence', srOnly(` for ${links.length === 1 ? 'this match' : `${links.length} matches`}`)];
+}
+
+function evidenceDisclosure(context, side, links, inlineLink) {
+  return h('details', { class: 'rd-evidence' }, h('summary', { tabindex: '-1' }, evidenceLabel(links)),
     links.map((link) => renderLinkEvidence(context, side, link, link !== inlineLink)));
-  if (!context.interactive) return disclosure();
-  const button = h('button', { type: 'button', class: 'rd-evidence-button', tabindex: '-1', 'aria-expanded': 'false' }, label());
-  evidenceOf.set(button, disclosure);
-  return button;
 }
 
 // Opens a sentence's Evidence (the button, or the disclosure it became) and returns the disclosure.
-export function openEvidence(element) {
-  const disclosure = evidenceOf.get(element);
-  if (!disclosure) {
+// context: as for renderSentence.
+export function openEvidence(context, element) {
+  if (!element.classList.contains('rd-evidence-button')) {
     element.open = true;
     return element;
   }
-  const details = disclosure();
+  const item = element.closest('.rd-sentence');
+  const { side } = item.dataset;
+  const sentence = context.model.byId[side].get(Number(item.dataset.id));
+  const links = linksOf(context.model, sentence);
+  const inline = side === 'b' ? inlineDiff(sentence, links) : null;
+  const details = evidenceDisclosure(context, side, links, inline?.link);
   details.open = true;
   element.replaceWith(details);
   return details;

@@ -84,6 +84,7 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
     elementOf: (side, id) => elements.get(sentenceKey(side, id)) ?? null,
     counterpartsOf: (side, id) => counterpartsOf(model, side, model.byId[side].get(id)),
     sentenceOf: (item) => model.byId[item.dataset.side].get(Number(item.dataset.id)),
+    openEvidence: (element) => openEvidence(sentenceContext, element),
   };
 
   function setLayout(next) {
@@ -159,7 +160,7 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
         const freshEvidence = fresh.querySelector('.rd-evidence-button');
         fresh.hidden = old.hidden;
         fresh.tabIndex = old.tabIndex;
-        if (evidenceWasOpen && freshEvidence) openEvidence(freshEvidence);
+        if (evidenceWasOpen && freshEvidence) openEvidence(sentenceContext, freshEvidence);
         const hadFocus = old.contains(element.getRootNode().activeElement);
         old.replaceWith(fresh);
         if (hadFocus) focusTarget = (selector && fresh.querySelector(selector)) || fresh;
@@ -224,10 +225,16 @@ function copyFilters(filters) {
 // Filters by status (with each status's number of sentences), by side, commitments only, and a
 // search in both texts; the count of what is shown updates with every change.
 function renderToolbar(model, idPrefix, initial, onChange) {
-  const all = [...model.sentences.a, ...model.sentences.b];
-  const present = FILTER_STATUSES.filter((status) => all.some((s) => sentenceStatus(s) === status));
+  const counts = new Map();
+  for (const side of SIDES) {
+    for (const s of model.sentences[side]) {
+      const status = sentenceStatus(s);
+      counts.set(status, (counts.get(status) ?? 0) + 1);
+    }
+  }
+  const present = FILTER_STATUSES.filter((status) => counts.has(status));
   const boxes = present.map((status) => {
-    const count = all.filter((s) => sentenceStatus(s) === status).length;
+    const count = counts.get(status);
     const input = h('input', { type: 'checkbox', value: status, checked: initial.statuses.has(status) });
     return { input, label: h('label', { class: 'rd-check' }, input, ` ${STATUS_INFO[status].label} (${count})`) };
   });

@@ -6,33 +6,76 @@
 // The engine never needs the network. Without fetch, Emscripten decodes its inlined wasm directly
 // instead of fetching its own data: URL, which connect-src 'none' would report as a violation.
 self.fetch = undefined;
-if (typeof createReadoutDiffEngine !== 'function') importScripts('readout-diff-engine.js');
+// Served, this worker loads the engine, wasm included. In the single file the engine's script,
+// without its wasm, is the start of this worker's own source, and the page sends the wasm (base64)
+// in a message (web/engine-start-inline.js).
+const wasmFromPage = typeof createReadoutDiffEngine === 'function';
+if (!wasmFromPage) importScripts('readout-diff-engine.js');
 
 const ENGINE_METHODS = new Set(['compare', 'segment', 'track', 'version']);
 
+let receiveWasm;
+const wasmReceived = new Promise((resolve) => { receiveWasm = resolve; });
+
+function decodeBase64(text) {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+  const bytes = atob(text);
+  return Uint8Array.from(bytes, (c) => c.charCodeAt(0));
+}
+
 // The engine is instantiated and its set-up done (lexicon, ICU iterators: most of a cold first
-// comparison) as soon as the worker runs, while the page is still loading; the first request
+// comparison) as soon as the worker has it, while the page is still loading; the first request
 // then waits only for what is left of it. A failure here is reported to that first request.
 function startEngine() {
-  const started = createReadoutDiffEngine({ print() {}, printErr() {} }).then((engine) => {
-    engine.prepare();
-    return engine;
+  const options = { print() {}, printErr() {} };
+  const engine = wasmFromPage ? wasmReceived.then((wasmBinary) => createReadoutDiffEngine({ ...options, wasmBinary }))
+    : createReadoutDiffEngine(options);
+  const started = engine.then((instance) => {
+    instance.prepare();
+    return instance;
   });
   started.catch(() => {});  // not unhandled: the next request awaits it and reports the failure
   return started;
 }
 const enginePromise = startEngine();
 
-self.onmessage = async (event) => {
-  const { id, method, args } = event.data;
+// A comparison's report is parsed here, not on the page's main thread (a report of 12,000
+// sentences a side took 160 ms to parse there, in one task), and sent in slices: its long lists a
+// thousand items a message, then the rest with those lists emptied. The page receives (copies)
+// each message in a task of its own and puts the lists back (web/engine-client.js).
+const REPORT_LISTS = [['a', 'sentences'], ['b', 'sentences'], ['links'], ['commitments']];
+const ITEMS_PER_SLICE = 1000;
+
+function postReport(id, json) {
+  const report = JSON.parse(json);
+  for (const path of REPORT_LISTS) {
+    const owner = path.slice(0, -1).reduce((object, key) => object?.[key], report);
+    const list = owner?.[path.at(-1)];
+    if (!Array.isArray(list)) continue;  // an {error} answer has none
+    owner[path.at(-1)] = [];
+    for (let at = 0; at < list.length; at += ITEMS_PER_SLICE) self.postMessage({ id, path, items: list.slice(at, at + ITEMS_PER_SLICE) });
+  }
+  self.postMessage({ id, ok: true, result: report });
+}
+
+async function answer({ id, method, args }) {
   try {
     if (!ENGINE_METHODS.has(method)) throw new Error(`Unknown engine method ${method}`);
     const engine = await enginePromise;
-    self.postMessage({ id, ok: true, result: engine[method](...args) });
+    if (method === 'compare') postReport(id, engine.compare(...args));
+    else self.postMessage({ id, ok: true, result: engine[method](...args) });
   } catch (error) {
     // An abort (out of memory, failed assertion) leaves the wasm instance unusable: report it as
     // fatal and stop, and the page starts a fresh worker for the next request.
     self.postMessage({ id, ok: false, fatal: true, message: String(error?.message ?? error) });
     self.close();
   }
+}
+
+self.onmessage = ({ data }) => {
+  if (data.wasm) receiveWasm(decodeBase64(data.wasm));
+  else answer(data);
 };
+// The single file's first worker has its first request written at the start of its source
+// (web/engine-start-inline.js), so that it needs no message from the page's busy main thread.
+if (typeof readoutDiffFirstRequest === 'object') answer(readoutDiffFirstRequest);

@@ -325,7 +325,8 @@ describe('long files', () => {
 
 describe('after the engine fails, a fresh one', () => {
   test('a call that fails inside the real worker ends in a message and Retry runs on a new worker', async () => {
-    // The page's first comparison reaches the real engine with arguments its bindings refuse
+    // The first comparison the page sends (after an edit: the single file's first worker has the
+    // default example's in its source) reaches the real engine with arguments its bindings refuse
     // (numbers for strings), so the call throws inside the worker, as an abort does: the worker
     // reports it and closes. Workers are counted as the page creates them.
     const page = await openPage((p) => p.addInitScript(() => {
@@ -345,6 +346,9 @@ describe('after the engine fails, a fresh one', () => {
         }
       };
     }));
+    assert.match(await settled(page), /^Compared in \d+ ms/);
+    await page.fill('#text-b', 'India and China agreed to continue talks.');
+    await page.waitForFunction(() => document.getElementById('status-text').textContent.startsWith('The comparison engine'));
     assert.match(await settled(page), /^The comparison engine stopped unexpectedly \(.+\)\. Your texts are unchanged\.$/);
     assert.equal(await page.isVisible('#retry'), true);
     assert.equal(await page.evaluate(() => window.workersCreated), 1);

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   launchBrowser, singleFileUrl, openFreshPage, watchPage, closeCleanly, cspViolationsIn, settled, expectedStatus, countBy, screenshotPath,
+  corpusDir, corpusText, nodeEngine,
 } from './harness.mjs';
+import { readdirSync } from 'node:fs';
 
 let browser;
 let page;
@@ -125,6 +127,40 @@ describe('single file from file://', () => {
       assert.ok(workers[0].parsing, 'started while the document was still being parsed');
       assert.ok(workers[0].at < contentLoadedAt);
       assert.equal(await fresh.evaluate(() => ReadoutDiff.engineMode), 'worker');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('a long report comes through the worker in slices exactly as the engine wrote it', async () => {
+    // Every corpus readout five times over against the same reversed: over a thousand sentences
+    // and links, so those lists come in more than one slice.
+    const texts = readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort().map(corpusText);
+    const fiveTimes = (list) => [...list, ...list, ...list, ...list, ...list].join('\n\n');
+    const a = fiveTimes(texts);
+    const b = fiveTimes([...texts].reverse());
+    const fromPage = await page.evaluate(([x, y]) => ReadoutDiff.compare(x, y).then((report) => JSON.stringify(report)), [a, b]);
+    const engine = await nodeEngine();
+    const written = JSON.parse(engine.compare(a, b, '{}'));
+    assert.ok(written.a.sentences.length > 1000 && written.links.length > 1000, `${written.a.sentences.length} sentences, ${written.links.length} links`);
+    assert.equal(fromPage, JSON.stringify(written));
+  });
+
+  test('where no worker can start, the single file runs its engine on the main thread, allowed by its CSP', async () => {
+    const fresh = await browser.context.newPage();
+    try {
+      const problems = await watchPage(fresh);
+      await fresh.addInitScript(() => {
+        window.Worker = function () { throw new Error('workers are refused here'); };
+      });
+      await fresh.goto(singleFileUrl);
+      assert.match(await settled(fresh), /^Compared in \d+ ms\. A: \d+ commitments/);
+      assert.equal(await fresh.evaluate(() => ReadoutDiff.engineMode), 'main-thread');
+      const shown = await fresh.$$eval('#view-host .rd-sentence', (items) => items.length);
+      const report = await fresh.evaluate(() => ReadoutDiff.compare(document.getElementById('text-a').value, document.getElementById('text-b').value));
+      assert.equal(shown, report.a.sentences.length + report.b.sentences.length);
+      assert.deepEqual(await cspViolationsIn(fresh), []);
+      assert.deepEqual(problems, { requests: [], csp: [], dialogs: [], errors: [] });
     } finally {
       await fresh.close();
     }
@@ -334,19 +370,21 @@ describe('single file from file://', () => {
   for (const abortMessage of ['Aborted(Cannot enlarge memory arrays to size 1090519040 bytes (OOM).)',
     'Aborted(). Build with -s ASSERTIONS=1 for more info.']) {
     test(`an engine that runs out of memory leaves a message, the texts and a working Retry: ${abortMessage}`, async () => {
-      // The first comparison is answered as web/worker.js answers when the wasm engine aborts for
-      // lack of memory (Emscripten's own abort message); everything after it is the real engine.
+      // The first comparison's answer (the default example's, which the single file's first worker
+      // has in its source) is replaced by what web/worker.js answers when the wasm engine aborts
+      // for lack of memory (Emscripten's own abort message); everything after it is the real engine.
       const fresh = await browser.context.newPage();
       try {
         await fresh.addInitScript((abortMessage) => {
           const RealWorker = window.Worker;
           let failed = false;
           window.Worker = class extends RealWorker {
-            postMessage(message, ...rest) {
-              if (failed || message?.method !== 'compare') return super.postMessage(message, ...rest);
-              failed = true;
-              const data = { id: message.id, ok: false, fatal: true, message: abortMessage };
-              setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data })), 0);
+            set onmessage(handler) {
+              super.onmessage = handler && ((event) => {
+                if (failed || !('result' in event.data)) return handler(event);
+                failed = true;
+                return handler(new MessageEvent('message', { data: { id: event.data.id, ok: false, fatal: true, message: abortMessage } }));
+              });
             }
           };
         }, abortMessage);

@@ -42,7 +42,7 @@ const USAGE = `Usage: node tools/bench [options]
   --no-page             skip the page: its time to first result, a re-comparison after an edit
                         and its main-thread tasks
   --page-mb LIST        sizes in MB (10^6 bytes) a side of the texts opened in the page for the
-                        longest main-thread task (default 0.5,1,2.5)
+                        longest main-thread task (default 0.5,1,2.5,5)
   --no-heap-pair        skip the wasm engine's peak memory on the largest pair
   --heap-pair-mib N     size a side of that pair in MiB (default 16, the limit; if the engine
                         cannot compare it, half that, and so on down to 1)
@@ -69,7 +69,7 @@ function parseArgs(argv) {
     pairs: true,
     page: true,
     pageRuns: 5,
-    pageMb: [0.5, 1, 2.5],
+    pageMb: [0.5, 1, 2.5, 5],
     heapPair: true,
     heapPairMib: 16,
     seed: 20240601,
