@@ -28,9 +28,17 @@ Result<Comparison, InputError> compare_documents(std::string_view a, std::string
   if (!side_b.ok()) return input_error(side_b.error(), Side::b, b);
   // Stages 5 and 6, then 7 and 8 in assemble_comparison.
   Alignment alignment = align(side_a.value(), side_b.value(), analyzer.vocabulary(), *pipeline.lexicon, pipeline.options.align);
+  // Stage 5b: the analyst's decisions, before the accounting, so everything after follows them.
+  std::optional<std::vector<ReviewOutcome>> review;
+  if (pipeline.options.review) {
+    review = apply_review(side_a.value(), side_b.value(), analyzer.vocabulary(), *pipeline.lexicon, pipeline.options.align,
+                          *pipeline.options.review, alignment);
+  }
   std::vector<CommitmentFate> fates = account_commitments(side_a.value(), side_b.value(), alignment.links);
-  return assemble_comparison(side_a.value(), side_b.value(), std::move(alignment), std::move(fates), analyzer.vocabulary(),
-                             *pipeline.lexicon);
+  Comparison comparison = assemble_comparison(side_a.value(), side_b.value(), std::move(alignment), std::move(fates),
+                                              analyzer.vocabulary(), *pipeline.lexicon);
+  comparison.review = std::move(review);
+  return comparison;
 }
 
 std::string to_json(const Comparison& comparison) { return comparison_report(comparison); }
