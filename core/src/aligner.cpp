@@ -13,6 +13,12 @@
 
 namespace readout_diff {
 
+bool in_link_order(const Link& x, const Link& y) {
+  if (x.a.front() != y.a.front()) return x.a.front() < y.a.front();
+  if (x.b.front() != y.b.front()) return x.b.front() < y.b.front();
+  return x.a != y.a ? x.a < y.a : x.b < y.b;
+}
+
 const char* to_string(Relation relation) { return relation == Relation::repeated ? "repeated" : "modified"; }
 
 namespace {
@@ -507,10 +513,9 @@ struct Pair {
 };
 
 // A link between these sentences (ascending), measured on their words joined: its evidence, what
-// changed, the relation, and the confidence of its likeliest pair (`confidence(i, j)`, 0 if unknown).
-template <class Confidence>
-Link measured_link(const Bags& bags, const std::vector<std::size_t>& group_a, const std::vector<std::size_t>& group_b, const AlignOptions& options,
-                   Confidence&& confidence) {
+// changed, the relation, and the confidence of its likeliest pair in `confidence_of` (0 if none is).
+Link measured_link(const Bags& bags, const std::vector<std::size_t>& group_a, const std::vector<std::size_t>& group_b,
+                   const AlignOptions& options, const std::map<std::pair<std::size_t, std::size_t>, double>& confidence_of) {
   const Scorer& scorer = bags.scorer;
   Bag joined_a = bags.a[group_a.front()];
   for (std::size_t k = 1; k < group_a.size(); ++k) joined_a = scorer.join(joined_a, bags.a[group_a[k]]);
@@ -520,7 +525,10 @@ Link measured_link(const Bags& bags, const std::vector<std::size_t>& group_a, co
   link.a = group_a;
   link.b = group_b;
   for (std::size_t i : group_a) {
-    for (std::size_t j : group_b) link.confidence = std::max(link.confidence, confidence(i, j));
+    for (std::size_t j : group_b) {
+      const auto it = confidence_of.find({i, j});
+      if (it != confidence_of.end()) link.confidence = std::max(link.confidence, it->second);
+    }
   }
   scorer.overlap(joined_a, joined_b, &link.evidence);
   link.evidence.changes = scorer.changes(joined_a, joined_b);
@@ -620,14 +628,9 @@ Alignment align(const AnalyzedDocument& side_a, const AnalyzedDocument& side_b, 
   for (auto& [group_a, group_b] : groups) {
     std::sort(group_a.begin(), group_a.end());
     std::sort(group_b.begin(), group_b.end());
-    links.push_back(measured_link(bags, group_a, group_b, options, [&](std::size_t i, std::size_t j) {
-      const auto it = confidence_of.find({i, j});
-      return it != confidence_of.end() ? it->second : 0.0;
-    }));
+    links.push_back(measured_link(bags, group_a, group_b, options, confidence_of));
   }
-  std::sort(links.begin(), links.end(), [](const Link& x, const Link& y) {
-    return x.a.front() != y.a.front() ? x.a.front() < y.a.front() : x.b.front() < y.b.front();
-  });
+  std::sort(links.begin(), links.end(), in_link_order);
 
   // What an unlinked sentence nearly met: the likeliest pairs under the threshold.
   std::vector<bool> linked_a(fa.sentences.size(), false), linked_b(fb.sentences.size(), false);
@@ -655,12 +658,7 @@ std::vector<Link> measure_links(const AnalyzedDocument& a, const AnalyzedDocumen
     confidence_of[{c.a, c.b}] = identical(bags.a[c.a], bags.b[c.b]) ? 1.0 : options.model.confidence(c.features);
   }
   std::vector<Link> links;
-  for (const LinkSentences& group : groups) {
-    links.push_back(measured_link(bags, group.a, group.b, options, [&](std::size_t i, std::size_t j) {
-      const auto it = confidence_of.find({i, j});
-      return it != confidence_of.end() ? it->second : 0.0;
-    }));
-  }
+  for (const LinkSentences& group : groups) links.push_back(measured_link(bags, group.a, group.b, options, confidence_of));
   return links;
 }
 

@@ -93,10 +93,7 @@ std::vector<ReviewOutcome> apply_review(const AnalyzedDocument& a, const Analyze
   for (std::size_t k = 0; k < links.size(); ++k) {
     if (!removed[k]) kept.push_back(std::move(links[k]));
   }
-  // align()'s order: by the first sentence in A, then in B.
-  std::stable_sort(kept.begin(), kept.end(), [](const Link& x, const Link& y) {
-    return x.a.front() != y.a.front() ? x.a.front() < y.a.front() : x.b.front() < y.b.front();
-  });
+  std::sort(kept.begin(), kept.end(), in_link_order);
   links = std::move(kept);
   // Near misses are a sentence's when it is left unlinked.
   for (const Link& link : links) {

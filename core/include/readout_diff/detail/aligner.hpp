@@ -79,8 +79,12 @@ struct NearMiss {
   double confidence = 0;
 };
 
+// The order of an alignment's links: by their first sentence in A, then in B (then by all their
+// sentences, so that no two links tie).
+bool in_link_order(const Link& x, const Link& y);
+
 struct Alignment {
-  // In order of their first sentence in A, then in B.
+  // In order of their first sentence in A, then in B (in_link_order).
   std::vector<Link> links;
   // Per sentence of A and of B left unlinked, its likeliest partners under the threshold, most
   // likely first, at most kNearMissesPerSentence: what the engine nearly linked.
