@@ -130,8 +130,8 @@ export function escapeMarkdown(text) {
 }
 
 const CSV_COLUMNS = [
-  'link', 'relation', 'score', 'cross_language', 'a_sentences', 'b_sentences', 'a_text', 'b_text',
-  'a_commitment', 'b_commitment', 'shared_concepts', 'shared_stems', 'trigram_overlap', 'decided_by',
+  'link', 'relation', 'score', 'cross_language', 'decided_by', 'a_sentences', 'b_sentences', 'a_text', 'b_text',
+  'a_commitment', 'b_commitment', 'shared_concepts', 'shared_stems', 'trigram_overlap',
 ];
 
 // One row per link; sentence references are 1-based as on screen (A1 is a.sentences[0]).
@@ -142,12 +142,12 @@ export function linksCsv(report) {
     const commitments = (side) => sentences[side].filter((s) => s.commitment).map((s) => commitmentLabel(s.commitment)).join('; ');
     return [
       link.id, STATUS_INFO[link.relation]?.label.toLowerCase() ?? link.relation, formatScore(link.score),
-      link.cross_language ? 'yes' : 'no',
+      link.cross_language ? 'yes' : 'no', link.decided_by,
       link.a.map((id) => sentenceRef('a', id)).join(' '), link.b.map((id) => sentenceRef('b', id)).join(' '),
       sentences.a.map((s) => s.text).join(' '), sentences.b.map((s) => s.text).join(' '),
       commitments('a'), commitments('b'),
       (link.evidence?.concepts ?? []).join('; '), (link.evidence?.shared_stems ?? []).join('; '),
-      formatPercent(link.evidence?.trigram_overlap), link.decided_by,
+      formatPercent(link.evidence?.trigram_overlap),
     ];
   });
   return csvFile(CSV_COLUMNS, rows);

@@ -3,6 +3,11 @@
 // Moscow 2020 against Dushanbe 2021 (English), with the engine's own report as the baseline.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "readout_diff/detail/aligner.hpp"
+#include "readout_diff/detail/link_model.hpp"
+#include "readout_diff/detail/review.hpp"
 #include "test_support.hpp"
 
 namespace readout_diff {
@@ -176,6 +181,42 @@ TEST(Review, DecisionsThatDoNotFitAreReportedNotApplied) {
   const json placed = reviewed(json::array({{{"action", "accept"}, {"a", (*single)["a"]}, {"b", (*single)["b"]}, {"a_text", {a_text}}}}));
   EXPECT_EQ(placed["review"][0]["applied"], true) << placed["review"].dump();
   EXPECT_EQ(placed["review"][0]["decision"]["a_text"], json::array({a_text}));
+}
+
+// The stage on its own: each of the engine's links rejected and made again by hand comes back
+// measured as the aligner measured it (the same evidence, changes and confidence), marked as the
+// analyst's and with the analyst's relation.
+TEST(Review, ALinkMadeByHandIsMeasuredAsTheAlignerMeasuresItsOwn) {
+  ASSERT_TRUE(builtin_link_model().ok());
+  AlignOptions options;
+  options.model = builtin_link_model().value();
+  testing::Stages stages;
+  const AnalyzedDocument a = stages.analyzed(moscow()), b = stages.analyzed(dushanbe());
+  const Alignment engine = align(a, b, stages.vocabulary(), stages.lexicon(), options);
+  ASSERT_FALSE(engine.links.empty());
+  for (const Link& link : engine.links) {
+    Alignment alignment = engine;
+    const Relation other = link.relation == Relation::repeated ? Relation::modified : Relation::repeated;
+    const std::vector<ReviewDecision> decisions{{ReviewAction::reject, link.a, link.b, std::nullopt, std::nullopt, std::nullopt},
+                                                {ReviewAction::link, link.a, link.b, other, std::nullopt, std::nullopt}};
+    const auto outcomes = apply_review(a, b, stages.vocabulary(), stages.lexicon(), options, decisions, alignment);
+    ASSERT_EQ(outcomes.size(), 2u);
+    EXPECT_TRUE(outcomes[0].applied && outcomes[1].applied) << outcomes[0].reason << outcomes[1].reason;
+    ASSERT_EQ(alignment.links.size(), engine.links.size());
+    const auto made = std::find_if(alignment.links.begin(), alignment.links.end(),
+                                   [&](const Link& l) { return l.a == link.a && l.b == link.b; });
+    ASSERT_NE(made, alignment.links.end());
+    EXPECT_EQ(made - alignment.links.begin(), std::find_if(engine.links.begin(), engine.links.end(), [&](const Link& l) {
+                                                 return l.a == link.a && l.b == link.b;
+                                               }) - engine.links.begin()) << "in the aligner's order";
+    EXPECT_TRUE(made->by_analyst);
+    EXPECT_EQ(made->relation, other);
+    EXPECT_DOUBLE_EQ(made->confidence, link.confidence);
+    EXPECT_EQ(made->evidence.shared_stems, link.evidence.shared_stems);
+    EXPECT_DOUBLE_EQ(made->evidence.similarity, link.evidence.similarity);
+    EXPECT_DOUBLE_EQ(made->evidence.trigram_overlap, link.evidence.trigram_overlap);
+    EXPECT_EQ(made->evidence.changes.size(), link.evidence.changes.size());
+  }
 }
 
 TEST(Review, WithoutTheOptionThereIsNoReviewSectionAndEveryLinkIsTheEngines) {
