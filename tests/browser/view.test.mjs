@@ -639,6 +639,7 @@ describe('the analyst\'s view', () => {
     const lonely = report.a.sentences.find((s) => s.status === 'dropped' && s.commitment && s.possible_counterparts.length);
     assert.ok(lonely, 'the example has a dropped commitment with a near miss');
     const target = lonely.possible_counterparts[0].sentence;
+    const summaryText = () => page.locator('#view-host .rd-summary').innerText();
     const reviewed = await page.evaluate(([a, b]) => ReadoutDiff.compare(document.getElementById('text-a').value,
       document.getElementById('text-b').value, { review: [{ action: 'link', a: [a], b: [b], relation: 'modified' }] }), [lonely.id, target]);
     const fate = reviewed.commitments.find((c) => c.side === 'a' && c.sentence === lonely.id).fate;
@@ -654,9 +655,34 @@ describe('the analyst\'s view', () => {
     await page.keyboard.press('Enter');
     const evidence = await aSentence.locator('.rd-evidence').innerText();
     assert.match(evidence, new RegExp(`Modified with B${target + 1}( \\(across languages\\))?, as you decided`), evidence);
+
+    // Called repeated instead (the relation in its evidence), the link counts as the engine says.
+    const asRepeated = await page.evaluate(([a, b]) => ReadoutDiff.compare(document.getElementById('text-a').value,
+      document.getElementById('text-b').value, { review: [{ action: 'link', a: [a], b: [b], relation: 'repeated' }] }), [lonely.id, target]);
+    await aSentence.locator('.rd-evidence select').selectOption('repeated');
+    await page.waitForFunction((text) => document.querySelector('#view-host .rd-summary-detail')?.textContent.endsWith(text),
+      `${asRepeated.summary.links.repeated} repeated and ${asRepeated.summary.links.modified} modified links`);
+    await page.waitForFunction((id) => document.querySelector(`#view-host #rd-a${id}`)?.dataset.status === 'repeated', lonely.id);
+    assert.match(await page.locator('#view-host .rd-review-summary').innerText(), /^Your review: 1 linked by hand\./);
+
+    // Accepting an engine link changes no count and is marked.
+    const [accepted] = report.links;
+    const before = await summaryText();
+    const bAccepted = page.locator(sentenceSelector('b', accepted.b[0]));
+    await bAccepted.focus();
+    await page.keyboard.press('Enter');
+    await bAccepted.getByRole('button', { name: 'Accept' }).click();
+    await page.waitForFunction(() => /1 accepted/.test(document.querySelector('#view-host .rd-review-summary')?.textContent ?? ''));
+    await page.waitForFunction(() => !document.getElementById('status').classList.contains('busy'));
+    assert.ok((await bAccepted.locator('> .rd-meta').innerText()).includes(`✓ A${accepted.a[0] + 1}`), 'marked as accepted');
+    assert.equal(await summaryText(), before);
+
     await aSentence.locator('.rd-review-mark').getByRole('button', { name: 'Unlink' }).click();
     await page.waitForFunction((id) => document.querySelector(`#view-host #rd-a${id}`)?.dataset.status === 'dropped', lonely.id);
-    assert.ok(await page.locator('#view-host .rd-review-summary').isHidden());
+    await page.locator(sentenceSelector('b', accepted.b[0])).focus();
+    await page.keyboard.press('Enter');
+    await page.locator(sentenceSelector('b', accepted.b[0])).getByRole('button', { name: 'Accept' }).click();
+    await page.waitForFunction(() => document.querySelector('#view-host .rd-review-summary')?.hidden === true);
   });
 
   // Issue 12's budget on a view of over a thousand sentences a side. It failed (100-115 ms, a
