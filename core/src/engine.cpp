@@ -88,6 +88,7 @@ Result<Segmentation, InputError> segment_document(std::string_view text, std::st
   auto made = make_pipeline(options_json);
   if (!made.ok()) return input_error(made.error(), std::nullopt, {});
   Pipeline& pipeline = made.value();
+  if (auto refused = review_refused(pipeline.options, "a segmentation")) return input_error(*refused, std::nullopt, {});
   Analyzer analyzer(*pipeline.lexicon, *pipeline.tokenizer);
   auto side = analyze_side(text, pipeline.options, *pipeline.segmenter, analyzer);
   if (!side.ok()) return input_error(side.error(), std::nullopt, text);

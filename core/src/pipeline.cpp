@@ -173,6 +173,12 @@ Result<CompareOptions> parse_options(std::string_view text) {
   return options;
 }
 
+std::optional<Error> review_refused(const CompareOptions& options, const char* what) {
+  // Decisions name the sentences of one pair of readouts.
+  if (!options.review) return std::nullopt;
+  return bad_option(std::string("\"review\" applies to a comparison of two readouts, not to ") + what);
+}
+
 Result<AnalyzedDocument> analyze_side(std::string_view text, const CompareOptions& options, Segmenter& segmenter,
                                       Analyzer& analyzer) {
   auto input = check_text_input(text, options.max_bytes);

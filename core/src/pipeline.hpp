@@ -42,6 +42,10 @@ struct Pipeline {
   Tokenizer* tokenizer = nullptr;
 };
 
+// The error for a review option given to what has no pair of readouts to apply it to (`what`:
+// "a series", "a segmentation"), or nothing when there is none.
+std::optional<Error> review_refused(const CompareOptions& options, const char* what);
+
 // `model` replaces the built-in link model (evaluation and fitting only).
 Result<Pipeline> make_pipeline(std::string_view options_json, const LinkModel* model = nullptr);
 

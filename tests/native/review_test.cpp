@@ -252,6 +252,12 @@ TEST(Review, MalformedDecisionsAreAnOptionsError) {
   }
 }
 
+TEST(Review, ASegmentationTakesNoReview) {
+  const json answer = testing::segment(moscow(), R"({"review":[]})");
+  EXPECT_EQ(answer["error"]["code"], "bad_options");
+  EXPECT_NE(answer["error"]["message"].get<std::string>().find("segmentation"), std::string::npos) << answer.dump();
+}
+
 TEST(Review, ASeriesTakesNoReview) {
   const EngineOutput output = track({moscow(), dushanbe()}, {"moscow.txt", "dushanbe.txt"}, 1, R"({"review":[]})");
   ASSERT_TRUE(output.is_error) << output.json;
