@@ -572,7 +572,9 @@ describe('the analyst\'s view', () => {
     assert.ok((await aMeta.innerText()).includes(`✗ ${rejected.b.map((id) => ref('b', id)).join('+')} rejected by you`));
     assert.equal(await page.locator(sentenceSelector('a', committed)).getAttribute('data-status'), 'dropped');
     assert.match(await page.locator('#view-host .rd-review-summary').innerText(), /^Your review: 1 rejected\. The summary, the commitments and the exports follow it/);
-    assert.match(await page.locator('#view-host .rd-jump summary').innerText(), /Jump to a change/);
+    // The filter counts are the reviewed report's: A's dropped sentences as the engine counts them.
+    assert.ok((await page.locator('#view-host .rd-filters').innerText()).includes(`Dropped (${reviewed.summary.a.dropped})`),
+      await page.locator('#view-host .rd-filters').innerText());
 
     // The commitment table: the row of A's commitment now says Dropped.
     await page.click('#view-host button[data-layout="commitments"]');
