@@ -4,6 +4,7 @@
 // carries the engine's error fields (code, side, message, offset, line, column).
 import { sharedEngine } from './engine-client.js';
 import { createView } from './view.js';
+import { createModel, createReview } from './report-model.js';
 
 export class ReadoutDiffError extends Error {
   constructor(error) {
@@ -19,6 +20,16 @@ export async function compare(a, b, options = {}) {
   const result = await sharedEngine().compare(String(a), String(b), options);
   if (result.error) throw new ReadoutDiffError(result.error);
   return result;
+}
+
+// A comparison as a host with review controls shows it: `engineReport`, the engine's report of a
+// and b (passed in, it is not made again: the texts are those it was made of), and `report`, the
+// engine's report made with the analyst's decisions (`review`, createReview's JSON) that still
+// fit these texts, or the engine's own when none do.
+export async function compareWithReview(a, b, review, engineReport = null) {
+  const engine = engineReport ?? await compare(a, b);
+  const decisions = review ? createReview(createModel(engine), review).toJSON() : [];
+  return { engineReport: engine, report: decisions.length ? await compare(a, b, { review: decisions }) : engine };
 }
 
 async function segment(text, options = {}) {

@@ -11,7 +11,7 @@ import { loadExample, viewStyleText } from './assets.js';
 import { embedSettings, startEmbedding } from './embed.js';
 import { commitmentSummary, SIDES } from './report-model.js';
 import { startSeriesMode } from './series-mode.js';
-import { compare as compareTexts, ReadoutDiffError } from './api.js';
+import { compareWithReview, ReadoutDiffError } from './api.js';
 import './element.js';
 import { nextTask } from './next-task.js';
 
@@ -28,7 +28,14 @@ const ui = {
 const embed = embedSettings(window.location);
 const engine = sharedEngine();
 const panels = {};
-const state = { report: null, view: null, review: null, busy: false, rerun: false, comparing: null, editTimer: 0, saveTimer: 0, unsaved: false, embedding: null };
+// report: what is shown (the engine's report made with the analyst's decisions, when there are
+// any); engineReport: the engine's report of the same texts without them, for the JSON export;
+// engine: the last texts compared without decisions and their report, compared again only when
+// the texts change; review: the decisions (createReview's JSON), or null.
+const state = {
+  report: null, engineReport: null, engine: null, view: null, review: null, busy: false, rerun: false, comparing: null,
+  editTimer: 0, saveTimer: 0, unsaved: false, embedding: null,
+};
 
 function onEdit() {
   clearTimeout(state.editTimer);
@@ -36,9 +43,9 @@ function onEdit() {
   scheduleSave();
 }
 
-// The texts in the boxes are no longer those being (or last) compared.
+// The texts in the boxes, or the decisions, are no longer those being (or last) compared.
 function textsChanged() {
-  return panels.a.text !== state.comparing.a || panels.b.text !== state.comparing.b;
+  return panels.a.text !== state.comparing.a || panels.b.text !== state.comparing.b || state.review !== state.comparing.review;
 }
 
 async function compare() {
@@ -65,12 +72,16 @@ async function compare() {
   }
   setBusy(true);
   const started = performance.now();
-  state.comparing = { a: panels.a.text, b: panels.b.text };
+  const request = { a: panels.a.text, b: panels.b.text, review: state.review };
+  state.comparing = request;
   try {
-    const report = await compareTexts(state.comparing.a, state.comparing.b);
+    // Only the decisions changed: the engine's own report of these texts is the one kept.
+    const kept = state.engine?.a === request.a && state.engine?.b === request.b ? state.engine.report : null;
+    const { report, engineReport } = await compareWithReview(request.a, request.b, request.review, kept);
+    state.engine = { a: request.a, b: request.b, report: engineReport };
     if (textsChanged()) state.rerun = true;  // stale: never shown
     else {
-      showResult(report);
+      showResult(report, engineReport);
       setStatus(`Compared in ${Math.round(performance.now() - started)} ms. ${commitmentSummary(report.summary)}.`);
     }
   } catch (error) {
@@ -106,16 +117,23 @@ function showEngineError(error) {
   }
 }
 
-function showResult(report) {
+function showResult(report, engineReport = report) {
   state.report = report;
-  // The layout and filters the reader chose stay when the texts are compared again.
+  state.engineReport = engineReport;
+  // The layout, the filters and the focus stay when the texts are compared again.
   const previous = state.view;
-  if (previous) state.review = previous.review;
-  state.view = report ? createView(report, { idPrefix: 'rd', layout: previous?.layout, filters: previous?.filters, review: state.review }) : null;
+  const focus = previous?.focusPlace;
+  state.view = report ? createView(report, {
+    idPrefix: 'rd', layout: previous?.layout, filters: previous?.filters, review: state.review, engineReport,
+  }) : null;
+  // Each decision is the engine's to apply: the texts are compared again with it.
   state.view?.onReviewChange((review) => {
     state.review = review;
     scheduleSave();
+    compare();
   });
+  const shown = state.view;
+  if (focus) shown.ready.then(() => { if (state.view === shown) shown.restoreFocus(focus); });
   previous?.retire();
   if (state.view) ui.viewHost.prepend(state.view.element);
   ui.tools.hidden = !report;
@@ -149,8 +167,7 @@ function saveNow() {
   if (embed || !ui.keepTexts.checked) return;
   const texts = Object.fromEntries(SIDES.map((side) => [side, { text: panels[side].text, name: panels[side].name }]));
   // The analyst's review is kept with the texts it was made on, under the same opt-in.
-  const kept = state.view ? state.view.review : state.review;
-  ui.storageNote.textContent = saveTexts(kept ? { ...texts, review: kept } : texts)
+  ui.storageNote.textContent = saveTexts(state.review ? { ...texts, review: state.review } : texts)
     ? 'Texts are kept in this browser until you clear them.'
     : 'These texts are too large to keep in this browser; they stay in this tab only.';
 }
@@ -170,8 +187,8 @@ async function loadDefaultExample() {
 }
 
 const EXPORTS = {
-  json: () => ['json', 'application/json', reportJson(state.report, state.view?.review)],
-  markdown: () => ['md', 'text/markdown', markdownSummary(state.report, names(), state.view?.review)],
+  json: () => ['json', 'application/json', reportJson(state.engineReport, state.report.review)],
+  markdown: () => ['md', 'text/markdown', markdownSummary(state.report, names())],
   csv: () => ['links.csv', 'text/csv', linksCsv(state.report)],
   'sentences-csv': () => ['sentences.csv', 'text/csv', sentencesCsv(state.report)],
   'commitments-csv': () => ['commitments.csv', 'text/csv', commitmentsCsv(state.report)],

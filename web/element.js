@@ -5,7 +5,7 @@
 //   <readout-diff><pre slot="a">…</pre><template slot="b"><p>…</p></template></readout-diff>
 // It fires "readout-diff:rendered" (detail: the report) and "readout-diff:error" (detail: {message, side}).
 import { h } from './dom.js';
-import { compare, ReadoutDiffError } from './api.js';
+import { compareWithReview, ReadoutDiffError } from './api.js';
 import { nodeToText } from './html-to-text.js';
 import { createView } from './view.js';
 import { viewStyleNodes } from './assets.js';
@@ -20,6 +20,7 @@ export class ReadoutDiffElement extends HTMLElement {
   #scheduled = false;
   #generation = 0;
   #view = null;
+  #review = null;  // the analyst's decisions (createReview's JSON), kept while the element lives
   report = null;
 
   connectedCallback() {
@@ -71,10 +72,17 @@ export class ReadoutDiffElement extends HTMLElement {
     this.#show('Comparing…');
     this.setAttribute('aria-busy', 'true');
     try {
-      const report = await compare(a, b);
+      const { report, engineReport } = await compareWithReview(a, b, this.#review);
       if (generation !== this.#generation) return;
       const previous = this.#view;
-      this.#view = createView(report, { idPrefix: `rd-element-${++elementCount}`, layout: previous?.layout, filters: previous?.filters, review: previous?.review });
+      this.#view = createView(report, {
+        idPrefix: `rd-element-${++elementCount}`, layout: previous?.layout, filters: previous?.filters, review: this.#review, engineReport,
+      });
+      // Each decision is the engine's to apply: the texts are compared again with it.
+      this.#view.onReviewChange((review) => {
+        this.#review = review;
+        this.#schedule();
+      });
       previous?.retire();
       this.#host.prepend(this.#view.element);
       this.#show('');

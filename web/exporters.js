@@ -25,16 +25,18 @@ export function localDate(date) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-// The engine's report as it came, with the analyst's decisions (if any) in a section of their own,
-// `review`, after it: a reader tells the engine's findings from the analyst's at a glance, and a
-// later run can re-apply the decisions (view.js, createReview).
-export function reportJson(report, review = null) {
-  return `${JSON.stringify(review ? { ...report, review } : report, null, 2)}\n`;
+// The engine's report as it made it without the analyst's decisions, with the decisions (if any)
+// in a section of their own, `review`: the reviewed report's, each decision with whether the
+// engine applied it. A reader tells the engine's findings from the analyst's at a glance, and a
+// later run re-applies the decisions (the review option: each entry's `decision`; docs/page.md).
+export function reportJson(engineReport, review = null) {
+  return `${JSON.stringify(review ? { ...engineReport, review } : engineReport, null, 2)}\n`;
 }
 
 // names: {a, b}: how the two readouts are called (file names, or "Readout A"). The commitment
-// sections follow the engine's own accounting (report.commitments), never a recount.
-export function markdownSummary(report, names, review = null) {
+// sections follow the engine's own accounting (report.commitments), never a recount: of the
+// reviewed report when the analyst made decisions (report.review), listed at the end.
+export function markdownSummary(report, names) {
   const model = createModel(report);
   const lines = [
     `# Readout comparison: ${escapeMarkdown(names.a)} → ${escapeMarkdown(names.b)}`,
@@ -55,7 +57,7 @@ export function markdownSummary(report, names, review = null) {
     .filter((s) => !s.commitment && sentenceStatus(s) === 'new').map((s) => sentenceItem('b', s)));
   section(lines, 'Other sentences dropped since A', model.sentences.a
     .filter((s) => !s.commitment && sentenceStatus(s) === 'dropped').map((s) => sentenceItem('a', s)));
-  section(lines, 'Your review (not the engine\'s findings)', (review?.links ?? []).map((entry) => reviewItem(entry)));
+  section(lines, 'Your review (the counts above follow it)', (report.review ?? []).map((outcome) => reviewItem(model, outcome)));
   lines.push('', `_Compared offline with Readout Diff ${escapeMarkdown(report.engine?.version ?? '')}._`, '');
   return lines.join('\n');
 }
@@ -76,14 +78,14 @@ function commitmentItem(entry) {
   return item.join('\n');
 }
 
-function reviewItem(entry) {
-  const refs = (side) => entry[side].map((id) => sentenceRef(side, id)).join('+');
-  const what = [
-    entry.origin === 'hand' ? 'linked by hand' : null,
-    entry.verdict ? `${entry.verdict} by the analyst` : null,
-    entry.relation ? `relation: ${entry.relation}` : null,
-  ].filter(Boolean).join('; ');
-  return `- ${refs('a')} ↔ ${refs('b')}: ${what}\n  - A: ${quote(entry.a_text.join(' '))}\n  - B: ${quote(entry.b_text.join(' '))}`;
+const REVIEW_ACTIONS = { accept: 'accepted', reject: 'rejected', relation: 'relation changed to', link: 'linked by hand as' };
+
+function reviewItem(model, { decision, applied, reason }) {
+  const refs = (side) => decision[side].map((id) => sentenceRef(side, id)).join('+');
+  const textOf = (side) => decision[side].map((id) => model.byId[side].get(id)?.text ?? '').join(' ');
+  const what = `${REVIEW_ACTIONS[decision.action] ?? decision.action}${decision.relation ? ` ${decision.relation}` : ''}`;
+  return [`- ${refs('a')} ↔ ${refs('b')}: ${what}${applied ? '' : ` (not applied: ${escapeMarkdown(reason)})`}`,
+    `  - A: ${quote(textOf('a'))}`, `  - B: ${quote(textOf('b'))}`].join('\n');
 }
 
 function sentenceItem(side, sentence) {
@@ -128,7 +130,7 @@ export function escapeMarkdown(text) {
 }
 
 const CSV_COLUMNS = [
-  'link', 'relation', 'score', 'cross_language', 'a_sentences', 'b_sentences', 'a_text', 'b_text',
+  'link', 'relation', 'score', 'cross_language', 'decided_by', 'a_sentences', 'b_sentences', 'a_text', 'b_text',
   'a_commitment', 'b_commitment', 'shared_concepts', 'shared_stems', 'trigram_overlap',
 ];
 
@@ -140,7 +142,7 @@ export function linksCsv(report) {
     const commitments = (side) => sentences[side].filter((s) => s.commitment).map((s) => commitmentLabel(s.commitment)).join('; ');
     return [
       link.id, STATUS_INFO[link.relation]?.label.toLowerCase() ?? link.relation, formatScore(link.score),
-      link.cross_language ? 'yes' : 'no',
+      link.cross_language ? 'yes' : 'no', link.decided_by,
       link.a.map((id) => sentenceRef('a', id)).join(' '), link.b.map((id) => sentenceRef('b', id)).join(' '),
       sentences.a.map((s) => s.text).join(' '), sentences.b.map((s) => s.text).join(' '),
       commitments('a'), commitments('b'),

@@ -42,6 +42,9 @@ export function attachInteractions(view) {
     const item = sentenceOf(event.target);
     if (!item) return;
     makeTabStop(root, item);
+    // Focus going to a control of the sentence already highlighted (its Evidence, a review button)
+    // leaves the page where it is: scrolled between the press and the release, the click was lost.
+    if (event.target !== item && item.classList.contains('rd-active')) return;
     // A tap on a narrow screen focuses the sentence: its counterpart comes into view on the page.
     highlight(item, { mayScrollPage: true });
   });

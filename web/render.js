@@ -134,18 +134,23 @@ function renderReviewMarks(context, side, sentence, links) {
   if (!review) return null;
   const other = side === 'a' ? 'b' : 'a';
   const marks = [];
+  const button = (action, entry, label) => (context.interactive ? [' ', h('button', { type: 'button', class: 'rd-review-button', tabindex: '-1',
+    dataset: { reviewAction: action, a: entry.a.join('+'), b: entry.b.join('+') } }, label)] : null);
   for (const link of links) {
     const decision = review.decisionFor(link);
+    // Rejected and hand links have marks of their own, below.
+    if (!decision || decision.origin === 'hand' || decision.verdict === 'rejected') continue;
     const refs = link[other].map((id) => sentenceRef(other, id)).join('+');
-    if (decision?.verdict) marks.push(h('span', { class: `rd-review-mark rd-review-${decision.verdict}` },
-      `${decision.verdict === 'accepted' ? '✓' : '✗'} ${refs} ${decision.verdict} by you`));
-    if (decision?.relation) marks.push(h('span', { class: 'rd-review-mark' }, `${refs}: ${STATUS_INFO[decision.relation].label.toLowerCase()} (your call)`));
+    if (decision.verdict) marks.push(h('span', { class: 'rd-review-mark rd-review-accepted' }, `✓ ${refs} accepted by you`));
+    if (decision.relation) marks.push(h('span', { class: 'rd-review-mark' }, `${refs}: ${STATUS_INFO[decision.relation].label.toLowerCase()} (your call)`));
+  }
+  for (const entry of review.rejectedOf(side, sentence.id)) {
+    const refs = entry[other].map((id) => sentenceRef(other, id)).join('+');
+    marks.push(h('span', { class: 'rd-review-mark rd-review-rejected' }, `✗ ${refs} rejected by you`, button('rejected', entry, 'Undo')));
   }
   for (const entry of review.handLinksOf(side, sentence.id)) {
     const id = entry[other][0];
-    marks.push(h('span', { class: 'rd-review-mark rd-review-hand' }, `↔ ${sentenceRef(other, id)} linked by you`,
-      context.interactive ? [' ', h('button', { type: 'button', class: 'rd-review-button', tabindex: '-1',
-        dataset: { reviewAction: 'unlink', a: String(entry.a[0]), b: String(entry.b[0]) } }, 'Unlink')] : null));
+    marks.push(h('span', { class: 'rd-review-mark rd-review-hand' }, `↔ ${sentenceRef(other, id)} linked by you`, button('unlink', entry, 'Unlink')));
   }
   return marks.length ? marks : null;
 }
@@ -262,7 +267,8 @@ export function openEvidence(context, element) {
   return details;
 }
 
-// Accept or reject the engine's link, or change its relation (interactive views only).
+// Accept or reject the engine's link, or change its relation; unlink a link made by hand, or
+// change its relation (interactive views only).
 function renderReviewControls(review, link) {
   const decision = review.decisionFor(link);
   const data = { a: link.a.join('+'), b: link.b.join('+') };
@@ -271,8 +277,10 @@ function renderReviewControls(review, link) {
     dataset: { reviewAction: value, ...data },
   }, label);
   const relation = decision?.relation ?? link.relation;
+  const byHand = decision?.origin === 'hand';
   return [h('dt', {}, 'Your review'), h('dd', { class: 'rd-review-controls' },
-    verdict('accepted', 'Accept'), ' ', verdict('rejected', 'Reject'), ' ',
+    byHand ? h('button', { type: 'button', class: 'rd-review-button', dataset: { reviewAction: 'unlink', ...data } }, 'Unlink')
+      : [verdict('accepted', 'Accept'), ' ', verdict('rejected', 'Reject')], ' ',
     h('label', {}, 'Relation ', h('select', { class: 'rd-select', dataset: { reviewAction: 'relation', ...data } },
       ['repeated', 'modified'].map((value) => h('option', { value, selected: value === relation }, STATUS_INFO[value].label)))))];
 }
@@ -291,7 +299,7 @@ function renderLinkEvidence(context, side, link, showDiff) {
   }
   return h('dl', { class: 'rd-evidence-list' },
     h('dt', {}, 'Match'), h('dd', {}, `${STATUS_INFO[link.relation]?.label ?? link.relation} with ${refs}` +
-      (link.cross_language ? ' (across languages)' : '')),
+      (link.cross_language ? ' (across languages)' : '') + (link.decided_by === 'analyst' ? ', as you decided' : '')),
     h('dt', {}, 'Confidence'), h('dd', {}, `${band.label}, score ${formatScore(link.score)} (${band.meaning})`),
     typeof evidence.similarity === 'number' ? [h('dt', {}, 'Wording similarity'), h('dd', {}, formatPercent(evidence.similarity))] : null,
     evidence.changes?.length ? [h('dt', {}, 'What changed'), h('dd', {}, evidence.changes.map((c) => CHANGE_NAMES[c] ?? c).join(', '))] : null,

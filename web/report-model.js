@@ -318,36 +318,44 @@ export function spacedDiff(diff) {
   return diff.flatMap((op, i) => (i === 0 ? [op] : [{ op: 'equal', text: ' ' }, op]));
 }
 
-// Review by hand: the analyst's decisions about links, kept apart from the engine's findings.
+// Review by hand: the analyst's decisions about links. The engine applies them (its `review`
+// option, docs/engine.md): the page sends them with the texts and shows the reviewed report. Here
+// they are placed on the engine's own report (made without them) and changed by the controls.
 // One entry per pair of sentence sets: {a, b, a_text, b_text, origin, verdict, relation}, where
 // origin is "engine" (a link of the report) or "hand" (linked by the analyst), verdict is
-// "accepted", "rejected" or null, relation a changed relation or null. The texts let a later run
-// (a newer engine, an edited text) re-apply a decision to the same sentences.
+// "accepted", "rejected" or null, relation a changed relation (a hand link's own) or null. As
+// JSON (stored with the texts, sent to the engine) they are the engine's decisions, with the
+// sentences' texts, so a later run (a newer engine, an edited text) re-applies them to the same
+// sentences.
 const REVIEW_VERDICTS = ['accepted', 'rejected'];
+const RELATIONS = ['repeated', 'modified'];
 
 function reviewKey(a, b) {
   return `a${[...a].sort((x, y) => x - y).join('+')}|b${[...b].sort((x, y) => x - y).join('+')}`;
 }
 
 // The report's link between exactly these sentences, or null.
-export function linkBetween(model, a, b) {
+function linkBetween(model, a, b) {
   const key = reviewKey(a, b);
   return model.report.links.find((link) => reviewKey(link.a, link.b) === key) ?? null;
 }
 
+// `model`: of the engine's report made without the decisions. `stored`: decisions as toJSON gives them.
 export function createReview(model, stored = null) {
   const entries = new Map();
   let unmatched = 0;
-  for (const entry of stored?.links ?? []) {
+  for (const entry of entriesOfDecisions(Array.isArray(stored) ? stored : [])) {
     const placed = placeEntry(model, entry);
     if (placed) entries.set(reviewKey(placed.a, placed.b), placed);
     else unmatched += 1;
   }
+  if (stored && !Array.isArray(stored)) unmatched += 1;  // not decisions: another format
   const textsOf = (side, ids) => ids.map((id) => model.byId[side].get(id)?.text ?? '');
-  const entryFor = (a, b, origin) => {
+  const engineEntry = (a, b) => {
     const key = reviewKey(a, b);
     if (!entries.has(key)) {
-      entries.set(key, { a: [...a], b: [...b], a_text: textsOf('a', a), b_text: textsOf('b', b), origin, verdict: null, relation: null });
+      if (!linkBetween(model, a, b)) return null;
+      entries.set(key, { a: [...a], b: [...b], a_text: textsOf('a', a), b_text: textsOf('b', b), origin: 'engine', verdict: null, relation: null });
     }
     return entries.get(key);
   };
@@ -358,38 +366,90 @@ export function createReview(model, stored = null) {
   return {
     unmatched,
     decisionFor: (link) => entries.get(reviewKey(link.a, link.b)) ?? null,
-    setVerdict(link, verdict) {
-      const entry = entryFor(link.a, link.b, 'engine');
+    // Accept or reject (again: undo) the engine's link between a and b; rejecting a hand link unlinks it.
+    setVerdict(a, b, verdict) {
+      const key = reviewKey(a, b);
+      if (entries.get(key)?.origin === 'hand') {
+        if (verdict === 'rejected') entries.delete(key);
+        return;
+      }
+      const entry = engineEntry(a, b);
+      if (!entry) return;
       entry.verdict = entry.verdict === verdict ? null : verdict;
-      prune(reviewKey(link.a, link.b));
+      prune(key);
     },
-    setRelation(link, relation) {
-      const entry = entryFor(link.a, link.b, 'engine');
-      entry.relation = relation === link.relation ? null : relation;
-      prune(reviewKey(link.a, link.b));
+    setRelation(a, b, relation) {
+      if (!RELATIONS.includes(relation)) return;
+      const key = reviewKey(a, b);
+      if (entries.get(key)?.origin === 'hand') {
+        entries.get(key).relation = relation;
+        return;
+      }
+      const entry = engineEntry(a, b);
+      if (!entry) return;
+      entry.relation = relation === linkBetween(model, a, b).relation ? null : relation;
+      prune(key);
     },
     linkByHand(aId, bId) {
-      entryFor([aId], [bId], 'hand').relation ??= 'modified';
+      const key = reviewKey([aId], [bId]);
+      if (entries.has(key) || linkBetween(model, [aId], [bId]) || !model.byId.a.has(aId) || !model.byId.b.has(bId)) return;
+      entries.set(key, { a: [aId], b: [bId], a_text: textsOf('a', [aId]), b_text: textsOf('b', [bId]), origin: 'hand', verdict: null, relation: 'modified' });
     },
     unlink(aId, bId) {
-      entries.delete(reviewKey([aId], [bId]));
+      const key = reviewKey([aId], [bId]);
+      if (entries.get(key)?.origin === 'hand') entries.delete(key);
     },
     handLinksOf(side, id) {
       return [...entries.values()].filter((e) => e.origin === 'hand' && e[side].includes(id));
+    },
+    rejectedOf(side, id) {
+      return [...entries.values()].filter((e) => e.verdict === 'rejected' && e[side].includes(id));
     },
     counts() {
       const all = [...entries.values()];
       return {
         accepted: all.filter((e) => e.verdict === 'accepted').length,
         rejected: all.filter((e) => e.verdict === 'rejected').length,
-        relations: all.filter((e) => e.origin === 'engine' && e.relation).length,
+        relations: all.filter((e) => e.origin === 'engine' && e.relation && e.verdict !== 'rejected').length,
         byHand: all.filter((e) => e.origin === 'hand').length,
       };
     },
     isEmpty: () => entries.size === 0,
-    // The review section of the JSON export and of the stored draft.
-    toJSON: () => ({ links: [...entries.values()].map((e) => ({ ...e, a: [...e.a], b: [...e.b] })) }),
+    // The engine's review option: what is stored with the texts and sent with each comparison.
+    toJSON: () => [...entries.values()].flatMap(decisionsOfEntry),
   };
+}
+
+// An entry as the engine's decisions: a rejected link needs no relation; an accepted one may
+// also have its relation changed.
+function decisionsOfEntry(entry) {
+  const sentences = { a: [...entry.a], b: [...entry.b], a_text: [...entry.a_text], b_text: [...entry.b_text] };
+  const { a, b, a_text, b_text } = sentences;
+  if (entry.origin === 'hand') return [{ action: 'link', a, b, relation: entry.relation, a_text, b_text }];
+  if (entry.verdict === 'rejected') return [{ action: 'reject', a, b, a_text, b_text }];
+  return [
+    entry.verdict === 'accepted' ? { action: 'accept', a, b, a_text, b_text } : null,
+    entry.relation ? { action: 'relation', a, b, relation: entry.relation, a_text, b_text } : null,
+  ].filter(Boolean);
+}
+
+// Decisions back into entries, one per pair of sentence sets (an accept and a relation join).
+function entriesOfDecisions(decisions) {
+  const entries = new Map();
+  for (const decision of decisions) {
+    if (!decision || !Array.isArray(decision.a) || !Array.isArray(decision.b)) {
+      entries.set(Symbol('malformed'), null);
+      continue;
+    }
+    const key = reviewKey(decision.a, decision.b);
+    const entry = entries.get(key) ?? { a: decision.a, b: decision.b, a_text: decision.a_text, b_text: decision.b_text, origin: 'engine', verdict: null, relation: null };
+    if (decision.action === 'link') Object.assign(entry, { origin: 'hand', relation: decision.relation });
+    else if (decision.action === 'reject') entry.verdict = 'rejected';
+    else if (decision.action === 'accept') entry.verdict = 'accepted';
+    else if (decision.action === 'relation') entry.relation = decision.relation;
+    entries.set(key, entry);
+  }
+  return [...entries.values()];
 }
 
 // Finds a stored decision's sentences in this report: by id when the text there is unchanged,
@@ -404,13 +464,15 @@ function placeEntry(model, entry) {
   const a = locate('a', entry.a, entry.a_text);
   const b = locate('b', entry.b, entry.b_text);
   if ([...a, ...b].some((id) => id === undefined) || !a.length || !b.length) return null;
-  if (entry.origin === 'engine' && !model.report.links.some((l) => reviewKey(l.a, l.b) === reviewKey(a, b))) return null;
+  const engineLink = linkBetween(model, a, b);
+  if ((entry.origin === 'engine') !== Boolean(engineLink)) return null;
   const verdict = REVIEW_VERDICTS.includes(entry.verdict) ? entry.verdict : null;
-  const relation = ['repeated', 'modified'].includes(entry.relation) ? entry.relation : null;
+  const relation = RELATIONS.includes(entry.relation) ? entry.relation : null;
   if (entry.origin === 'engine' && !verdict && !relation) return null;
+  if (entry.origin === 'hand' && !relation) return null;
   return {
     a, b, a_text: a.map((id) => model.byId.a.get(id).text), b_text: b.map((id) => model.byId.b.get(id).text),
-    origin: entry.origin, verdict, relation: relation ?? (entry.origin === 'hand' ? 'modified' : null),
+    origin: entry.origin, verdict: entry.origin === 'hand' ? null : verdict, relation: relation === engineLink?.relation ? null : relation,
   };
 }
 
@@ -420,5 +482,7 @@ export function reviewSummary(counts) {
     [counts.accepted, 'accepted'], [counts.rejected, 'rejected'],
     [counts.relations, counts.relations === 1 ? 'relation changed' : 'relations changed'], [counts.byHand, 'linked by hand'],
   ].filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
-  return parts.length ? `Your review: ${parts.join(', ')}. The counts above are the engine's; exports keep your review apart.` : '';
+  return parts.length
+    ? `Your review: ${parts.join(', ')}. The summary, the commitments and the exports follow it; the JSON export keeps the engine's findings apart.`
+    : '';
 }

@@ -9,7 +9,7 @@
 import { h, langOf } from './dom.js';
 import {
   createModel, alignedRows, changesInReadingOrder, commitmentEntries, counterpartsOf, sentenceKey, sentenceRef,
-  sentenceStatus, createReview, reviewSummary, linkBetween, SIDES, SIDE_NAMES, STATUS_INFO,
+  sentenceStatus, createReview, reviewSummary, SIDES, SIDE_NAMES, STATUS_INFO,
 } from './report-model.js';
 import { renderSummary, renderRowsLayout, renderColumnsLayout, renderSentence, renderCommitmentTable, openEvidence } from './render.js';
 import { attachInteractions, handleNavigationKey, applyFilters, ensureTabStops } from './interactions.js';
@@ -32,11 +32,13 @@ function defaultFilters() {
 
 // options: idPrefix (unique per document), layout ('rows' | 'columns' | 'commitments'), filters
 // (as defaultFilters() returns; a host keeps them across comparisons), review (the analyst's
-// decisions as view.review gives them, re-applied to this report), interactive (false for the
-// static report: everything built at once, no layout switch, no toolbar, no review controls).
-export function createView(report, { idPrefix = 'rd', layout = 'rows', filters = defaultFilters(), review: storedReview = null, interactive = true } = {}) {
+// decisions as view.review gives them, placed on `engineReport`), engineReport (the engine's
+// report of the same texts without the decisions, when `report` is the one the engine made with
+// them; by default `report` itself), interactive (false for the static report: everything built
+// at once, no layout switch, no toolbar, no review controls).
+export function createView(report, { idPrefix = 'rd', layout = 'rows', filters = defaultFilters(), review: storedReview = null, engineReport = null, interactive = true } = {}) {
   const model = createModel(report);
-  const review = createReview(model, storedReview);
+  const review = createReview(engineReport ? createModel(engineReport) : model, storedReview);
   const rows = alignedRows(model);
   const moved = new Set(rows.filter((row) => row.moved).flatMap((row) => SIDES.flatMap((side) => row[side].map((id) => sentenceKey(side, id)))));
   const elements = new Map();
@@ -64,9 +66,12 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
   const reviewLine = h('p', { class: 'rd-review-summary' });
   const element = h('div', { class: 'rd-view' }, renderSummary(report), reviewLine, switcher?.element ?? null,
     toolbar?.element ?? null, jumpList, body);
+  const notApplied = (report.review ?? []).filter((outcome) => !outcome.applied);
   const showReviewSummary = () => {
     const lost = review.unmatched ? ` ${review.unmatched} earlier decision${review.unmatched === 1 ? '' : 's'} could not be re-applied to these texts.` : '';
-    reviewLine.textContent = `${reviewSummary(review.counts())}${lost}`.trim();
+    const refused = notApplied.length ? ` The engine could not apply ${notApplied.length === 1 ? 'one decision' : `${notApplied.length} decisions`}: ${
+      notApplied.map((outcome) => outcome.reason).join('; ')}.` : '';
+    reviewLine.textContent = `${reviewSummary(review.counts())}${lost}${refused}`.trim();
     reviewLine.hidden = !reviewLine.textContent;
   };
   showReviewSummary();
@@ -176,12 +181,8 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
     const ids = (value) => value.split('+').map(Number);
     if (reviewAction === 'link') review.linkByHand(Number(a), Number(b));
     else if (reviewAction === 'unlink') review.unlink(Number(a), Number(b));
-    else {
-      const link = linkBetween(model, ids(a), ids(b));
-      if (!link) return;
-      if (reviewAction === 'relation') review.setRelation(link, control.value);
-      else review.setVerdict(link, reviewAction);
-    }
+    else if (reviewAction === 'relation') review.setRelation(ids(a), ids(b), control.value);
+    else review.setVerdict(ids(a), ids(b), reviewAction);
     reviewChanged(ids(a), ids(b), control);
   }
 
@@ -212,9 +213,29 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
     get filters() { return copyFilters(state.filters); },
     // n/p/j/k from wherever the host listens (the page, or the element): true when focus moved.
     handleKey: (event) => handleNavigationKey(view, event),
-    // The analyst's decisions ({links: [...]}, kept apart from the report), or null when none.
+    // The analyst's decisions (the engine's review option), or null when none.
     get review() { return review.isEmpty() ? null : review.toJSON(); },
     onReviewChange(callback) { state.onReview = callback; },
+    // Where the focus is (a sentence, and the review control in it), for the view of the next
+    // comparison to put it back: a decision makes the engine compare again.
+    get focusPlace() {
+      const active = element.getRootNode().activeElement;
+      const item = active && element.contains(active) ? active.closest('.rd-sentence') : null;
+      if (!item) return null;
+      const { reviewAction, a, b } = active.dataset ?? {};
+      return {
+        side: item.dataset.side, id: Number(item.dataset.id), evidenceOpen: Boolean(item.querySelector('.rd-evidence')?.open),
+        control: reviewAction ? `[data-review-action="${reviewAction}"][data-a="${a}"][data-b="${b}"]` : null,
+      };
+    },
+    restoreFocus(place) {
+      const item = place && view.elementOf(place.side, place.id);
+      if (!item || item.hidden) return;
+      const evidence = item.querySelector('.rd-evidence-button');
+      if (place.evidenceOpen && evidence) openEvidence(evidence);
+      const target = (place.control && item.querySelector(place.control)) || item;
+      target.focus({ preventScroll: true });
+    },
   };
 }
 

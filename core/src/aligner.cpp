@@ -13,6 +13,12 @@
 
 namespace readout_diff {
 
+bool in_link_order(const Link& x, const Link& y) {
+  if (x.a.front() != y.a.front()) return x.a.front() < y.a.front();
+  if (x.b.front() != y.b.front()) return x.b.front() < y.b.front();
+  return x.a != y.a ? x.a < y.a : x.b < y.b;
+}
+
 const char* to_string(Relation relation) { return relation == Relation::repeated ? "repeated" : "modified"; }
 
 namespace {
@@ -506,6 +512,32 @@ struct Pair {
   bool identical;
 };
 
+// A link between these sentences (ascending), measured on their words joined: its evidence, what
+// changed, the relation, and the confidence of its likeliest pair in `confidence_of` (0 if none is).
+Link measured_link(const Bags& bags, const std::vector<std::size_t>& group_a, const std::vector<std::size_t>& group_b,
+                   const AlignOptions& options, const std::map<std::pair<std::size_t, std::size_t>, double>& confidence_of) {
+  const Scorer& scorer = bags.scorer;
+  Bag joined_a = bags.a[group_a.front()];
+  for (std::size_t k = 1; k < group_a.size(); ++k) joined_a = scorer.join(joined_a, bags.a[group_a[k]]);
+  Bag joined_b = bags.b[group_b.front()];
+  for (std::size_t k = 1; k < group_b.size(); ++k) joined_b = scorer.join(joined_b, bags.b[group_b[k]]);
+  Link link;
+  link.a = group_a;
+  link.b = group_b;
+  for (std::size_t i : group_a) {
+    for (std::size_t j : group_b) {
+      const auto it = confidence_of.find({i, j});
+      if (it != confidence_of.end()) link.confidence = std::max(link.confidence, it->second);
+    }
+  }
+  scorer.overlap(joined_a, joined_b, &link.evidence);
+  link.evidence.changes = scorer.changes(joined_a, joined_b);
+  link.relation = link.evidence.similarity >= options.repeated_min_score && link.evidence.changes.empty()
+                      ? Relation::repeated
+                      : Relation::modified;
+  return link;
+}
+
 }  // namespace
 
 std::vector<CandidatePair> link_candidates(const AnalyzedDocument& a, const AnalyzedDocument& b, const Vocabulary& vocabulary,
@@ -517,7 +549,6 @@ Alignment align(const AnalyzedDocument& side_a, const AnalyzedDocument& side_b, 
                 const CompiledLexicon& lexicon, const AlignOptions& options) {
   const DocumentFeatures &fa = side_a.features, &fb = side_b.features;
   const Bags bags = bags_of(side_a, side_b, vocabulary, lexicon);
-  const Scorer& scorer = bags.scorer;
   const double min_same = options.min_link_score.value_or(options.model.threshold);
   const double min_cross = options.min_cross_language_score.value_or(options.model.cross_language_threshold);
 
@@ -597,29 +628,9 @@ Alignment align(const AnalyzedDocument& side_a, const AnalyzedDocument& side_b, 
   for (auto& [group_a, group_b] : groups) {
     std::sort(group_a.begin(), group_a.end());
     std::sort(group_b.begin(), group_b.end());
-    Bag joined_a = bags.a[group_a.front()];
-    for (std::size_t k = 1; k < group_a.size(); ++k) joined_a = scorer.join(joined_a, bags.a[group_a[k]]);
-    Bag joined_b = bags.b[group_b.front()];
-    for (std::size_t k = 1; k < group_b.size(); ++k) joined_b = scorer.join(joined_b, bags.b[group_b[k]]);
-    Link link;
-    link.a = group_a;
-    link.b = group_b;
-    for (std::size_t i : group_a) {
-      for (std::size_t j : group_b) {
-        const auto it = confidence_of.find({i, j});
-        if (it != confidence_of.end()) link.confidence = std::max(link.confidence, it->second);
-      }
-    }
-    scorer.overlap(joined_a, joined_b, &link.evidence);
-    link.evidence.changes = scorer.changes(joined_a, joined_b);
-    link.relation = link.evidence.similarity >= options.repeated_min_score && link.evidence.changes.empty()
-                        ? Relation::repeated
-                        : Relation::modified;
-    links.push_back(std::move(link));
+    links.push_back(measured_link(bags, group_a, group_b, options, confidence_of));
   }
-  std::sort(links.begin(), links.end(), [](const Link& x, const Link& y) {
-    return x.a.front() != y.a.front() ? x.a.front() < y.a.front() : x.b.front() < y.b.front();
-  });
+  std::sort(links.begin(), links.end(), in_link_order);
 
   // What an unlinked sentence nearly met: the likeliest pairs under the threshold.
   std::vector<bool> linked_a(fa.sentences.size(), false), linked_b(fb.sentences.size(), false);
@@ -636,6 +647,19 @@ Alignment align(const AnalyzedDocument& side_a, const AnalyzedDocument& side_b, 
     if (!linked_b[p.b] && alignment.near_b[p.b].size() < kNearMissesPerSentence) alignment.near_b[p.b].push_back({p.a, p.confidence});
   }
   return alignment;
+}
+
+std::vector<Link> measure_links(const AnalyzedDocument& a, const AnalyzedDocument& b, const Vocabulary& vocabulary,
+                                const CompiledLexicon& lexicon, const AlignOptions& options, const std::vector<LinkSentences>& groups) {
+  if (groups.empty()) return {};
+  const Bags bags = bags_of(a, b, vocabulary, lexicon);
+  std::map<std::pair<std::size_t, std::size_t>, double> confidence_of;
+  for (const CandidatePair& c : candidates_of(a.features, b.features, bags, options)) {
+    confidence_of[{c.a, c.b}] = identical(bags.a[c.a], bags.b[c.b]) ? 1.0 : options.model.confidence(c.features);
+  }
+  std::vector<Link> links;
+  for (const LinkSentences& group : groups) links.push_back(measured_link(bags, group.a, group.b, options, confidence_of));
+  return links;
 }
 
 }  // namespace readout_diff

@@ -28,9 +28,17 @@ Result<Comparison, InputError> compare_documents(std::string_view a, std::string
   if (!side_b.ok()) return input_error(side_b.error(), Side::b, b);
   // Stages 5 and 6, then 7 and 8 in assemble_comparison.
   Alignment alignment = align(side_a.value(), side_b.value(), analyzer.vocabulary(), *pipeline.lexicon, pipeline.options.align);
+  // Stage 5b: the analyst's decisions, before the accounting, so everything after follows them.
+  std::optional<std::vector<ReviewOutcome>> review;
+  if (pipeline.options.review) {
+    review = apply_review(side_a.value(), side_b.value(), analyzer.vocabulary(), *pipeline.lexicon, pipeline.options.align,
+                          *pipeline.options.review, alignment);
+  }
   std::vector<CommitmentFate> fates = account_commitments(side_a.value(), side_b.value(), alignment.links);
-  return assemble_comparison(side_a.value(), side_b.value(), std::move(alignment), std::move(fates), analyzer.vocabulary(),
-                             *pipeline.lexicon);
+  Comparison comparison = assemble_comparison(side_a.value(), side_b.value(), std::move(alignment), std::move(fates),
+                                              analyzer.vocabulary(), *pipeline.lexicon);
+  comparison.review = std::move(review);
+  return comparison;
 }
 
 std::string to_json(const Comparison& comparison) { return comparison_report(comparison); }
@@ -80,6 +88,7 @@ Result<Segmentation, InputError> segment_document(std::string_view text, std::st
   auto made = make_pipeline(options_json);
   if (!made.ok()) return input_error(made.error(), std::nullopt, {});
   Pipeline& pipeline = made.value();
+  if (auto refused = review_refused(pipeline.options, "a segmentation")) return input_error(*refused, std::nullopt, {});
   Analyzer analyzer(*pipeline.lexicon, *pipeline.tokenizer);
   auto side = analyze_side(text, pipeline.options, *pipeline.segmenter, analyzer);
   if (!side.ok()) return input_error(side.error(), std::nullopt, text);

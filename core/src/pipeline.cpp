@@ -1,5 +1,7 @@
 #include "pipeline.hpp"
 
+#include <algorithm>
+
 #include "readout_diff/detail/builtin_lexicon.hpp"
 #include "readout_diff/detail/link_model.hpp"
 #include "readout_diff/detail/commitments.hpp"
@@ -35,6 +37,95 @@ Result<ThreadIcu*> thread_icu() {
   return &icu;
 }
 
+// Decisions the review option may hold at most: far more than an analyst makes by hand, few enough
+// that a mistaken option cannot make a comparison slow.
+constexpr std::size_t kMaxReviewDecisions = 10000;
+
+Result<std::vector<std::size_t>> sentence_ids(const json& decision, const char* key, const std::string& where) {
+  const std::string what = where + " \"" + key + "\" must be a non-empty list of distinct sentence ids (whole numbers)";
+  if (!decision.contains(key) || !decision[key].is_array() || decision[key].empty()) return bad_option(what);
+  std::vector<std::size_t> ids;
+  for (const json& id : decision[key]) {
+    if (!id.is_number_unsigned()) return bad_option(what);
+    ids.push_back(id.get<std::size_t>());
+  }
+  std::sort(ids.begin(), ids.end());
+  if (std::adjacent_find(ids.begin(), ids.end()) != ids.end()) return bad_option(what);
+  return ids;
+}
+
+// A decision's texts, in the order of its ids as given, are put in the order of the ids sorted.
+Result<std::optional<std::vector<std::string>>> sentence_texts(const json& decision, const char* ids_key, const char* key,
+                                                               const std::string& where) {
+  if (!decision.contains(key)) return std::optional<std::vector<std::string>>{};
+  const json& texts = decision[key];
+  const json& ids = decision[ids_key];
+  if (!texts.is_array() || texts.size() != ids.size() ||
+      !std::all_of(texts.begin(), texts.end(), [](const json& t) { return t.is_string(); })) {
+    return bad_option(where + " \"" + key + "\" must list one text per id of \"" + ids_key + "\"");
+  }
+  std::vector<std::pair<std::size_t, std::string>> paired;
+  for (std::size_t k = 0; k < ids.size(); ++k) paired.emplace_back(ids[k].get<std::size_t>(), texts[k].get<std::string>());
+  std::sort(paired.begin(), paired.end());
+  std::vector<std::string> sorted;
+  for (auto& [id, text] : paired) sorted.push_back(std::move(text));
+  return std::optional<std::vector<std::string>>{std::move(sorted)};
+}
+
+Result<ReviewDecision> parse_decision(const json& entry, std::size_t index) {
+  const std::string where = "\"review\" decision " + std::to_string(index);
+  if (!entry.is_object()) return bad_option(where + " must be an object");
+  for (const auto& [key, value] : entry.items()) {
+    (void)value;
+    if (key != "action" && key != "a" && key != "b" && key != "relation" && key != "a_text" && key != "b_text") {
+      return bad_option(where + " has an unknown key \"" + key + "\"");
+    }
+  }
+  ReviewDecision decision;
+  const std::string action = entry.contains("action") && entry["action"].is_string() ? entry["action"].get<std::string>() : "";
+  if (action == "accept") decision.action = ReviewAction::accept;
+  else if (action == "reject") decision.action = ReviewAction::reject;
+  else if (action == "relation") decision.action = ReviewAction::relation;
+  else if (action == "link") decision.action = ReviewAction::link;
+  else return bad_option(where + " \"action\" must be \"accept\", \"reject\", \"relation\" or \"link\"");
+  const bool needs_relation = decision.action == ReviewAction::relation || decision.action == ReviewAction::link;
+  if (needs_relation) {
+    const std::string relation = entry.contains("relation") && entry["relation"].is_string() ? entry["relation"].get<std::string>() : "";
+    if (relation != "repeated" && relation != "modified") {
+      return bad_option(where + " (" + action + ") needs \"relation\": \"repeated\" or \"modified\"");
+    }
+    decision.relation = relation == "repeated" ? Relation::repeated : Relation::modified;
+  } else if (entry.contains("relation")) {
+    return bad_option(where + " (" + action + ") takes no \"relation\"");
+  }
+  auto a = sentence_ids(entry, "a", where);
+  if (!a.ok()) return a.error();
+  auto b = sentence_ids(entry, "b", where);
+  if (!b.ok()) return b.error();
+  decision.a = std::move(a).value();
+  decision.b = std::move(b).value();
+  auto a_text = sentence_texts(entry, "a", "a_text", where);
+  if (!a_text.ok()) return a_text.error();
+  auto b_text = sentence_texts(entry, "b", "b_text", where);
+  if (!b_text.ok()) return b_text.error();
+  decision.a_text = std::move(a_text).value();
+  decision.b_text = std::move(b_text).value();
+  return decision;
+}
+
+Result<std::vector<ReviewDecision>> parse_review(const json& review) {
+  if (!review.is_array() || review.size() > kMaxReviewDecisions) {
+    return bad_option("\"review\" must be a list of at most " + std::to_string(kMaxReviewDecisions) + " decisions");
+  }
+  std::vector<ReviewDecision> decisions;
+  for (std::size_t k = 0; k < review.size(); ++k) {
+    auto decision = parse_decision(review[k], k);
+    if (!decision.ok()) return decision.error();
+    decisions.push_back(std::move(decision).value());
+  }
+  return decisions;
+}
+
 }  // namespace
 
 Result<CompareOptions> parse_options(std::string_view text) {
@@ -53,7 +144,7 @@ Result<CompareOptions> parse_options(std::string_view text) {
   for (const auto& [key, value] : root.items()) {
     (void)value;
     if (key != "max_bytes" && key != "min_link_score" && key != "min_cross_language_score" &&
-        key != "repeated_min_score" && key != "partner_ratio") {
+        key != "repeated_min_score" && key != "partner_ratio" && key != "review") {
       return bad_option("unknown key \"" + key + "\"");
     }
   }
@@ -74,7 +165,18 @@ Result<CompareOptions> parse_options(std::string_view text) {
     if (auto error = fraction(key, value)) return *error;
     if (root.contains(key)) *target = value;
   }
+  if (root.contains("review")) {
+    auto review = parse_review(root["review"]);
+    if (!review.ok()) return review.error();
+    options.review = std::move(review).value();
+  }
   return options;
+}
+
+std::optional<Error> review_refused(const CompareOptions& options, const char* what) {
+  // Decisions name the sentences of one pair of readouts.
+  if (!options.review) return std::nullopt;
+  return bad_option(std::string("\"review\" applies to a comparison of two readouts, not to ") + what);
 }
 
 Result<AnalyzedDocument> analyze_side(std::string_view text, const CompareOptions& options, Segmenter& segmenter,

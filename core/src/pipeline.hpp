@@ -10,6 +10,7 @@
 #include "readout_diff/detail/aligner.hpp"
 #include "readout_diff/engine.hpp"
 #include "readout_diff/detail/analyzer.hpp"
+#include "readout_diff/detail/review.hpp"
 #include "readout_diff/detail/segmenter.hpp"
 #include "readout_diff/detail/text_input.hpp"
 #include "report.hpp"
@@ -19,6 +20,8 @@ namespace readout_diff {
 struct CompareOptions {
   std::size_t max_bytes = kMaxInputBytes;
   AlignOptions align;
+  // The analyst's decisions (compare only); given, even empty, the report has a review section.
+  std::optional<std::vector<ReviewDecision>> review;
 };
 
 // Options are a JSON object; each key is optional, unknown keys are an error (a typo should not
@@ -38,6 +41,10 @@ struct Pipeline {
   Segmenter* segmenter = nullptr;
   Tokenizer* tokenizer = nullptr;
 };
+
+// The error for a review option given to what has no pair of readouts to apply it to (`what`:
+// "a series", "a segmentation"), or nothing when there is none.
+std::optional<Error> review_refused(const CompareOptions& options, const char* what);
 
 // `model` replaces the built-in link model (evaluation and fitting only).
 Result<Pipeline> make_pipeline(std::string_view options_json, const LinkModel* model = nullptr);

@@ -43,6 +43,7 @@ void write_sentence(JsonWriter& out, std::size_t i, const ClassifiedSentence& cl
 void write_link(JsonWriter& out, std::size_t id, const ComparedLink& compared) {
   out.begin_object();
   write_link_fields(out, id, compared.link, "a", "b", compared.shared_stems, compared.concepts);
+  out.key("decided_by").value(compared.link.by_analyst ? "analyst" : "engine");
   out.key("diff").begin_array();
   for (const DiffRun& run : compared.diff.runs) {
     out.begin_object().key("op").value(to_string(run.op)).key("text").value(run.text).end_object();
@@ -57,6 +58,23 @@ void write_counts(JsonWriter& out, const SideSummary& counts, const char* unmatc
       .key("kept").value(counts.kept)
       .key(unmatched).value(counts.unmatched)
       .end_object();
+}
+
+void write_review(JsonWriter& out, const std::vector<ReviewOutcome>& outcomes) {
+  out.key("review").begin_array();
+  for (const ReviewOutcome& outcome : outcomes) {
+    const ReviewDecision& decision = outcome.decision;
+    out.begin_object().key("decision").begin_object().key("action").value(to_string(decision.action));
+    out.key("a").array_of(decision.a).key("b").array_of(decision.b);
+    if (decision.relation) out.key("relation").value(to_string(*decision.relation));
+    if (decision.a_text) out.key("a_text").array_of(*decision.a_text);
+    if (decision.b_text) out.key("b_text").array_of(*decision.b_text);
+    out.end_object().key("applied").value(outcome.applied).key("reason");
+    if (outcome.applied) out.null();
+    else out.value(outcome.reason);
+    out.end_object();
+  }
+  out.end_array();
 }
 
 }  // namespace
@@ -144,6 +162,7 @@ std::string comparison_report(const Comparison& comparison) {
         .end_object();
   }
   out.end_array();
+  if (comparison.review) write_review(out, *comparison.review);
   const ComparisonSummary& summary = comparison.summary;
   out.key("summary").begin_object();
   out.key("a");

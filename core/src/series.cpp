@@ -277,6 +277,7 @@ Result<Series, SeriesError> track_series(const std::vector<std::string_view>& te
   auto made = make_pipeline(options_json);
   if (!made.ok()) return series_error(made.error(), std::nullopt, names, count, {});
   const Pipeline& pipeline = made.value();
+  if (auto refused = review_refused(pipeline.options, "a series")) return series_error(*refused, std::nullopt, names, count, {});
 
   // Pairs in order of their later readout, then their earlier one: readout j's pairs are all
   // aligned before its sentences are threaded, and readouts are first analysed in series order,

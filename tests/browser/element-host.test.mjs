@@ -97,4 +97,34 @@ describe('<readout-diff> in a long article', () => {
     assert.equal(columns.hovered, sentences, 'every sentence hovered in the columns');
     assert.deepEqual(columns.jumps, [], 'no hover in the columns scrolled the page');
   });
+
+  // Review by hand in the element as on the page: the engine applies the decision, and the
+  // element's summary, its report and its sentences follow; a second click undoes it.
+  test('a link rejected inside it is applied by the engine: its summary and report follow, and undo restores them', async () => {
+    await page.goto(`${site.origin}/article.html`);
+    await page.waitForFunction(() => document.getElementById('embedded').report && document.getElementById('embedded').shadowRoot.querySelectorAll('.rd-sentence').length > 20);
+    const engine = await page.evaluate(() => document.getElementById('embedded').report);
+    const counts = (summary) => {
+      const c = summary.commitments;
+      return `${c.repeated} repeated, ${c.modified} modified, ${c.new} new, ${c.dropped} dropped`;
+    };
+    const [link] = engine.links;
+    const summaryLine = () => page.locator('#embedded .rd-summary').innerText();
+    assert.ok((await summaryLine()).endsWith(counts(engine.summary)));
+    const sentence = page.locator(`#embedded .rd-sentence[data-side="b"][data-id="${link.b[0]}"]`);
+    await sentence.scrollIntoViewIfNeeded();
+    await sentence.focus();
+    await page.keyboard.press('Enter');
+    // The click lands: pressing the button no longer scrolls the host page to the counterpart
+    // before the release (it did, and the click went to the evidence list instead).
+    await sentence.getByRole('button', { name: 'Reject' }).click();
+    await page.waitForFunction(() => document.getElementById('embedded').report?.review?.length === 1);
+    const reviewed = await page.evaluate(() => document.getElementById('embedded').report);
+    assert.equal(reviewed.review[0].applied, true);
+    assert.ok(!reviewed.links.some((l) => String(l.a) === String(link.a) && String(l.b) === String(link.b)), 'the link is gone from the report');
+    await page.waitForFunction((text) => document.getElementById('embedded').shadowRoot.querySelector('.rd-summary')?.textContent.endsWith(text), counts(reviewed.summary));
+    await page.locator(`#embedded .rd-sentence[data-side="b"][data-id="${link.b[0]}"]`).getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction(() => !document.getElementById('embedded').report?.review);
+    await page.waitForFunction((text) => document.getElementById('embedded').shadowRoot.querySelector('.rd-summary')?.textContent.endsWith(text), counts(engine.summary));
+  });
 });

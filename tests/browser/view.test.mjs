@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
 import {
-  launchBrowser, openFreshPage, closeCleanly, settled, screenshotPath, corpusDir, corpusText,
+  launchBrowser, openFreshPage, closeCleanly, settled, screenshotPath, corpusDir, corpusText, singleFileUrl,
 } from './harness.mjs';
 
 
@@ -536,66 +536,155 @@ describe('the analyst\'s view', () => {
     assert.match(await page.evaluate(() => document.activeElement.closest('#out') ? document.activeElement.dataset.status : null), /^(modified|new|dropped)$/);
   });
 
-  test('review by hand: reject a link, change a relation, link two sentences; kept apart in the exports, kept with the texts', async () => {
+  // The reviewed numbers come from the engine itself, asked with the same decision through the
+  // API; what is checked is that the page shows them, and exports them, after the clicks.
+  test('review by hand: a rejected link changes the summary, the commitment table and the exports; it stays after a reload; undo brings the engine\'s numbers back', async () => {
     const report = await engineReport();
     await viewShows(report);
-    const engineSummary = await page.locator('#view-host .rd-summary').innerText();
-    const [rejected] = report.links;
-    const repeated = report.links.find((l) => l.relation === 'repeated');
-    const lonely = report.a.sentences.find((s) => s.status === 'dropped' && s.possible_counterparts.length);
-    assert.ok(rejected && repeated && lonely, 'the example has a link, a repeated link and a near miss');
     const ref = (side, id) => `${side.toUpperCase()}${id + 1}`;
-    const meta = (side, id) => page.locator(`${sentenceSelector(side, id)} > .rd-meta`).innerText();
+    const counts = (summary) => {
+      const c = summary.commitments;
+      return `${c.repeated} repeated, ${c.modified} modified, ${c.new} new, ${c.dropped} dropped`;
+    };
+    const summaryLine = () => page.locator('#view-host .rd-summary').innerText();
+    // A link whose A sentence's commitment it keeps: rejecting it must drop that commitment.
+    const fateOf = (r, side, id) => r.commitments.find((c) => c.side === side && c.sentence === id);
+    const rejected = report.links.find((l) => l.a.some((id) => ['repeated', 'modified'].includes(fateOf(report, 'a', id)?.fate) &&
+      fateOf(report, 'a', id).counterparts.every((j) => l.b.includes(j))));
+    assert.ok(rejected, 'the example has a link that carries a commitment');
+    const committed = rejected.a.find((id) => fateOf(report, 'a', id));
+    const statusBefore = await page.locator(sentenceSelector('a', committed)).getAttribute('data-status');
+    const reviewed = await page.evaluate((link) => ReadoutDiff.compare(document.getElementById('text-a').value,
+      document.getElementById('text-b').value, { review: [{ action: 'reject', a: link.a, b: link.b }] }), rejected);
+    assert.equal(fateOf(reviewed, 'a', committed).fate, 'dropped');
+    assert.notEqual(counts(reviewed.summary), counts(report.summary));
+    assert.ok((await summaryLine()).endsWith(counts(report.summary)), await summaryLine());
 
-    // Reject the first link from its evidence; the button stays focused and says it is pressed.
+    // Reject it from its evidence: the summary line follows, and the focus is on the Undo that
+    // replaced the button.
     const bSentence = page.locator(sentenceSelector('b', rejected.b[0]));
     await bSentence.focus();
     await page.keyboard.press('Enter');
-    const reject = bSentence.getByRole('button', { name: 'Reject' });
-    await reject.click();
-    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Reject');
-    assert.equal(await bSentence.getByRole('button', { name: 'Reject' }).getAttribute('aria-pressed'), 'true');
-    assert.ok((await meta('b', rejected.b[0])).includes(`✗ ${ref('a', rejected.a[0])} rejected by you`));
-    assert.ok((await meta('a', rejected.a[0])).includes(`✗ ${ref('b', rejected.b[0])} rejected by you`));
+    await bSentence.getByRole('button', { name: 'Reject' }).click();
+    await page.waitForFunction((text) => document.querySelector('#view-host .rd-summary')?.textContent.endsWith(text), counts(reviewed.summary));
+    await page.waitForFunction(() => document.activeElement?.textContent === 'Undo');
+    const aMeta = page.locator(`${sentenceSelector('a', committed)} > .rd-meta`);
+    assert.ok((await aMeta.innerText()).includes(`✗ ${rejected.b.map((id) => ref('b', id)).join('+')} rejected by you`));
+    assert.equal(await page.locator(sentenceSelector('a', committed)).getAttribute('data-status'), 'dropped');
+    assert.match(await page.locator('#view-host .rd-review-summary').innerText(), /^Your review: 1 rejected\. The summary, the commitments and the exports follow it/);
+    // The filter counts are the reviewed report's: A's dropped sentences as the engine counts them.
+    assert.ok((await page.locator('#view-host .rd-filters').innerText()).includes(`Dropped (${reviewed.summary.a.dropped})`),
+      await page.locator('#view-host .rd-filters').innerText());
 
-    // Call a repeated link modified.
-    const aRepeated = page.locator(sentenceSelector('a', repeated.a[0]));
-    await aRepeated.focus();
-    await page.keyboard.press('Enter');
-    await aRepeated.locator('select').selectOption('modified');
-    assert.ok((await meta('a', repeated.a[0])).includes(`${ref('b', repeated.b[0])}: modified (your call)`));
+    // The commitment table: the row of A's commitment now says Dropped.
+    await page.click('#view-host button[data-layout="commitments"]');
+    const row = page.locator('#view-host .rd-commitment-table tbody tr').filter({ has: page.locator(`td:first-child:text-is("${ref('a', committed)}")`) });
+    assert.equal(await row.locator('td').nth(5).innerText(), 'Dropped');
+    assert.ok((await page.locator('#view-host .rd-commitment-table caption').innerText()).endsWith(counts(reviewed.summary)));
+    await page.click('#view-host button[data-layout="rows"]');
 
-    // Link a dropped sentence with its near miss.
-    const target = lonely.possible_counterparts[0].sentence;
-    await page.locator(sentenceSelector('a', lonely.id)).getByRole('button', { name: 'Link them' }).click();
-    assert.ok((await meta('a', lonely.id)).includes(`↔ ${ref('b', target)} linked by you`));
-    assert.ok((await meta('b', target)).includes(`↔ ${ref('a', lonely.id)} linked by you`));
+    // Exports: the Markdown and the CSVs follow the decision; the JSON has the engine's findings
+    // as the engine made them and the decision apart, re-appliable.
+    const download = async (kind) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${kind}"]`)]);
+      return readFile(await file.path(), 'utf8');
+    };
+    const markdown = await download('markdown');
+    assert.ok(markdown.includes(`**A: ${reviewed.summary.a.commitments} commitments, B: ${reviewed.summary.b.commitments} — ${counts(reviewed.summary)}**`), markdown.slice(0, 300));
+    const droppedSection = markdown.split('\n## ').find((part) => part.startsWith('Commitments dropped since A'));
+    assert.ok(droppedSection.includes(`(${ref('a', committed)}):`), droppedSection);
+    assert.ok(markdown.includes(`## Your review (the counts above follow it) (1)\n\n- ${rejected.a.map((id) => ref('a', id)).join('+')} ↔ ${rejected.b.map((id) => ref('b', id)).join('+')}: rejected`));
+    const commitmentRows = parseCsv((await download('commitments-csv')).slice(1));
+    const fateColumn = commitmentRows[0].indexOf('fate');
+    assert.equal(commitmentRows.find((r) => r[0] === ref('a', committed))[fateColumn], 'dropped');
+    const linkRows = parseCsv((await download('csv')).slice(1));
+    assert.equal(linkRows.length - 1, reviewed.links.length);
+    assert.ok(!linkRows.some((r) => r[linkRows[0].indexOf('a_sentences')] === rejected.a.map((id) => ref('a', id)).join(' ') &&
+      r[linkRows[0].indexOf('b_sentences')] === rejected.b.map((id) => ref('b', id)).join(' ')), 'the rejected link is not in the links CSV');
+    const { review, ...engineFindings } = JSON.parse(await download('json'));
+    assert.deepEqual(engineFindings, report, 'the JSON export holds the engine\'s own findings');
+    assert.deepEqual(review, [{
+      decision: { action: 'reject', a: rejected.a, b: rejected.b, a_text: rejected.a.map((id) => report.a.sentences[id].text), b_text: rejected.b.map((id) => report.b.sentences[id].text) },
+      applied: true, reason: null,
+    }]);
+    const reapplied = await page.evaluate((decisions) => ReadoutDiff.compare(document.getElementById('text-a').value,
+      document.getElementById('text-b').value, { review: decisions }), review.map((entry) => entry.decision));
+    assert.deepEqual(reapplied.summary, reviewed.summary, 'the exported decisions re-apply');
 
-    assert.equal(await page.locator('#view-host .rd-review-summary').innerText(),
-      'Your review: 1 rejected, 1 relation changed, 1 linked by hand. The counts above are the engine\'s; exports keep your review apart.');
-    assert.equal(await page.locator('#view-host .rd-summary').innerText(), engineSummary, 'the engine\'s summary is the engine\'s');
-
-    // The JSON export: the engine's report untouched, the review in its own section.
-    const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="json"]')]);
-    const exported = JSON.parse(await readFile(await file.path(), 'utf8'));
-    const { review, ...engineFindings } = exported;
-    assert.deepEqual(engineFindings, report);
-    const byOrigin = (origin) => review.links.filter((e) => e.origin === origin);
-    assert.equal(review.links.length, 3);
-    assert.deepEqual(byOrigin('hand').map((e) => [e.a, e.b, e.a_text[0]]), [[[lonely.id], [target], lonely.text]]);
-    assert.deepEqual(byOrigin('engine').map((e) => [e.a, e.b, e.verdict, e.relation]).sort(),
-      [[rejected.a, rejected.b, 'rejected', null], [repeated.a, repeated.b, null, 'modified']].sort());
-    const [md] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="markdown"]')]);
-    assert.ok((await readFile(await md.path(), 'utf8')).includes('## Your review (not the engine\'s findings) (3)'));
-
-    // Kept with the texts (when the reader asks to keep them), and re-applied after a reload.
+    // Kept with the texts (when the reader asks), and applied again after a reload.
     await page.check('#keep-texts');
-    await page.waitForFunction(() => JSON.parse(localStorage.getItem('readout-diff:texts:v1') ?? 'null')?.review?.links?.length === 3);
+    const storedReview = () => JSON.parse(localStorage.getItem('readout-diff:texts:v1') ?? 'null')?.review?.length === 1;
+    await page.waitForFunction(storedReview);
+    // Chromium hands the tab's storage writes on a moment later: a second page of the same file
+    // (which clears nothing) reads what a reload would (as in single-file.test.mjs).
+    const witness = await browser.context.newPage();
+    await witness.goto(singleFileUrl);
+    await witness.waitForFunction(storedReview);
+    await witness.close();
     await page.reload();
     await settled(page);
+    await viewShows(reviewed);
+    await page.waitForFunction((text) => document.querySelector('#view-host .rd-summary')?.textContent.endsWith(text), counts(reviewed.summary));
+    assert.ok((await aMeta.innerText()).includes('rejected by you'), 'the decision survives a reload');
+
+    // Undo: the engine's own numbers again, and nothing left to store.
+    await page.locator(sentenceSelector('a', committed)).getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction((text) => document.querySelector('#view-host .rd-summary')?.textContent.endsWith(text), counts(report.summary));
+    assert.equal(await page.locator(sentenceSelector('a', committed)).getAttribute('data-status'), statusBefore);
+    assert.ok(await page.locator('#view-host .rd-review-summary').isHidden());
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('readout-diff:texts:v1') ?? 'null')?.review === undefined);
+  });
+
+  test('review by hand: linking a near miss makes its commitments count, as the engine accounts them; unlinking undoes it', async () => {
+    const report = await engineReport();
     await viewShows(report);
-    assert.ok((await meta('a', lonely.id)).includes(`↔ ${ref('b', target)} linked by you`), 'the review survives a reload');
-    assert.match(await page.locator('#view-host .rd-review-summary').innerText(), /^Your review: 1 rejected, 1 relation changed, 1 linked by hand\./);
+    const lonely = report.a.sentences.find((s) => s.status === 'dropped' && s.commitment && s.possible_counterparts.length);
+    assert.ok(lonely, 'the example has a dropped commitment with a near miss');
+    const target = lonely.possible_counterparts[0].sentence;
+    const summaryText = () => page.locator('#view-host .rd-summary').innerText();
+    const reviewed = await page.evaluate(([a, b]) => ReadoutDiff.compare(document.getElementById('text-a').value,
+      document.getElementById('text-b').value, { review: [{ action: 'link', a: [a], b: [b], relation: 'modified' }] }), [lonely.id, target]);
+    const fate = reviewed.commitments.find((c) => c.side === 'a' && c.sentence === lonely.id).fate;
+    assert.notEqual(fate, 'dropped');
+    await page.locator(sentenceSelector('a', lonely.id)).getByRole('button', { name: 'Link them' }).click();
+    const c = reviewed.summary.commitments;
+    await page.waitForFunction((text) => document.querySelector('#view-host .rd-summary')?.textContent.endsWith(text),
+      `${c.repeated} repeated, ${c.modified} modified, ${c.new} new, ${c.dropped} dropped`);
+    const aSentence = page.locator(sentenceSelector('a', lonely.id));
+    assert.equal(await aSentence.getAttribute('data-status'), 'modified');
+    assert.ok((await aSentence.locator('> .rd-meta').innerText()).includes(`↔ B${target + 1} linked by you`));
+    await aSentence.focus();
+    await page.keyboard.press('Enter');
+    const evidence = await aSentence.locator('.rd-evidence').innerText();
+    assert.match(evidence, new RegExp(`Modified with B${target + 1}( \\(across languages\\))?, as you decided`), evidence);
+
+    // Called repeated instead (the relation in its evidence), the link counts as the engine says.
+    const asRepeated = await page.evaluate(([a, b]) => ReadoutDiff.compare(document.getElementById('text-a').value,
+      document.getElementById('text-b').value, { review: [{ action: 'link', a: [a], b: [b], relation: 'repeated' }] }), [lonely.id, target]);
+    await aSentence.locator('.rd-evidence select').selectOption('repeated');
+    await page.waitForFunction((text) => document.querySelector('#view-host .rd-summary-detail')?.textContent.endsWith(text),
+      `${asRepeated.summary.links.repeated} repeated and ${asRepeated.summary.links.modified} modified links`);
+    await page.waitForFunction((id) => document.querySelector(`#view-host #rd-a${id}`)?.dataset.status === 'repeated', lonely.id);
+    assert.match(await page.locator('#view-host .rd-review-summary').innerText(), /^Your review: 1 linked by hand\./);
+
+    // Accepting an engine link changes no count and is marked.
+    const [accepted] = report.links;
+    const before = await summaryText();
+    const bAccepted = page.locator(sentenceSelector('b', accepted.b[0]));
+    await bAccepted.focus();
+    await page.keyboard.press('Enter');
+    await bAccepted.getByRole('button', { name: 'Accept' }).click();
+    await page.waitForFunction(() => /1 accepted/.test(document.querySelector('#view-host .rd-review-summary')?.textContent ?? ''));
+    await page.waitForFunction(() => !document.getElementById('status').classList.contains('busy'));
+    assert.ok((await bAccepted.locator('> .rd-meta').innerText()).includes(`✓ A${accepted.a[0] + 1}`), 'marked as accepted');
+    assert.equal(await summaryText(), before);
+
+    await aSentence.locator('.rd-review-mark').getByRole('button', { name: 'Unlink' }).click();
+    await page.waitForFunction((id) => document.querySelector(`#view-host #rd-a${id}`)?.dataset.status === 'dropped', lonely.id);
+    await page.locator(sentenceSelector('b', accepted.b[0])).focus();
+    await page.keyboard.press('Enter');
+    await page.locator(sentenceSelector('b', accepted.b[0])).getByRole('button', { name: 'Accept' }).click();
+    await page.waitForFunction(() => document.querySelector('#view-host .rd-review-summary')?.hidden === true);
   });
 
   // Issue 12's budget on a view of over a thousand sentences a side. It failed (100-115 ms, a

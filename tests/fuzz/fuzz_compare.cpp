@@ -27,7 +27,7 @@ namespace {
 
 constexpr std::size_t kSmallInput = 2048;  // determinism and segment cross-checks below this
 
-const std::array<const char*, 14> kOptionSets = {
+const std::array<const char*, 17> kOptionSets = {
     "",
     "{}",
     R"({"min_link_score":0,"min_cross_language_score":0,"partner_ratio":0})",  // link all that shares
@@ -36,12 +36,16 @@ const std::array<const char*, 14> kOptionSets = {
     R"({"repeated_min_score":1,"min_link_score":1,"min_cross_language_score":1})",
     R"({"max_bytes":64})",
     R"({"max_bytes":1})",
+    // The analyst's decisions on the first sentences, which every input has (some may not apply).
+    R"({"review":[{"action":"link","a":[0],"b":[0],"relation":"repeated"},{"action":"reject","a":[0],"b":[1]},{"action":"relation","a":[1],"b":[0],"relation":"modified"}]})",
+    R"({"review":[{"action":"reject","a":[0],"b":[0]},{"action":"link","a":[0,1],"b":[0],"relation":"modified"}]})",
     " \t\r\n",
     R"({"max_bytes":0})",            // bad_options from here on
     R"({"min_link_score":1.5})",
     R"({"colour":"blue"})",
     "[]",
     R"({"partner_ratio":"1"})",
+    R"({"review":[{"action":"link","a":[0],"b":[0]}]})",
 };
 
 struct Input {

@@ -54,6 +54,24 @@ describe('wasm and native CLI give identical output', { skip }, () => {
       ['compare', join(corpusDir, a), join(corpusDir, b), '--options', options], 'with options');
   });
 
+  test('compare with the analyst\'s review (a reject, a link by hand, a relation, one that does not apply)', () => {
+    const [a, b] = [FILES.moscowEn, FILES.dushanbeEn];
+    const plain = JSON.parse(engine.compare(corpusText(a), corpusText(b), ''));
+    const [first, second] = plain.links;
+    const near = plain.a.sentences.find((s) => s.possible_counterparts.length);
+    assert.ok(first && second && near, 'the pair has two links and a near miss');
+    const review = [
+      { action: 'reject', a: first.a, b: first.b },
+      { action: 'relation', a: second.a, b: second.b, relation: second.relation === 'repeated' ? 'modified' : 'repeated' },
+      { action: 'link', a: [near.id], b: [near.possible_counterparts[0].sentence], relation: 'modified', a_text: [near.text] },
+      { action: 'accept', a: [plain.a.sentences.length], b: [0] },
+    ];
+    const options = JSON.stringify({ review });
+    const wasm = engine.compare(corpusText(a), corpusText(b), options);
+    assert.deepEqual(JSON.parse(wasm).review.map((entry) => entry.applied), [true, true, true, false]);
+    assertSameOutput(wasm, ['compare', join(corpusDir, a), join(corpusDir, b), '--options', options], 'with a review');
+  });
+
   test('segment every corpus readout', () => {
     const names = readdirSync(corpusDir).filter((name) => name.endsWith('.txt'));
     assert.ok(names.length >= 10, `only ${names.length} readouts in ${corpusDir}`);

@@ -44,7 +44,8 @@ constexpr const char* kUsage = R"(Usage:
 FILE, A and B are UTF-8 text files; '-' reads standard input (for one of them).
 K is a whole number from 1 to 99.
 Options JSON keys (all optional): max_bytes, min_link_score, min_cross_language_score,
-repeated_min_score, partner_ratio.
+repeated_min_score, partner_ratio, and for compare review (the analyst's decisions, e.g.
+{"review":[{"action":"reject","a":[3],"b":[4]}]}; docs/engine.md, "Review by hand").
 Exit status: 0 success, 1 bad input or output that could not be written (the message is on
 standard error), 2 bad usage.
 )";

@@ -42,7 +42,7 @@ struct EngineOutput {
 
 // Compares readout A (earlier / reference) with readout B. `options_json` may be empty or a JSON
 // object with any of: max_bytes, min_link_score, min_cross_language_score, repeated_min_score,
-// partner_ratio (see README.md). Gives the readout-diff/1 report: compare_documents() as JSON.
+// partner_ratio, review (the analyst's decisions; see README.md and docs/engine.md). Gives the readout-diff/1 report: compare_documents() as JSON.
 EngineOutput compare(std::string_view a, std::string_view b, std::string_view options_json);
 inline std::string compare_json(std::string_view a, std::string_view b, std::string_view options_json) {
   return compare(a, b, options_json).json;

@@ -58,6 +58,7 @@ struct Link {
   Relation relation = Relation::modified;
   double confidence = 0;  // the link model's, for the likeliest pair of the link
   LinkEvidence evidence;
+  bool by_analyst = false;  // made, kept or changed by the analyst's review (review.hpp)
 };
 
 // A pair the candidate search found, with the evidence the link model weighs.
@@ -78,8 +79,12 @@ struct NearMiss {
   double confidence = 0;
 };
 
+// The order of an alignment's links: by their first sentence in A, then in B (then by all their
+// sentences, so that no two links tie).
+bool in_link_order(const Link& x, const Link& y);
+
 struct Alignment {
-  // In order of their first sentence in A, then in B.
+  // In order of their first sentence in A, then in B (in_link_order).
   std::vector<Link> links;
   // Per sentence of A and of B left unlinked, its likeliest partners under the threshold, most
   // likely first, at most kNearMissesPerSentence: what the engine nearly linked.
@@ -90,5 +95,18 @@ constexpr std::size_t kNearMissesPerSentence = 2;
 // Deterministic.
 Alignment align(const AnalyzedDocument& a, const AnalyzedDocument& b, const Vocabulary& vocabulary,
                         const CompiledLexicon& lexicon, const AlignOptions& options);
+
+// The sentences of a link to be made (ascending, none empty).
+struct LinkSentences {
+  std::vector<std::size_t> a, b;
+};
+
+// Links the analyst makes by hand (review.cpp): each group of sentences measured as align()
+// measures its own links (evidence, changes, the relation the engine would give it), with the
+// link model's confidence for its likeliest pair among the candidates the search found (0 when it
+// found none of them: nothing the engine weighs is shared). Deterministic.
+std::vector<Link> measure_links(const AnalyzedDocument& a, const AnalyzedDocument& b, const Vocabulary& vocabulary,
+                                const CompiledLexicon& lexicon, const AlignOptions& options,
+                                const std::vector<LinkSentences>& groups);
 
 }  // namespace readout_diff

@@ -12,6 +12,7 @@
 #include "readout_diff/detail/accounting.hpp"
 #include "readout_diff/detail/aligner.hpp"
 #include "readout_diff/detail/analyzed_document.hpp"
+#include "readout_diff/detail/review.hpp"
 #include "readout_diff/detail/word_diff.hpp"
 
 namespace readout_diff {
@@ -77,6 +78,9 @@ struct Comparison {
   std::vector<ComparedLink> links;           // a link's id is its index
   std::vector<CommitmentFate> commitments;   // A's in order, then B's
   ComparisonSummary summary;
+  // What became of each of the analyst's decisions (the review option), which everything above
+  // follows; unset when the comparison had no review option.
+  std::optional<std::vector<ReviewOutcome>> review;
   const CompiledLexicon* lexicon = nullptr;  // names the sentences' concepts
 };
 
