@@ -232,7 +232,7 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
       const item = place && view.elementOf(place.side, place.id);
       if (!item || item.hidden) return;
       const evidence = item.querySelector('.rd-evidence-button');
-      if (place.evidenceOpen && evidence) openEvidence(evidence);
+      if (place.evidenceOpen && evidence) openEvidence(sentenceContext, evidence);
       const target = (place.control && item.querySelector(place.control)) || item;
       target.focus({ preventScroll: true });
     },
