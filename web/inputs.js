@@ -1,6 +1,6 @@
 // One input box (readout A or B): typing and pasting, opening and dropping files, HTML reduced to
 // text, clearing with undo, its size, and engine errors shown right under the box they concern.
-import { h, langOf } from './dom.js';
+import { groupDigits, h, langOf } from './dom.js';
 import { htmlToText } from './html-to-text.js';
 import { readFileAsText } from './file-text.js';
 import { utf16IndexOfByte } from './utf8.js';
@@ -112,7 +112,7 @@ export class InputPanel {
     }
     const shown = this.#textarea.value.length;
     this.#longNote.replaceChildren(
-      `Showing the first ${shown.toLocaleString('en')} of ${text.length.toLocaleString('en')} characters, read-only: ` +
+      `Showing the first ${groupDigits(shown)} of ${groupDigits(text.length)} characters, read-only: ` +
         'the whole text is compared. Editing a text this long here makes the page pause. ',
       h('button', { type: 'button', class: 'button small', onclick: () => this.#editWholeText() }, 'Edit the whole text'),
     );
@@ -146,7 +146,7 @@ export class InputPanel {
     }
     this.#textarea.lang = langOf(this.text.slice(0, 2000));
     const bytes = this.byteLength();
-    const size = `${bytes.toLocaleString('en')} bytes`;
+    const size = `${groupDigits(bytes)} bytes`;
     this.#meta.textContent = this.#name ? `${this.#name} · ${size}` : size;
     this.onEdit(this);
   }

@@ -2,7 +2,7 @@
 // reordering by drag and by buttons, removal, who issued each readout (a field the analyst may
 // edit), and a readout's error shown under it. Files whose name holds a date (YYYY-MM-DD) are
 // placed by that date when they are added.
-import { h, langOf } from './dom.js';
+import { groupDigits, h, langOf } from './dom.js';
 import { readFileAsText } from './file-text.js';
 
 // Twice the engine's limit per readout (16 MiB, kMaxInputBytes): a far larger file (likely not a
@@ -157,7 +157,7 @@ export class SeriesInputs {
       const element = h('li', { class: 'series-item', draggable: 'true', dataset: { index: String(index) } },
         h('span', { class: 'series-item-number' }, `${index + 1}.`),
         h('span', { class: 'series-item-name', lang: langOf(item.name) }, item.name),
-        h('span', { class: 'series-item-size' }, `${item.text.length.toLocaleString('en')} characters`),
+        h('span', { class: 'series-item-size' }, `${groupDigits(item.text.length)} characters`),
         h('label', { class: 'series-item-issuer' }, 'Issued by ',
           h('input', { type: 'text', value: item.issuer, maxlength: '40', autocomplete: 'off', spellcheck: 'false',
             'aria-label': `Issued by: ${label}`, dataset: { issuer: '' },
