@@ -1,8 +1,8 @@
 // The page: two input boxes, the comparison view, exports, and the iframe mode. Compares
 // automatically shortly after each edit; the engine runs in a worker (engine-client.js).
-import { sharedEngine } from './engine-client.js';
+import { sharedEngine, EngineError } from './engine-client.js';
 import { InputPanel } from './inputs.js';
-import { createView } from './view.js';
+import { createView, prepareView } from './view.js';
 import { reportJson, markdownSummary, linksCsv, sentencesCsv, commitmentsCsv, exportFileName, localDate } from './exporters.js';
 import { staticReportHtml } from './report-html.js';
 import { downloadText } from './download.js';
@@ -34,7 +34,7 @@ const panels = {};
 // the texts change; review: the decisions (createReview's JSON), or null.
 const state = {
   report: null, engineReport: null, engine: null, view: null, review: null, busy: false, rerun: false, comparing: null,
-  editTimer: 0, saveTimer: 0, unsaved: false, embedding: null,
+  editTimer: 0, saveTimer: 0, unsaved: false, embedding: null, cancels: 0,
 };
 
 function onEdit() {
@@ -79,9 +79,12 @@ async function compare() {
     const kept = state.engine?.a === request.a && state.engine?.b === request.b ? state.engine.report : null;
     const { report, engineReport } = await compareWithReview(request.a, request.b, request.review, kept);
     state.engine = { a: request.a, b: request.b, report: engineReport };
+    const cancels = state.cancels;
+    const prepared = await prepareView(report, { engineReport });
+    if (state.cancels !== cancels) throw new EngineError('Cancelled.', { cancelled: true });
     if (textsChanged()) state.rerun = true;  // stale: never shown
     else {
-      showResult(report, engineReport);
+      showResult(report, engineReport, prepared);
       setStatus(`Compared in ${Math.round(performance.now() - started)} ms. ${commitmentSummary(report.summary)}.`);
     }
   } catch (error) {
@@ -117,14 +120,15 @@ function showEngineError(error) {
   }
 }
 
-function showResult(report, engineReport = report) {
+// prepared: prepareView's for this report, when it was worked out beforehand.
+function showResult(report, engineReport = report, prepared = null) {
   state.report = report;
   state.engineReport = engineReport;
   // The layout, the filters and the focus stay when the texts are compared again.
   const previous = state.view;
   const focus = previous?.focusPlace;
   state.view = report ? createView(report, {
-    idPrefix: 'rd', layout: previous?.layout, filters: previous?.filters, review: state.review, engineReport,
+    idPrefix: 'rd', layout: previous?.layout, filters: previous?.filters, review: state.review, engineReport, prepared,
   }) : null;
   // Each decision is the engine's to apply: the texts are compared again with it.
   state.view?.onReviewChange((review) => {
@@ -221,6 +225,7 @@ function wireControls() {
   // Cancel sticks: no rerun asked for by an edit during the run, and no pending edit, follows it.
   ui.cancel.addEventListener('click', () => {
     state.rerun = false;
+    state.cancels += 1;
     clearTimeout(state.editTimer);
     engine.cancel();
   });

@@ -79,9 +79,9 @@ export function showsWordDiff(link) {
 // order; B's new sentences on their own rows where they fall; each dropped A sentence on its own
 // row right after the row of the nearest preceding A sentence that kept its place. A group is
 // "moved" when its A sentences are out of order against the others (outside the longest run of
-// groups whose A order agrees with B's).
-export function alignedRows(model) {
-  const groupOf = linkGroups(model);
+// groups whose A order agrees with B's). `groupOf` is linkGroups(model), given when it was worked
+// out in a task of its own.
+export function alignedRows(model, groupOf = linkGroups(model)) {
   const rows = [];
   const rowOfGroup = new Map();
   for (const sentence of model.sentences.b) {
@@ -129,7 +129,7 @@ function groupStatus(links) {
 // Union-find over sentence keys (A's even, B's odd) in a typed array, and a group made only for
 // a link that joins no other: string keys and a Set per group were half a long view's set-up
 // (tools/bench/page-trace.mjs at 25,000 sentences a side).
-function linkGroups(model) {
+export function linkGroups(model) {
   const { links } = model.report;
   let keys = 0;
   for (const link of links) for (const side of SIDES) for (const id of link[side]) keys = Math.max(keys, keyOf(side, id) + 1);

@@ -8,7 +8,7 @@
 // Everything the view knows lives in this closure, not on DOM elements.
 import { h, langOf } from './dom.js';
 import {
-  createModel, alignedRows, changesInReadingOrder, commitmentEntries, counterpartsOf, sentenceKey, sentenceRef,
+  createModel, alignedRows, linkGroups, changesInReadingOrder, commitmentEntries, counterpartsOf, sentenceKey, sentenceRef,
   sentenceStatus, createReview, reviewSummary, SIDES, SIDE_NAMES, STATUS_INFO,
 } from './report-model.js';
 import { renderSummary, renderRowsLayout, renderColumnsLayout, renderSentence, renderCommitmentTable, openEvidence } from './render.js';
@@ -35,11 +35,11 @@ function defaultFilters() {
 // decisions as view.review gives them, placed on `engineReport`), engineReport (the engine's
 // report of the same texts without the decisions, when `report` is the one the engine made with
 // them; by default `report` itself), interactive (false for the static report: everything built
-// at once, no layout switch, no toolbar, no review controls).
-export function createView(report, { idPrefix = 'rd', layout = 'rows', filters = defaultFilters(), review: storedReview = null, engineReport = null, interactive = true } = {}) {
-  const model = createModel(report);
-  const review = createReview(engineReport ? createModel(engineReport) : model, storedReview);
-  const rows = alignedRows(model);
+// at once, no layout switch, no toolbar, no review controls), prepared (what prepareView gave for
+// this report and engineReport; by default worked out here, in one task).
+export function createView(report, { idPrefix = 'rd', layout = 'rows', filters = defaultFilters(), review: storedReview = null, engineReport = null, interactive = true, prepared = null } = {}) {
+  const { model, reviewModel, rows } = prepared ?? prepareAtOnce(preparation(report, engineReport));
+  const review = createReview(reviewModel, storedReview);
   const moved = new Set(rows.filter((row) => row.moved).flatMap((row) => SIDES.flatMap((side) => row[side].map((id) => sentenceKey(side, id)))));
   const elements = new Map();
   const state = { layout: null, filters: copyFilters(filters), generation: 0, ready: Promise.resolve(), onReview: null };
@@ -237,6 +237,37 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
       target.focus({ preventScroll: true });
     },
   };
+}
+
+// The report model and the aligned rows, in steps: at 25,000 sentences a side they took 85 ms in
+// the task that set the view up (tools/bench/page-trace.mjs), which with the rest went over the
+// page's 100 ms a task. prepareView runs a step a task; a static host runs them at once.
+function* preparation(report, engineReport) {
+  const model = createModel(report);
+  yield;
+  const reviewModel = engineReport && engineReport !== report ? createModel(engineReport) : model;
+  if (reviewModel !== model) yield;
+  const groups = linkGroups(model);
+  yield;
+  return { model, reviewModel, rows: alignedRows(model, groups) };
+}
+
+function prepareAtOnce(steps) {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+// What createView needs of a long report, worked out a step a task: pass it as `prepared`. It
+// resolves in a task after the last step, so that the view's set-up is a task of its own too.
+export async function prepareView(report, { engineReport = null } = {}) {
+  const steps = preparation(report, engineReport);
+  for (;;) {
+    const step = steps.next();
+    await nextTask();
+    if (step.done) return step.value;
+  }
 }
 
 function copyFilters(filters) {
