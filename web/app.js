@@ -197,7 +197,7 @@ const EXPORTS = {
   'sentences-csv': () => ['sentences.csv', 'text/csv', sentencesCsv(state.report)],
   'commitments-csv': () => ['commitments.csv', 'text/csv', commitmentsCsv(state.report)],
   html: async () => ['html', 'text/html',
-    await staticReportHtml(state.report, { names: names(), viewCss: viewStyleText() })],
+    await staticReportHtml(state.report, { names: names(), viewCss: viewStyleText(), review: state.review, engineReport: state.engineReport })],
 };
 
 function names() {

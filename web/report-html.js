@@ -13,14 +13,16 @@ h1 { font-size: 1.5rem; margin: 0.5rem 0; }
 .rd-sentence:focus, .rd-sentence:hover { outline: none; }
 `;
 
-// viewCss: the text of the view stylesheet (see assets.js viewStyleText).
-export async function staticReportHtml(report, { names, viewCss, generatedAt = new Date() }) {
+// viewCss: the text of the view stylesheet (see assets.js viewStyleText); review and
+// engineReport: as for createView, so that the analyst's decisions that `report` follows are
+// marked as on the page, with the line that says the counts follow them.
+export async function staticReportHtml(report, { names, viewCss, review = null, engineReport = null, generatedAt = new Date() }) {
   const css = `${viewCss}\n${REPORT_CSS}`;
   const title = `Readout comparison: ${names.a} → ${names.b}`;
   const { doc, h } = await staticDocument({ title, css, version: report.engine?.version });
   // The aligned rows, then the commitment table: the report is read top to bottom, with no script.
-  const rows = createView(report, { idPrefix: 'report', layout: 'rows', interactive: false });
-  const table = createView(report, { idPrefix: 'report-commitments', layout: 'commitments', interactive: false });
+  const rows = createView(report, { idPrefix: 'report', layout: 'rows', interactive: false, review, engineReport });
+  const table = createView(report, { idPrefix: 'report-commitments', layout: 'commitments', interactive: false, review, engineReport });
   const view = doc.importNode(rows.element, true);
   view.append(doc.importNode(table.element.querySelector('.rd-body'), true));
   // The exported view is read, not navigated: no roving tab stops without the script behind them.

@@ -610,6 +610,12 @@ describe('the analyst\'s view', () => {
     const reapplied = await page.evaluate((decisions) => ReadoutDiff.compare(document.getElementById('text-a').value,
       document.getElementById('text-b').value, { review: decisions }), review.map((entry) => entry.decision));
     assert.deepEqual(reapplied.summary, reviewed.summary, 'the exported decisions re-apply');
+    // The static HTML report is the reviewed one too.
+    const htmlReport = await download('html');
+    assert.ok(htmlReport.includes(counts(reviewed.summary)), 'the HTML report counts as the review decided');
+    assert.ok(!htmlReport.includes(counts(report.summary)), 'and not as the engine alone did');
+    assert.ok(htmlReport.includes('rejected by you'), 'and marks the rejected link');
+    assert.ok(htmlReport.includes('Your review: 1 rejected.'), 'and says the counts follow the review');
 
     // Kept with the texts (when the reader asks), and applied again after a reload.
     await page.check('#keep-texts');
