@@ -23,13 +23,14 @@ export async function compare(a, b, options = {}) {
 }
 
 // A comparison as a host with review controls shows it: `engineReport`, the engine's report of a
-// and b (passed in, it is not made again: the texts are those it was made of), and `report`, the
-// engine's report made with the analyst's decisions (`review`, createReview's JSON) that still
-// fit these texts, or the engine's own when none do.
-export async function compareWithReview(a, b, review, engineReport = null) {
-  const engine = engineReport ?? await compare(a, b);
+// and b, and `report`, the engine's report made with the analyst's decisions (`review`,
+// createReview's JSON) that still fit these texts, or the engine's own when none do. `previous`,
+// this function's answer for the last texts compared: when only the decisions changed, its
+// engineReport is the one kept, not made again.
+export async function compareWithReview(a, b, review, previous = null) {
+  const engine = previous?.a === a && previous?.b === b ? previous.engineReport : await compare(a, b);
   const decisions = review ? createReview(createModel(engine), review).toJSON() : [];
-  return { engineReport: engine, report: decisions.length ? await compare(a, b, { review: decisions }) : engine };
+  return { a, b, engineReport: engine, report: decisions.length ? await compare(a, b, { review: decisions }) : engine };
 }
 
 async function segment(text, options = {}) {

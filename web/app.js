@@ -30,10 +30,11 @@ const engine = sharedEngine();
 const panels = {};
 // report: what is shown (the engine's report made with the analyst's decisions, when there are
 // any); engineReport: the engine's report of the same texts without them, for the JSON export;
-// engine: the last texts compared without decisions and their report, compared again only when
-// the texts change; review: the decisions (createReview's JSON), or null.
+// compared: compareWithReview's last answer (the texts and the engine's reports of them), so that
+// texts are compared without decisions again only when they change; review: the decisions
+// (createReview's JSON), or null.
 const state = {
-  report: null, engineReport: null, engine: null, view: null, review: null, busy: false, rerun: false, comparing: null,
+  report: null, engineReport: null, compared: null, view: null, review: null, busy: false, rerun: false, comparing: null,
   editTimer: 0, saveTimer: 0, unsaved: false, embedding: null, cancels: 0,
 };
 
@@ -76,9 +77,8 @@ async function compare() {
   state.comparing = request;
   try {
     // Only the decisions changed: the engine's own report of these texts is the one kept.
-    const kept = state.engine?.a === request.a && state.engine?.b === request.b ? state.engine.report : null;
-    const { report, engineReport } = await compareWithReview(request.a, request.b, request.review, kept);
-    state.engine = { a: request.a, b: request.b, report: engineReport };
+    state.compared = await compareWithReview(request.a, request.b, request.review, state.compared);
+    const { report, engineReport } = state.compared;
     const cancels = state.cancels;
     const prepared = await prepareView(report, { engineReport });
     if (state.cancels !== cancels) throw new EngineError('Cancelled.', { cancelled: true });

@@ -21,6 +21,7 @@ export class ReadoutDiffElement extends HTMLElement {
   #generation = 0;
   #view = null;
   #review = null;  // the analyst's decisions (createReview's JSON), kept while the element lives
+  #compared = null;  // compareWithReview's last answer: a decision alone does not compare the texts again
   report = null;
 
   connectedCallback() {
@@ -72,8 +73,10 @@ export class ReadoutDiffElement extends HTMLElement {
     this.#show('Comparing…');
     this.setAttribute('aria-busy', 'true');
     try {
-      const { report, engineReport } = await compareWithReview(a, b, this.#review);
+      const compared = await compareWithReview(a, b, this.#review, this.#compared);
       if (generation !== this.#generation) return;
+      this.#compared = compared;
+      const { report, engineReport } = compared;
       const previous = this.#view;
       this.#view = createView(report, {
         idPrefix: `rd-element-${++elementCount}`, layout: previous?.layout, filters: previous?.filters, review: this.#review, engineReport,
