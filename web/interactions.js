@@ -102,8 +102,7 @@ function openDetails(view, item) {
 // A near miss hidden by a filter is shown again rather than left unreachable.
 function revealHidden(target) {
   target.hidden = false;
-  const row = target.closest('.rd-row');
-  if (row) row.hidden = false;
+  for (const part of [target.closest('.rd-cell > .rd-block'), target.closest('.rd-row')]) if (part) part.hidden = false;
 }
 
 // The view's sentences, without those of a part being taken apart (view.js, takeApart).
@@ -170,7 +169,29 @@ function focusSentence(element) {
 function reveal(element, { mayScrollPage }) {
   const list = element.closest('.rd-sentences');
   if (list && scrollsOnItsOwn(list)) scrollWithinList(list, element);
-  else if (mayScrollPage) element.scrollIntoView({ block: 'nearest' });
+  else if (mayScrollPage) scrollIntoPage(element);
+}
+
+// How many frames after scrolling the page to a sentence it is brought into view again if it moved.
+const SETTLE_FRAMES = 4;
+
+// Blocks never shown are laid out at an estimated height (content-visibility: auto), and those
+// that the scroll brings into view then render at their own, above the sentence as often as
+// below: it can end up out of view again (by over a thousand pixels beside a row of a hundred
+// sentences). For a few frames, scroll to it again ('nearest' does nothing once it is in view),
+// unless the page has since been scrolled to another sentence.
+let settling = null;
+
+function scrollIntoPage(element) {
+  element.scrollIntoView({ block: 'nearest' });
+  settling = element;
+  let frames = 0;
+  const again = () => {
+    if (settling !== element || !element.isConnected) return;
+    element.scrollIntoView({ block: 'nearest' });
+    if (++frames < SETTLE_FRAMES) requestAnimationFrame(again);
+  };
+  requestAnimationFrame(again);
 }
 
 function scrollsOnItsOwn(list) {
@@ -237,9 +258,10 @@ function isTypingTarget(event) {
 
 // Filters (view.js's toolbar): statuses shown (a Set of repeated/modified/new/dropped/kept), the
 // side ('both', 'a' or 'b'), commitments only, and a search over both texts (case-insensitive);
-// a row is hidden when none of its sentences is shown. With `built` (the elements a slice of the
-// view just added) only those are filtered: the view's own pass at the end sets the tab stops and
-// counts, so a slice costs what it adds, not the whole view. Returns {shown, total} sentences.
+// a row, or a block of a long row's side, is hidden when none of its sentences is shown (a block
+// not yet rendered would otherwise keep its estimated height, a gap). With `built` (the elements
+// a slice of the view just added) only those are filtered: the view's own pass at the end sets
+// the tab stops and counts, so a slice costs what it adds, not the whole view. Returns {shown, total} sentences.
 export function applyFilters(view, filters, built = null) {
   const scope = built ?? [view.root];
   const items = scope.flatMap((el) => (el.matches('.rd-sentence') ? [el] : liveSentences(el)));
@@ -253,9 +275,9 @@ export function applyFilters(view, filters, built = null) {
       (query !== '' && !sentence.text.toLocaleLowerCase().includes(query));
     if (!item.hidden) shown += 1;
   }
-  const rows = scope.flatMap((el) => (el.matches('.rd-row') ? [el] : [...el.querySelectorAll('.rd-row')]))
-    .filter((row) => !row.closest('.rd-retired'));
-  for (const row of rows) row.hidden = !row.querySelector('.rd-sentence:not([hidden])');
+  const parts = scope.flatMap((el) => [...(el.matches('.rd-row') ? [el] : []), ...el.querySelectorAll('.rd-row, .rd-cell > .rd-block')])
+    .filter((part) => !part.closest('.rd-retired'));
+  for (const part of parts) part.hidden = !part.querySelector('.rd-sentence:not([hidden])');
   if (!built) ensureTabStops(view.root);
   return { shown, total: view.model.sentences.a.length + view.model.sentences.b.length };
 }

@@ -38,20 +38,35 @@ function sideHeading(model, side, attributes) {
 // update thousands of paint layers and visibility observations (60-80 ms a frame at 5,000 rows,
 // tools/bench/page-trace.mjs); one per block makes that a fiftieth, and a block in view is cheap.
 const BLOCK_SIZE = 20;
+// A block holds at most this many sentences, and a row's side with more than BLOCK_SIZE is cut
+// into blocks of BLOCK_SIZE inside its cell: what a frame lays out near the viewport is then a
+// few blocks of at most this many sentences, however the rows are made. Readouts whose sentences
+// recur link into rows of hundreds of sentences (the corpus readouts repeated 25 times: 227 rows
+// of 50 to 150), and a block of 20 such rows in view made each frame that filled it 120-220 ms of
+// layout and text shaping (page-trace).
+const BLOCK_SENTENCES = 2 * BLOCK_SIZE;
 
 // Items to append to `list`, in blocks: [{parent, build}], each block's own piece first (marked
-// as a container: its contents are pieces of their own).
-function inBlocks(list, items, buildItem) {
+// as a container: its contents are pieces of their own). sentencesOf(item): how many sentences
+// the item holds.
+function inBlocks(list, items, buildItem, sentencesOf = () => 1) {
   const pieces = [];
   let block = null;
-  items.forEach((item, i) => {
-    if (i % BLOCK_SIZE === 0) {
+  let rows = 0;
+  let sentences = 0;
+  for (const item of items) {
+    const size = sentencesOf(item);
+    if (!block || rows === BLOCK_SIZE || (sentences > 0 && sentences + size > BLOCK_SENTENCES)) {
       const current = h('div', { class: 'rd-block' });
       pieces.push({ parent: list, build: () => current, container: true });
       block = current;
+      rows = 0;
+      sentences = 0;
     }
+    rows += 1;
+    sentences += size;
     pieces.push({ parent: block, build: () => buildItem(item) });
-  });
+  }
   return pieces;
 }
 
@@ -63,7 +78,7 @@ export function renderRowsLayout(model, rows, sentence) {
     h('div', { class: 'rd-rows-head', 'aria-hidden': 'true' },
       SIDES.map((side) => sideHeading(model, side, {}))),
     list);
-  return { element, pieces: inBlocks(list, rows, (row) => renderRow(row, sentence)) };
+  return { element, pieces: inBlocks(list, rows, (row) => renderRow(row, sentence), (row) => row.a.length + row.b.length) };
 }
 
 function renderRow(row, sentence) {
@@ -73,8 +88,12 @@ function renderRow(row, sentence) {
       return h('div', { class: `rd-cell rd-cell-${side} rd-cell-empty` },
         h('span', { class: 'rd-absent' }, side === 'a' ? `Not in readout A (new in ${other})` : 'Not in readout B (dropped)'));
     }
-    return h('div', { class: `rd-cell rd-cell-${side}`, role: 'list', 'aria-label': SIDE_NAMES[side] },
-      row[side].map((id) => sentence(side, id)));
+    const ids = row[side];
+    const sentences = (part) => part.map((id) => sentence(side, id));
+    const content = ids.length <= BLOCK_SIZE ? sentences(ids)
+      : Array.from({ length: Math.ceil(ids.length / BLOCK_SIZE) },
+        (_, i) => h('div', { class: 'rd-block' }, sentences(ids.slice(i * BLOCK_SIZE, (i + 1) * BLOCK_SIZE))));
+    return h('div', { class: `rd-cell rd-cell-${side}`, role: 'list', 'aria-label': SIDE_NAMES[side] }, content);
   };
   return h('div', { class: `rd-row rd-status-${row.status}`, role: 'listitem' }, cell('a'), cell('b'));
 }
