@@ -261,7 +261,8 @@ function isTypingTarget(event) {
 // a row, or a block of a long row's side, is hidden when none of its sentences is shown (a block
 // not yet rendered would otherwise keep its estimated height, a gap). With `built` (the elements
 // a slice of the view just added) only those are filtered: the view's own pass at the end sets
-// the tab stops and counts, so a slice costs what it adds, not the whole view. Returns {shown, total} sentences.
+// the tab stops and counts, so a slice costs what it adds, not the whole view. Returns {shown,
+// total} sentences.
 export function applyFilters(view, filters, built = null) {
   const scope = built ?? [view.root];
   const items = scope.flatMap((el) => (el.matches('.rd-sentence') ? [el] : liveSentences(el)));
@@ -275,8 +276,13 @@ export function applyFilters(view, filters, built = null) {
       (query !== '' && !sentence.text.toLocaleLowerCase().includes(query));
     if (!item.hidden) shown += 1;
   }
-  const parts = scope.flatMap((el) => [...(el.matches('.rd-row') ? [el] : []), ...el.querySelectorAll('.rd-row, .rd-cell > .rd-block')])
-    .filter((part) => !part.closest('.rd-retired'));
+  // The parts around what was built too: a long row's sentences are built after the row.
+  const parts = new Set();
+  for (const el of scope) {
+    for (const part of [el.closest('.rd-cell > .rd-block'), el.closest('.rd-row'), ...el.querySelectorAll('.rd-row, .rd-cell > .rd-block')]) {
+      if (part && !part.closest('.rd-retired')) parts.add(part);
+    }
+  }
   for (const part of parts) part.hidden = !part.querySelector('.rd-sentence:not([hidden])');
   if (!built) ensureTabStops(view.root);
   return { shown, total: view.model.sentences.a.length + view.model.sentences.b.length };
