@@ -126,12 +126,26 @@ function groupStatus(links) {
 
 // Joins links that share a sentence into groups {a, b, links}; returns, per side, an array from
 // sentence id to group.
+export function linkGroups(model) {
+  return runSteps(linkGroupSteps(model));
+}
+
+// Runs a generator of steps (such as linkGroupSteps) to its end, at once; returns its value.
+export function runSteps(steps) {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+// linkGroups in two steps, joining the links, then listing the groups (each 15-20 ms in node on
+// the corpus readouts repeated 25 times; in one they were a task of 50-60 ms in the page).
 // Union-find over sentence keys (A's even, B's odd) in a typed array; each group's sentences are
 // then listed in one pass over the keys, so they come in id order with no set or sort per group.
 // String keys and a Set per group were half a long view's set-up (tools/bench/page-trace.mjs at
 // 25,000 sentences a side); a set and a sort per group were 27 of this step's 42 ms (node) on the
 // corpus repeated 25 times, 79,410 links joined into 227 groups.
-export function linkGroups(model) {
+export function* linkGroupSteps(model) {
   const { links } = model.report;
   let keys = 0;
   for (const link of links) for (const side of SIDES) for (const id of link[side]) keys = Math.max(keys, keyOf(side, id) + 1);
@@ -158,6 +172,7 @@ export function linkGroups(model) {
       }
     }
   }
+  yield;
   const groups = new Map();
   for (const link of links) {
     const root = find(keyOf('a', link.a[0]));

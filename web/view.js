@@ -8,7 +8,7 @@
 // Everything the view knows lives in this closure, not on DOM elements.
 import { h, langOf } from './dom.js';
 import {
-  createModel, alignedRows, linkGroups, changesInReadingOrder, commitmentEntries, counterpartsOf, sentenceKey, sentenceRef,
+  createModel, alignedRows, linkGroupSteps, runSteps, changesInReadingOrder, commitmentEntries, counterpartsOf, sentenceKey, sentenceRef,
   sentenceStatus, createReview, reviewSummary, SIDES, SIDE_NAMES, STATUS_INFO,
 } from './report-model.js';
 import { renderSummary, renderRowsLayout, renderColumnsLayout, renderSentence, renderCommitmentTable, openEvidence } from './render.js';
@@ -38,7 +38,7 @@ function defaultFilters() {
 // at once, no layout switch, no toolbar, no review controls), prepared (what prepareView gave for
 // this report and engineReport; by default worked out here, in one task).
 export function createView(report, { idPrefix = 'rd', layout = 'rows', filters = defaultFilters(), review: storedReview = null, engineReport = null, interactive = true, prepared = null } = {}) {
-  const { model, reviewModel, rows } = prepared ?? prepareAtOnce(preparation(report, engineReport));
+  const { model, reviewModel, rows } = prepared ?? runSteps(preparation(report, engineReport));
   const review = createReview(reviewModel, storedReview);
   const moved = new Set(rows.filter((row) => row.moved).flatMap((row) => SIDES.flatMap((side) => row[side].map((id) => sentenceKey(side, id)))));
   const elements = new Map();
@@ -247,16 +247,9 @@ function* preparation(report, engineReport) {
   yield;
   const reviewModel = engineReport && engineReport !== report ? createModel(engineReport) : model;
   if (reviewModel !== model) yield;
-  const groups = linkGroups(model);
+  const groups = yield* linkGroupSteps(model);
   yield;
   return { model, reviewModel, rows: alignedRows(model, groups) };
-}
-
-function prepareAtOnce(steps) {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 // What createView needs of a long report, worked out a step a task: pass it as `prepared`. It
