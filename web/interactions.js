@@ -115,22 +115,44 @@ function itemsOfSide(root, side) {
 }
 
 // One tab stop per side (roving tabindex): the last focused visible sentence, else the first.
-// The first is looked up, not listed: a view of 20,000 sentences made listing them all 75 ms.
-// (A shown sentence is never in a hidden row, and the live part of a view comes before one being
-// taken apart, so the first shown sentence found is the live part's or there is none.)
+// Each view's tab stops are kept here, per root and side, and set only through setTabStop (and
+// replaceSentence): looking them up among a long view's sentences (querySelectorAll) took 170 ms
+// at 83,000 sentences a side, on every focus and at the end of every build. The first shown
+// sentence is looked up, not listed: the live part of a view comes before one being taken apart,
+// so the first found is the live part's or there is none.
+const tabStops = new WeakMap();
+
+function tabStopOf(root, side) {
+  const stop = tabStops.get(root)?.[side];
+  return stop?.isConnected && !stop.closest('.rd-retired') ? stop : null;
+}
+
+function setTabStop(root, side, item) {
+  const previous = tabStops.get(root)?.[side];
+  if (previous && previous !== item) previous.tabIndex = -1;
+  if (item) item.tabIndex = 0;
+  tabStops.set(root, { ...tabStops.get(root), [side]: item });
+}
+
 export function ensureTabStops(root) {
   for (const side of SIDES) {
-    const [current] = liveSentences(root, `[data-side="${side}"][tabindex="0"]`);
+    const current = tabStopOf(root, side);
     if (current && !current.hidden && !current.closest('[hidden]')) continue;
-    if (current) current.tabIndex = -1;
     const first = root.querySelector(`.rd-sentence[data-side="${side}"]:not([hidden])`);
-    if (first && !first.closest('.rd-retired')) first.tabIndex = 0;
+    setTabStop(root, side, first && !first.closest('.rd-retired') ? first : null);
   }
 }
 
 function makeTabStop(root, item) {
-  for (const other of liveSentences(root, `[data-side="${item.dataset.side}"][tabindex="0"]`)) other.tabIndex = -1;
-  item.tabIndex = 0;
+  setTabStop(root, item.dataset.side, item);
+}
+
+// Puts `fresh` where the sentence element `old` is (a review decision re-renders a sentence),
+// as a tab stop if the old one was.
+export function replaceSentence(root, old, fresh) {
+  fresh.tabIndex = old.tabIndex;
+  old.replaceWith(fresh);
+  if (tabStops.get(root)?.[old.dataset.side] === old) setTabStop(root, old.dataset.side, fresh);
 }
 
 function arrowTarget(view, item, key) {

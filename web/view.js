@@ -12,7 +12,7 @@ import {
   sentenceStatus, createReview, reviewSummary, SIDES, SIDE_NAMES, STATUS_INFO,
 } from './report-model.js';
 import { renderSummary, renderRowsLayout, renderColumnsLayout, renderSentence, renderCommitmentTable, openEvidence } from './render.js';
-import { attachInteractions, handleNavigationKey, applyFilters, ensureTabStops } from './interactions.js';
+import { attachInteractions, handleNavigationKey, applyFilters, ensureTabStops, replaceSentence } from './interactions.js';
 import { nextTask } from './next-task.js';
 
 const LAYOUTS = {
@@ -38,12 +38,11 @@ function defaultFilters() {
 // at once, no layout switch, no toolbar, no review controls), prepared (what prepareView gave for
 // this report and engineReport; by default worked out here, in one task).
 export function createView(report, { idPrefix = 'rd', layout = 'rows', filters = defaultFilters(), review: storedReview = null, engineReport = null, interactive = true, prepared = null } = {}) {
-  const { model, reviewModel, rows } = prepared ?? runSteps(preparation(report, engineReport));
+  const { model, reviewModel, rows, statusCounts, paragraphStart } = prepared ?? runSteps(preparation(report, engineReport));
   const review = createReview(reviewModel, storedReview);
   const moved = new Set(rows.filter((row) => row.moved).flatMap((row) => SIDES.flatMap((side) => row[side].map((id) => sentenceKey(side, id)))));
   const elements = new Map();
   const state = { layout: null, filters: copyFilters(filters), generation: 0, ready: Promise.resolve(), onReview: null };
-  const paragraphStart = paragraphStarts(model);
 
   const sentenceContext = {
     model, idPrefix, moved, interactive, review,
@@ -57,7 +56,7 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
 
   const body = h('div', { class: 'rd-body' });
   const switcher = interactive ? renderSwitcher(idPrefix, (next) => setLayout(next)) : null;
-  const toolbar = interactive ? renderToolbar(model, idPrefix, state.filters, (next) => {
+  const toolbar = interactive ? renderToolbar(statusCounts, idPrefix, state.filters, (next) => {
     state.filters = next;
     refilter();
   }) : null;
@@ -164,10 +163,9 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
         const evidenceWasOpen = old.querySelector('.rd-evidence')?.open;
         const freshEvidence = fresh.querySelector('.rd-evidence-button');
         fresh.hidden = old.hidden;
-        fresh.tabIndex = old.tabIndex;
         if (evidenceWasOpen && freshEvidence) openEvidence(sentenceContext, freshEvidence);
         const hadFocus = old.contains(element.getRootNode().activeElement);
-        old.replaceWith(fresh);
+        replaceSentence(element, old, fresh);
         if (hadFocus) focusTarget = (selector && fresh.querySelector(selector)) || fresh;
       }
     }
@@ -239,9 +237,11 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
   };
 }
 
-// The report model and the aligned rows, in steps: at 25,000 sentences a side they took 85 ms in
-// the task that set the view up (tools/bench/page-trace.mjs), which with the rest went over the
-// page's 100 ms a task. prepareView runs a step a task; a static host runs them at once.
+// The report model, the aligned rows, the toolbar's counts and the paragraph starts, in steps: at
+// 25,000 sentences a side the model and rows took 85 ms in the task that set the view up
+// (tools/bench/page-trace.mjs), which with the rest went over the page's 100 ms a task; at 83,000
+// (16 MiB a side) the counts and paragraph starts were 65 ms more of it. prepareView runs a step
+// a task; a static host runs them at once.
 function* preparation(report, engineReport) {
   const model = createModel(report);
   yield;
@@ -249,7 +249,11 @@ function* preparation(report, engineReport) {
   if (reviewModel !== model) yield;
   const groups = yield* linkGroupSteps(model);
   yield;
-  return { model, reviewModel, rows: alignedRows(model, groups) };
+  const rows = alignedRows(model, groups);
+  yield;
+  const statusCounts = countStatuses(model);
+  yield;
+  return { model, reviewModel, rows, statusCounts, paragraphStart: paragraphStarts(model) };
 }
 
 // What createView needs of a long report, worked out a step a task: pass it as `prepared`. It
@@ -267,9 +271,8 @@ function copyFilters(filters) {
   return { ...defaultFilters(), ...filters, statuses: new Set(filters.statuses ?? FILTER_STATUSES) };
 }
 
-// Filters by status (with each status's number of sentences), by side, commitments only, and a
-// search in both texts; the count of what is shown updates with every change.
-function renderToolbar(model, idPrefix, initial, onChange) {
+// How many sentences of both sides have each status: Map status -> count.
+function countStatuses(model) {
   const counts = new Map();
   for (const side of SIDES) {
     for (const s of model.sentences[side]) {
@@ -277,6 +280,13 @@ function renderToolbar(model, idPrefix, initial, onChange) {
       counts.set(status, (counts.get(status) ?? 0) + 1);
     }
   }
+  return counts;
+}
+
+// Filters by status (with each status's number of sentences, countStatuses), by side,
+// commitments only, and a search in both texts; the count of what is shown updates with every
+// change.
+function renderToolbar(counts, idPrefix, initial, onChange) {
   const present = FILTER_STATUSES.filter((status) => counts.has(status));
   const boxes = present.map((status) => {
     const count = counts.get(status);
