@@ -138,8 +138,9 @@ export function runSteps(steps) {
   }
 }
 
-// linkGroups in two steps, joining the links, then listing the groups (each 15-20 ms in node on
-// the corpus readouts repeated 25 times; in one they were a task of 50-60 ms in the page).
+// linkGroups in steps of at most LINKS_PER_STEP links, joining the links, then listing the
+// groups: in one they were a task of 50-60 ms in the page on the corpus readouts repeated 25 times
+// (79,410 links), and of 130 ms at 16 MiB a side.
 // Union-find over sentence keys (A's even, B's odd) in a typed array; each group's sentences are
 // then listed in one pass over the keys, so they come in id order with no set or sort per group.
 // String keys and a Set per group were half a long view's set-up (tools/bench/page-trace.mjs at
@@ -149,6 +150,7 @@ export function* linkGroupSteps(model) {
   const { links } = model.report;
   let keys = 0;
   for (const link of links) for (const side of SIDES) for (const id of link[side]) keys = Math.max(keys, keyOf(side, id) + 1);
+  yield;
   const parent = new Int32Array(keys).fill(-1);
   const linked = new Uint8Array(keys);
   const find = (key) => {
@@ -161,7 +163,9 @@ export function* linkGroupSteps(model) {
     }
     return root;
   };
-  for (const link of links) {
+  for (let i = 0; i < links.length; i += 1) {
+    if (i > 0 && i % LINKS_PER_STEP === 0) yield;
+    const link = links[i];
     const first = find(keyOf('a', link.a[0]));
     for (const side of SIDES) {
       for (const id of link[side]) {
@@ -174,7 +178,9 @@ export function* linkGroupSteps(model) {
   }
   yield;
   const groups = new Map();
-  for (const link of links) {
+  for (let i = 0; i < links.length; i += 1) {
+    if (i > 0 && i % LINKS_PER_STEP === 0) yield;
+    const link = links[i];
     const root = find(keyOf('a', link.a[0]));
     const group = groups.get(root);
     if (group) group.links.push(link);
@@ -191,6 +197,8 @@ export function* linkGroupSteps(model) {
   }
   return bySide;
 }
+
+const LINKS_PER_STEP = 20000;
 
 function keyOf(side, id) {
   return 2 * id + (side === 'b' ? 1 : 0);
