@@ -40,21 +40,23 @@ Result<CompiledLexicon::Translations> compile_translations(const std::vector<Tra
     for (std::string& hindi : content_stems(sense.hindi, Script::devanagari)) english_of_hindi[std::move(hindi)].insert(english.front());
   }
   CompiledLexicon::Translations table;
-  std::set<std::string> english;
+  std::set<std::string> english_set;
   for (const auto& [hindi, targets] : english_of_hindi) {
-    if (targets.size() <= kMaxTranslationsPerWord) english.insert(targets.begin(), targets.end());
+    if (targets.size() <= kMaxTranslationsPerWord) english_set.insert(targets.begin(), targets.end());
   }
-  table.english.assign(english.begin(), english.end());
+  const std::vector<std::string> english(english_set.begin(), english_set.end());
+  std::vector<std::string> hindi_stems;
   for (const auto& [hindi, targets] : english_of_hindi) {
     if (targets.size() > kMaxTranslationsPerWord) continue;
-    table.hindi.push_back(hindi);
+    hindi_stems.push_back(hindi);
     table.first.push_back(static_cast<std::uint32_t>(table.english_of.size()));
     for (const std::string& target : targets) {
-      table.english_of.push_back(static_cast<std::uint32_t>(
-          std::lower_bound(table.english.begin(), table.english.end(), target) - table.english.begin()));
+      table.english_of.push_back(static_cast<std::uint32_t>(std::lower_bound(english.begin(), english.end(), target) - english.begin()));
     }
   }
   table.first.push_back(static_cast<std::uint32_t>(table.english_of.size()));
+  table.english = CompiledLexicon::TextColumn(english);
+  table.hindi = CompiledLexicon::TextColumn(hindi_stems);
   if (failed) return *failed;
   return table;
 }
