@@ -46,14 +46,13 @@ export class EngineClient {
   #cancels = 0;
   mode = 'worker';
 
-  // Resolves with the engine's report, or an {error} object. The worker parses it and sends it in
-  // slices (web/worker.js), each received in a task of its own; what the caller does with it
-  // (building a view) starts in a task of its own too, so that their times do not add up in one
-  // long task. A Cancel in between still cancels: the answer is dropped.
+  // Resolves with the engine's report, or an {error} object. The worker parses it and sends a long
+  // one in slices (web/worker.js), each received in a task of its own; what the caller does with
+  // a long report (building a view) starts in a task of its own too, so that their times do not
+  // add up in one long task. A Cancel in between still cancels: the answer is dropped.
   async compare(a, b, options = {}) {
     const cancels = this.#cancels;
     const report = await this.#call('compare', [a, b, JSON.stringify(options)]);
-    await nextTask();
     if (this.#cancels !== cancels) throw new EngineError('Cancelled.', { cancelled: true });
     return report;
   }
@@ -124,7 +123,11 @@ export class EngineClient {
       }
       this.#pending.delete(data.id);
       this.#watchFirstPending();
-      if (data.ok) call.resolve(call.slices ? withSlices(data.result, call.slices) : data.result);
+      if (data.ok && call.slices) {
+        // A long report: its caller's work starts in a task of its own (see compare()).
+        const report = withSlices(data.result, call.slices);
+        nextTask().then(() => call.resolve(report));
+      } else if (data.ok) call.resolve(data.result);
       else {
         call.reject(new EngineError(describeCrash(data.message), { fatal: data.fatal }));
         if (data.fatal) this.#discardWorker(new EngineError(describeCrash(data.message), { fatal: true }));

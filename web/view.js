@@ -256,10 +256,17 @@ function* preparation(report, engineReport) {
   return { model, reviewModel, rows, statusCounts, paragraphStart: paragraphStarts(model) };
 }
 
-// What createView needs of a long report, worked out a step a task: pass it as `prepared`. It
-// resolves in a task after the last step, so that the view's set-up is a task of its own too.
+// Up to this many sentences (both sides), a report's steps take a few milliseconds together and
+// are worked out at once: each task more would wait behind the page's own (on the first result's
+// way, the layout of the page as it loads).
+const PREPARED_AT_ONCE_SENTENCES = 1000;
+
+// What createView needs of a report, worked out a step a task when it is long: pass it as
+// `prepared`. A long one resolves in a task after the last step, so that the view's set-up is a
+// task of its own too.
 export async function prepareView(report, { engineReport = null } = {}) {
   const steps = preparation(report, engineReport);
+  if (report.a.sentences.length + report.b.sentences.length <= PREPARED_AT_ONCE_SENTENCES) return runSteps(steps);
   for (;;) {
     const step = steps.next();
     await nextTask();

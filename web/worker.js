@@ -40,9 +40,11 @@ function startEngine() {
 const enginePromise = startEngine();
 
 // A comparison's report is parsed here, not on the page's main thread (a report of 12,000
-// sentences a side took 160 ms to parse there, in one task), and sent in slices: its long lists a
-// thousand items a message, then the rest with those lists emptied. The page receives (copies)
-// each message in a task of its own and puts the lists back (web/engine-client.js).
+// sentences a side took 160 ms to parse there, in one task), and sent in slices: its lists of
+// more than a thousand items a thousand a message, then the rest with those lists emptied. The
+// page receives (copies) each message in a task of its own and puts the lists back
+// (web/engine-client.js). A short report comes in one message: each further task would wait
+// behind the page's own (parsing, layout), on the way to the first result.
 const REPORT_LISTS = [['a', 'sentences'], ['b', 'sentences'], ['links'], ['commitments']];
 const ITEMS_PER_SLICE = 1000;
 
@@ -51,7 +53,7 @@ function postReport(id, json) {
   for (const path of REPORT_LISTS) {
     const owner = path.slice(0, -1).reduce((object, key) => object?.[key], report);
     const list = owner?.[path.at(-1)];
-    if (!Array.isArray(list)) continue;  // an {error} answer has none
+    if (!Array.isArray(list) || list.length <= ITEMS_PER_SLICE) continue;  // an {error} answer has none
     owner[path.at(-1)] = [];
     for (let at = 0; at < list.length; at += ITEMS_PER_SLICE) self.postMessage({ id, path, items: list.slice(at, at + ITEMS_PER_SLICE) });
   }

@@ -95,7 +95,7 @@ class Scorer {
         Ids& english = translations_[id];
         const auto [first, last] = lexicon.translations.of(vocabulary.text(id));
         for (auto it = first; it != last; ++it) {
-          const auto found = vocabulary.find(lexicon.translations.english[*it]);
+          const auto found = vocabulary.find(std::string(lexicon.translations.english[*it]));
           if (found && stem_weights_.count(*found) != 0) english.push_back(*found);
         }
         std::sort(english.begin(), english.end());

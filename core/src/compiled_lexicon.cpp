@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <iterator>
+#include <limits>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -285,7 +286,11 @@ bool read_phrases(Reader& in, std::size_t entries, std::size_t vocabulary_size, 
 }
 
 void write_translations(Writer& out, const CompiledLexicon::Translations& table) {
-  const auto views = [](const std::vector<std::string>& texts) { return std::vector<std::string_view>(texts.begin(), texts.end()); };
+  const auto views = [](const CompiledLexicon::TextColumn& texts) {
+    std::vector<std::string_view> all;
+    for (std::size_t i = 0; i < texts.size(); ++i) all.push_back(texts[i]);
+    return all;
+  };
   out.number(table.english.size());
   write_texts(out, views(table.english));
   out.number(table.hindi.size());
@@ -300,16 +305,29 @@ void write_translations(Writer& out, const CompiledLexicon::Translations& table)
   }
 }
 
-bool sorted_unique(const std::vector<std::string>& texts) {
-  return std::adjacent_find(texts.begin(), texts.end(), std::greater_equal<>()) == texts.end();
+// Texts written by write_texts, as one column: their byte counts, then their bytes in one piece.
+std::optional<CompiledLexicon::TextColumn> read_text_column(Reader& in) {
+  const auto count = in.count();
+  if (!count) return std::nullopt;
+  std::vector<std::uint32_t> sizes;
+  sizes.reserve(*count);
+  std::uint64_t total = 0;
+  for (std::uint32_t i = 0; i < *count; ++i) {
+    const auto size = in.count();
+    if (!size) return std::nullopt;
+    sizes.push_back(*size);
+    total += *size;
+  }
+  if (total > std::numeric_limits<std::uint32_t>::max()) return std::nullopt;  // a column's ends are 32-bit
+  auto bytes = in.raw(static_cast<std::size_t>(total));
+  if (!bytes) return std::nullopt;
+  return CompiledLexicon::TextColumn(std::move(*bytes), sizes);
 }
 
 bool read_translations(Reader& in, CompiledLexicon::Translations& table) {
-  const auto english_count = in.count();
-  auto english = english_count ? read_texts(in, *english_count) : std::nullopt;
-  const auto hindi_count = english ? in.count() : std::nullopt;
-  auto hindi = hindi_count ? read_texts(in, *hindi_count) : std::nullopt;
-  if (!hindi || !sorted_unique(*english) || !sorted_unique(*hindi)) return false;
+  auto english = read_text_column(in);
+  auto hindi = english ? read_text_column(in) : std::nullopt;
+  if (!hindi || !english->sorted_unique() || !hindi->sorted_unique()) return false;
   table.english = std::move(*english);
   table.hindi = std::move(*hindi);
   table.first.reserve(table.hindi.size() + 1);
@@ -421,10 +439,40 @@ Result<CompiledLexicon> read_compiled_lexicon(std::string_view bytes) {
   return lexicon;
 }
 
+CompiledLexicon::TextColumn::TextColumn(const std::vector<std::string>& texts) {
+  ends_.reserve(texts.size());
+  for (const std::string& text : texts) {
+    bytes_ += text;
+    ends_.push_back(static_cast<std::uint32_t>(bytes_.size()));
+  }
+}
+
+CompiledLexicon::TextColumn::TextColumn(std::string bytes, const std::vector<std::uint32_t>& sizes) : bytes_(std::move(bytes)) {
+  ends_.reserve(sizes.size());
+  std::uint32_t end = 0;
+  for (const std::uint32_t size : sizes) ends_.push_back(end += size);
+}
+
+std::size_t CompiledLexicon::TextColumn::lower_bound(std::string_view text) const {
+  std::size_t low = 0, high = size();
+  while (low < high) {
+    const std::size_t middle = low + (high - low) / 2;
+    if ((*this)[middle] < text) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+bool CompiledLexicon::TextColumn::sorted_unique() const {
+  for (std::size_t i = 1; i < size(); ++i) {
+    if ((*this)[i - 1] >= (*this)[i]) return false;
+  }
+  return true;
+}
+
 std::pair<const std::uint32_t*, const std::uint32_t*> CompiledLexicon::Translations::of(std::string_view hindi_stem) const {
-  const auto it = std::lower_bound(hindi.begin(), hindi.end(), hindi_stem);
-  if (it == hindi.end() || *it != hindi_stem) return {nullptr, nullptr};
-  const auto k = static_cast<std::size_t>(it - hindi.begin());
+  const std::size_t k = hindi.lower_bound(hindi_stem);
+  if (k == hindi.size() || hindi[k] != hindi_stem) return {nullptr, nullptr};
   return {english_of.data() + first[k], english_of.data() + first[k + 1]};
 }
 

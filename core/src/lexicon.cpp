@@ -93,6 +93,26 @@ Result<std::vector<LexiconEntry>> read_cues(const json& root) {
   return cues;
 }
 
+// "translations": [{"en": "India", "hi": ["भारत"]}, …], each English side one word.
+Result<std::vector<Translation>> read_translations(const json& root) {
+  std::vector<Translation> translations;
+  if (!root["translations"].is_array()) return invalid("\"translations\"", "must be an array");
+  std::size_t index = 0;
+  for (const json& item : root["translations"]) {
+    const std::string where = "translations[" + std::to_string(index++) + "]";
+    if (!item.is_object() || !item.contains("en") || !item["en"].is_string() || item["en"].get<std::string>().empty()) {
+      return invalid(where, "needs a non-empty string \"en\"");
+    }
+    const std::string english = item["en"].get<std::string>();
+    std::vector<std::string> hindi;
+    if (!item.contains("hi") || !read_terms(item["hi"], hindi) || hindi.empty()) {
+      return invalid(where + " (" + english + ")", "\"hi\" must be a non-empty array of non-empty strings");
+    }
+    for (std::string& word : hindi) translations.push_back(Translation{english, std::move(word)});
+  }
+  return translations;
+}
+
 }  // namespace
 
 Result<Lexicon> parse_lexicon(std::string_view lexicon_json, std::string_view stopwords_json) {
@@ -115,6 +135,11 @@ Result<Lexicon> parse_lexicon(std::string_view lexicon_json, std::string_view st
     auto reporting_verbs = read_named_entries(root, "reporting_verbs");
     if (!reporting_verbs.ok()) return reporting_verbs.error();
     lexicon.reporting_verbs = std::move(reporting_verbs).value();
+  }
+  if (root.contains("translations")) {  // optional: the dictionary's senses alone otherwise
+    auto translations = read_translations(root);
+    if (!translations.ok()) return translations.error();
+    lexicon.domain_translations = std::move(translations).value();
   }
 
   const json stopwords = json::parse(stopwords_json.begin(), stopwords_json.end(), nullptr, false);

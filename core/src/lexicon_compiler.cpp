@@ -1,5 +1,6 @@
 #include "readout_diff/detail/lexicon_compiler.hpp"
 
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -16,6 +17,7 @@ namespace {
 // stemmed and told from stopwords exactly as a readout's, without entering the lexicon's own
 // vocabulary.
 Result<CompiledLexicon::Translations> compile_translations(const std::vector<Translation>& senses,
+                                                           const std::vector<Translation>& domain_senses,
                                                            const CompiledLexicon& compiled, Tokenizer& tokenizer) {
   Vocabulary vocabulary(compiled.vocabulary);
   WordCache cache;
@@ -33,28 +35,38 @@ Result<CompiledLexicon::Translations> compile_translations(const std::vector<Tra
     }
     return stems;
   };
-  std::map<std::string, std::set<std::string>> english_of_hindi;
-  for (const Translation& sense : senses) {
-    const std::vector<std::string> english = content_stems(sense.english, Script::latin);
-    if (english.size() != 1) continue;
-    for (std::string& hindi : content_stems(sense.hindi, Script::devanagari)) english_of_hindi[std::move(hindi)].insert(english.front());
+  using Table = std::map<std::string, std::set<std::string>>;
+  const auto english_of = [&](const std::vector<Translation>& from) {
+    Table english_of_hindi;
+    for (const Translation& sense : from) {
+      const std::vector<std::string> english = content_stems(sense.english, Script::latin);
+      if (english.size() != 1) continue;
+      for (std::string& hindi : content_stems(sense.hindi, Script::devanagari)) english_of_hindi[std::move(hindi)].insert(english.front());
+    }
+    return english_of_hindi;
+  };
+  // A Hindi word with more senses than the cut is a light verb or function word in the dictionary;
+  // the lexicon's own translations of a word are kept alongside what the dictionary leaves.
+  Table english_of_hindi = english_of(senses);
+  for (auto it = english_of_hindi.begin(); it != english_of_hindi.end();) {
+    it = it->second.size() > kMaxTranslationsPerWord ? english_of_hindi.erase(it) : std::next(it);
   }
+  for (auto& [hindi, targets] : english_of(domain_senses)) english_of_hindi[hindi].insert(targets.begin(), targets.end());
   CompiledLexicon::Translations table;
-  std::set<std::string> english;
+  std::set<std::string> english_set;
+  for (const auto& [hindi, targets] : english_of_hindi) english_set.insert(targets.begin(), targets.end());
+  const std::vector<std::string> english(english_set.begin(), english_set.end());
+  std::vector<std::string> hindi_stems;
   for (const auto& [hindi, targets] : english_of_hindi) {
-    if (targets.size() <= kMaxTranslationsPerWord) english.insert(targets.begin(), targets.end());
-  }
-  table.english.assign(english.begin(), english.end());
-  for (const auto& [hindi, targets] : english_of_hindi) {
-    if (targets.size() > kMaxTranslationsPerWord) continue;
-    table.hindi.push_back(hindi);
+    hindi_stems.push_back(hindi);
     table.first.push_back(static_cast<std::uint32_t>(table.english_of.size()));
     for (const std::string& target : targets) {
-      table.english_of.push_back(static_cast<std::uint32_t>(
-          std::lower_bound(table.english.begin(), table.english.end(), target) - table.english.begin()));
+      table.english_of.push_back(static_cast<std::uint32_t>(std::lower_bound(english.begin(), english.end(), target) - english.begin()));
     }
   }
   table.first.push_back(static_cast<std::uint32_t>(table.english_of.size()));
+  table.english = CompiledLexicon::TextColumn(english);
+  table.hindi = CompiledLexicon::TextColumn(hindi_stems);
   if (failed) return *failed;
   return table;
 }
@@ -112,7 +124,7 @@ Result<CompiledLexicon> compile_lexicon(const Lexicon& lexicon) {
   compiled.stopword_words = std::move(stopwords);
   compiled.words = std::move(cache);
   compiled.vocabulary = std::make_shared<const Vocabulary>(std::move(vocabulary));
-  auto translations = compile_translations(lexicon.translations, compiled, *tokenizer.value());
+  auto translations = compile_translations(lexicon.translations, lexicon.domain_translations, compiled, *tokenizer.value());
   if (!translations.ok()) return translations.error();
   compiled.translations = std::move(translations).value();
   return compiled;

@@ -192,6 +192,18 @@ TEST(CrossLanguage, TheDictionaryCarriesWordsAcross) {
   }
 }
 
+// FreeDict has no "India" headword and no "issue" among the senses of "मुद्दा": the lexicon's own
+// translations (core/data/lexicon.json) carry them across.
+TEST(CrossLanguage, TheLexiconsOwnTranslationsCarryWhatTheDictionaryLacks) {
+  const auto report =
+      testing::compare("India and China agreed to continue talks on the issue.", "भारत और चीन मुद्दे पर बातचीत जारी रखने पर सहमत हुए।");
+  ASSERT_EQ(report["links"].size(), 1u) << report.dump();
+  const auto& stems = report["links"][0]["evidence"]["shared_stems"];
+  for (const char* stem : {"india", "issu", "talk"}) {
+    EXPECT_NE(std::find(stems.begin(), stems.end(), stem), stems.end()) << stem << " in " << stems.dump();
+  }
+}
+
 // Dropped and new sentences name what the engine nearly linked them to, under the threshold.
 TEST(NearMisses, UnlinkedSentencesListPossibleCounterparts) {
   const auto report = testing::compare(testing::corpus(testing::kMoscowEn), testing::corpus(testing::kDushanbeHi));

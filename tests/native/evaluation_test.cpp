@@ -44,7 +44,7 @@ TEST_F(GoldScores, EveryGoldFileIsScored) {
 
 // Floors against regression, cross-validated: raised as the engine improves, never lowered.
 // (The first floors, 0.72 / 0.75 / 0.93 / 0.72, were the previous engine's figures on this gold.)
-constexpr double kSameLanguageAlignmentFloor = 0.82;
+constexpr double kSameLanguageAlignmentFloor = 0.83;
 constexpr double kSameLanguageStatusFloor = 0.84;
 constexpr double kSameLanguageCommitmentFloor = 0.98;
 constexpr double kHindiEnglishAlignmentFloor = 0.78;

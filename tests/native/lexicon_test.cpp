@@ -150,8 +150,42 @@ TEST(Lexicon, AnErrorNamesTheEntryAtFault) {
   ASSERT_FALSE(bad_strength.ok());
   EXPECT_NE(bad_strength.error().message.find("agreed"), std::string::npos);
 
+  const auto bad_translation = parse_lexicon(R"({"schema":"readout-diff-lexicon/1","concepts":[],
+    "commitment_cues":{"en":[]},"actors":[],"translations":[{"en":"India","hi":["भारत"]},{"en":"issue","hi":[]}]})", kStopwords);
+  ASSERT_FALSE(bad_translation.ok());
+  EXPECT_NE(bad_translation.error().message.find("translations[1] (issue)"), std::string::npos) << bad_translation.error().message;
+
   EXPECT_FALSE(parse_lexicon("{not json", kStopwords).ok());
   EXPECT_FALSE(parse_lexicon(R"({"schema":"other"})", kStopwords).ok());
+}
+
+// The lexicon's own translations join the dictionary's senses, and stay when the dictionary gives
+// the Hindi word more senses than the light-verb cut keeps (its own are then dropped).
+TEST(Lexicon, TheLexiconsTranslationsJoinTheDictionarysAndOutliveTheCut) {
+  auto parsed = parse_lexicon(R"({"schema":"readout-diff-lexicon/1","concepts":[],"commitment_cues":{"en":[]},"actors":[],
+    "translations":[{"en":"relations","hi":["संबंध"]},{"en":"India","hi":["भारत"]},{"en":"issue","hi":["मुद्दा"]}]})",
+                              kStopwords);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  Lexicon& lexicon = parsed.value();
+  ASSERT_EQ(lexicon.domain_translations.size(), 3u);
+  lexicon.translations.push_back(Translation{"complaint", "मुद्दा"});
+  for (std::size_t k = 0; k <= kMaxTranslationsPerWord; ++k) {  // one sense more than the cut keeps
+    lexicon.translations.push_back(Translation{"sense" + std::string(1, static_cast<char>('a' + k % 26)) +
+                                                   std::string(1, static_cast<char>('a' + k / 26)),
+                                               "संबंध"});
+  }
+  const auto compiled = compile_lexicon(lexicon);
+  ASSERT_TRUE(compiled.ok()) << compiled.error().message;
+  const CompiledLexicon::Translations& table = compiled.value().translations;
+  const auto english_of = [&](const char* hindi_stem) {
+    std::vector<std::string> english;
+    const auto [first, last] = table.of(hindi_stem);
+    for (auto it = first; it != last; ++it) english.emplace_back(table.english[*it]);
+    return english;
+  };
+  EXPECT_EQ(english_of("संबंध"), std::vector<std::string>{"relat"});
+  EXPECT_EQ(english_of("भारत"), std::vector<std::string>{"india"});
+  EXPECT_EQ(english_of("मुद्द"), (std::vector<std::string>{"complaint", "issu"}));
 }
 
 }  // namespace

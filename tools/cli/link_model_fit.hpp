@@ -1,7 +1,8 @@
 #pragma once
 // Fits the link model (readout_diff/link_model.hpp) on gold comparisons: a logistic regression
-// over the candidate pairs the aligner finds, labelled by the gold, then the link threshold that
-// gives the best pooled alignment F1 on the same comparisons. Deterministic: the same gold gives
+// over the candidate pairs the aligner finds, labelled by the gold, then the link thresholds that
+// give the best pooled alignment F1 on the same comparisons (the one-language threshold with each
+// comparison scored by weights fitted without its meetings). Deterministic: the same gold gives
 // the same weights, byte for byte.
 #include <string>
 #include <vector>

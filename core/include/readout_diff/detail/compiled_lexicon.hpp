@@ -61,10 +61,32 @@ struct CompiledLexicon {
   PhraseIndex cue_phrases;
   PhraseIndex actor_phrases;
   PhraseIndex reporting_phrases;
+  // Texts as one string of their bytes and where each ends: the dictionary's tens of thousands of
+  // stems in two allocations, not one each (building them one by one was most of what the engine
+  // does before its first comparison, and most of the page's wait for its first result).
+  class TextColumn {
+   public:
+    TextColumn() = default;
+    explicit TextColumn(const std::vector<std::string>& texts);
+    // `bytes` holds the texts end to end, `sizes` their byte counts (which add up to its size).
+    TextColumn(std::string bytes, const std::vector<std::uint32_t>& sizes);
+    std::size_t size() const { return ends_.size(); }
+    std::string_view operator[](std::size_t i) const {
+      const std::uint32_t start = i == 0 ? 0 : ends_[i - 1];
+      return std::string_view(bytes_).substr(start, ends_[i] - start);
+    }
+    // Where `text` is, or would be inserted, in a column sorted by byte value.
+    std::size_t lower_bound(std::string_view text) const;
+    bool sorted_unique() const;
+
+   private:
+    std::string bytes_;
+    std::vector<std::uint32_t> ends_;
+  };
   // From the bilingual dictionary: Hindi stems and the English stems they translate to, both as
   // text, since a comparison looks them up by the text of its own stems.
   struct Translations {
-    std::vector<std::string> hindi, english;  // each sorted, unique
+    TextColumn hindi, english;  // each sorted, unique
     std::vector<std::uint32_t> first;         // hindi[k] translates to english_of[first[k]] up to [first[k + 1])
     std::vector<std::uint32_t> english_of;    // indices into `english`
     // The English stems a Hindi stem translates to, as indices into `english` (none: an empty range).

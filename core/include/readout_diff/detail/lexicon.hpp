@@ -30,6 +30,9 @@ struct Lexicon {
   std::vector<LexiconEntry> reporting_verbs;  // "said", "कहा": who speaks is who commits
   std::vector<std::string> stopwords;
   std::vector<Translation> translations;  // English–Hindi senses from the bilingual dictionary
+  // The lexicon's own "translations": frequent domain words the dictionary lacks or gives too many
+  // senses to keep (a Hindi word's translations here are kept whatever the dictionary has).
+  std::vector<Translation> domain_translations;
 };
 
 // Parses and validates both files; an error names the file and the entry at fault. The lexicon
