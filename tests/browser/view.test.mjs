@@ -728,7 +728,7 @@ describe('the analyst\'s view', () => {
   // (each sentence in 25 copies a side, whose links join into rows of 50 to 150 sentences). A block
   // of 20 rows then held a thousand sentences and each frame filling one in view was 120-220 ms of
   // layout until blocks were bounded by sentences and a long row's sides cut into blocks.
-  test('rows of a hundred sentences and more are built without freezing the page, and keys still reach every sentence', async () => {
+  test('rows of a hundred sentences and more are built without freezing the page; keys and search still reach their sentences', async () => {
     const { a, b } = repeatedCorpusPair(corpusDir, 25);
     await setTexts(a, b);
     const report = await engineReport();
@@ -763,5 +763,20 @@ describe('the analyst\'s view', () => {
     assert.ok(counterparts.includes(focused.id), `B${focused.id + 1} is a counterpart of A${lastA + 1} (${counterparts.map((id) => `B${id + 1}`)})`);
     const box = await page.locator(sentenceSelector('b', focused.id)).boundingBox();
     assert.ok(box.y >= 0 && box.y + 20 <= page.viewportSize().height, `B${focused.id + 1} is in the viewport (y ${Math.round(box.y)})`);
+
+    // Find, in rows cut into blocks: the sentences with those words and no others, counted.
+    const query = report.a.sentences[lastA].text;
+    const matching = ['a', 'b'].flatMap((side) => report[side].sentences
+      .filter((s) => s.text.toLocaleLowerCase().includes(query.toLocaleLowerCase())).map((s) => `${side}${s.id}`));
+    assert.ok(matching.length >= 25, `the sentence's copies (${matching.length})`);
+    await page.fill('#rd-search', query);
+    const total = report.a.sentences.length + report.b.sentences.length;
+    await page.waitForFunction((text) => document.querySelector('#view-host .rd-shown')?.textContent === text, `${matching.length} of ${total} sentences shown`);
+    const shown = await page.$$eval('#view-host .rd-sentence', (items) => items.filter((el) => !el.closest('[hidden]'))
+      .map((el) => `${el.dataset.side}${el.dataset.id}`));
+    assert.deepEqual(shown.sort(), [...matching].sort());
+    const first = page.locator(sentenceSelector(matching[0][0], Number(matching[0].slice(1))));
+    await first.scrollIntoViewIfNeeded();
+    assert.ok(await first.isVisible(), 'a match can be scrolled to and seen');
   });
 });
