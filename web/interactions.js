@@ -102,8 +102,7 @@ function openDetails(view, item) {
 // A near miss hidden by a filter is shown again rather than left unreachable.
 function revealHidden(target) {
   target.hidden = false;
-  const row = target.closest('.rd-row');
-  if (row) row.hidden = false;
+  for (const part of [target.closest('.rd-cell > .rd-block'), target.closest('.rd-row')]) if (part) part.hidden = false;
 }
 
 // The view's sentences, without those of a part being taken apart (view.js, takeApart).
@@ -116,22 +115,44 @@ function itemsOfSide(root, side) {
 }
 
 // One tab stop per side (roving tabindex): the last focused visible sentence, else the first.
-// The first is looked up, not listed: a view of 20,000 sentences made listing them all 75 ms.
-// (A shown sentence is never in a hidden row, and the live part of a view comes before one being
-// taken apart, so the first shown sentence found is the live part's or there is none.)
+// Each view's tab stops are kept here, per root and side, and set only through setTabStop (and
+// replaceSentence): looking them up among a long view's sentences (querySelectorAll) took 170 ms
+// at 83,000 sentences a side, on every focus and at the end of every build. The first shown
+// sentence is looked up, not listed: the live part of a view comes before one being taken apart,
+// so the first found is the live part's or there is none.
+const tabStops = new WeakMap();
+
+function tabStopOf(root, side) {
+  const stop = tabStops.get(root)?.[side];
+  return stop?.isConnected && !stop.closest('.rd-retired') ? stop : null;
+}
+
+function setTabStop(root, side, item) {
+  const previous = tabStops.get(root)?.[side];
+  if (previous && previous !== item) previous.tabIndex = -1;
+  if (item) item.tabIndex = 0;
+  tabStops.set(root, { ...tabStops.get(root), [side]: item });
+}
+
 export function ensureTabStops(root) {
   for (const side of SIDES) {
-    const [current] = liveSentences(root, `[data-side="${side}"][tabindex="0"]`);
+    const current = tabStopOf(root, side);
     if (current && !current.hidden && !current.closest('[hidden]')) continue;
-    if (current) current.tabIndex = -1;
     const first = root.querySelector(`.rd-sentence[data-side="${side}"]:not([hidden])`);
-    if (first && !first.closest('.rd-retired')) first.tabIndex = 0;
+    setTabStop(root, side, first && !first.closest('.rd-retired') ? first : null);
   }
 }
 
 function makeTabStop(root, item) {
-  for (const other of liveSentences(root, `[data-side="${item.dataset.side}"][tabindex="0"]`)) other.tabIndex = -1;
-  item.tabIndex = 0;
+  setTabStop(root, item.dataset.side, item);
+}
+
+// Puts `fresh` where the sentence element `old` is (a review decision re-renders a sentence),
+// as a tab stop if the old one was.
+export function replaceSentence(root, old, fresh) {
+  fresh.tabIndex = old.tabIndex;
+  old.replaceWith(fresh);
+  if (tabStops.get(root)?.[old.dataset.side] === old) setTabStop(root, old.dataset.side, fresh);
 }
 
 function arrowTarget(view, item, key) {
@@ -170,7 +191,29 @@ function focusSentence(element) {
 function reveal(element, { mayScrollPage }) {
   const list = element.closest('.rd-sentences');
   if (list && scrollsOnItsOwn(list)) scrollWithinList(list, element);
-  else if (mayScrollPage) element.scrollIntoView({ block: 'nearest' });
+  else if (mayScrollPage) scrollIntoPage(element);
+}
+
+// How many frames after scrolling the page to a sentence it is brought into view again if it moved.
+const SETTLE_FRAMES = 4;
+
+// Blocks never shown are laid out at an estimated height (content-visibility: auto), and those
+// that the scroll brings into view then render at their own, above the sentence as often as
+// below: it can end up out of view again (by over a thousand pixels beside a row of a hundred
+// sentences). For a few frames, scroll to it again ('nearest' does nothing once it is in view),
+// unless the page has since been scrolled to another sentence.
+let settling = null;
+
+function scrollIntoPage(element) {
+  element.scrollIntoView({ block: 'nearest' });
+  settling = element;
+  let frames = 0;
+  const again = () => {
+    if (settling !== element || !element.isConnected) return;
+    element.scrollIntoView({ block: 'nearest' });
+    if (++frames < SETTLE_FRAMES) requestAnimationFrame(again);
+  };
+  requestAnimationFrame(again);
 }
 
 function scrollsOnItsOwn(list) {
@@ -237,9 +280,11 @@ function isTypingTarget(event) {
 
 // Filters (view.js's toolbar): statuses shown (a Set of repeated/modified/new/dropped/kept), the
 // side ('both', 'a' or 'b'), commitments only, and a search over both texts (case-insensitive);
-// a row is hidden when none of its sentences is shown. With `built` (the elements a slice of the
-// view just added) only those are filtered: the view's own pass at the end sets the tab stops and
-// counts, so a slice costs what it adds, not the whole view. Returns {shown, total} sentences.
+// a row, or a block of a long row's side, is hidden when none of its sentences is shown (a block
+// not yet rendered would otherwise keep its estimated height, a gap). With `built` (the elements
+// a slice of the view just added) only those are filtered: the view's own pass at the end sets
+// the tab stops and counts, so a slice costs what it adds, not the whole view. Returns {shown,
+// total} sentences.
 export function applyFilters(view, filters, built = null) {
   const scope = built ?? [view.root];
   const items = scope.flatMap((el) => (el.matches('.rd-sentence') ? [el] : liveSentences(el)));
@@ -253,9 +298,14 @@ export function applyFilters(view, filters, built = null) {
       (query !== '' && !sentence.text.toLocaleLowerCase().includes(query));
     if (!item.hidden) shown += 1;
   }
-  const rows = scope.flatMap((el) => (el.matches('.rd-row') ? [el] : [...el.querySelectorAll('.rd-row')]))
-    .filter((row) => !row.closest('.rd-retired'));
-  for (const row of rows) row.hidden = !row.querySelector('.rd-sentence:not([hidden])');
+  // The parts around what was built too: a long row's sentences are built after the row.
+  const parts = new Set();
+  for (const el of scope) {
+    for (const part of [el.closest('.rd-cell > .rd-block'), el.closest('.rd-row'), ...el.querySelectorAll('.rd-row, .rd-cell > .rd-block')]) {
+      if (part && !part.closest('.rd-retired')) parts.add(part);
+    }
+  }
+  for (const part of parts) part.hidden = !part.querySelector('.rd-sentence:not([hidden])');
   if (!built) ensureTabStops(view.root);
   return { shown, total: view.model.sentences.a.length + view.model.sentences.b.length };
 }

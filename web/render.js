@@ -38,20 +38,36 @@ function sideHeading(model, side, attributes) {
 // update thousands of paint layers and visibility observations (60-80 ms a frame at 5,000 rows,
 // tools/bench/page-trace.mjs); one per block makes that a fiftieth, and a block in view is cheap.
 const BLOCK_SIZE = 20;
+// A block holds at most this many sentences, and a row of more has each side cut into blocks of
+// BLOCK_SIZE inside its cell, each built in a piece of its own: what a frame lays out near the
+// viewport, and what a piece builds, is then bounded however the rows are made. Readouts whose sentences
+// recur link into rows of hundreds of sentences (the corpus readouts repeated 25 times: 227 rows
+// of 50 to 150), and a block of 20 such rows in view made each frame that filled it 120-220 ms of
+// layout and text shaping (page-trace).
+const BLOCK_SENTENCES = 2 * BLOCK_SIZE;
 
 // Items to append to `list`, in blocks: [{parent, build}], each block's own piece first (marked
-// as a container: its contents are pieces of their own).
-function inBlocks(list, items, buildItem) {
+// as a container: its contents are pieces of their own). piecesOf(item): the item's pieces, the
+// first going into the block (its parent left out); sentencesOf(item): how many sentences it holds.
+function inBlocks(list, items, piecesOf, sentencesOf = () => 1) {
   const pieces = [];
   let block = null;
-  items.forEach((item, i) => {
-    if (i % BLOCK_SIZE === 0) {
+  let count = 0;
+  let sentences = 0;
+  for (const item of items) {
+    const size = sentencesOf(item);
+    if (!block || count === BLOCK_SIZE || (sentences > 0 && sentences + size > BLOCK_SENTENCES)) {
       const current = h('div', { class: 'rd-block' });
       pieces.push({ parent: list, build: () => current, container: true });
       block = current;
+      count = 0;
+      sentences = 0;
     }
-    pieces.push({ parent: block, build: () => buildItem(item) });
-  });
+    count += 1;
+    sentences += size;
+    const [first, ...rest] = piecesOf(item);
+    pieces.push({ parent: block, ...first }, ...rest);
+  }
   return pieces;
 }
 
@@ -63,18 +79,39 @@ export function renderRowsLayout(model, rows, sentence) {
     h('div', { class: 'rd-rows-head', 'aria-hidden': 'true' },
       SIDES.map((side) => sideHeading(model, side, {}))),
     list);
-  return { element, pieces: inBlocks(list, rows, (row) => renderRow(row, sentence)) };
+  return { element, pieces: inBlocks(list, rows, (row) => rowPieces(row, sentence), (row) => row.a.length + row.b.length) };
 }
 
-function renderRow(row, sentence) {
+// A row in one piece; a row of more than BLOCK_SENTENCES sentences as the row with its sides'
+// cells, made now and empty (a container), then each block of BLOCK_SIZE sentences of a side a
+// piece of its own (built whole before it goes in, as a short row is), A's and B's in turn so
+// that both sides fill from the top.
+function rowPieces(row, sentence) {
+  if (row.a.length + row.b.length <= BLOCK_SENTENCES) {
+    return [{ build: () => renderRow(row, (side, ids, cell) => cell.append(...ids.map((id) => sentence(side, id)))) }];
+  }
+  const blocks = { a: [], b: [] };
+  const element = renderRow(row, (side, ids, cell) => {
+    for (let i = 0; i < ids.length; i += BLOCK_SIZE) {
+      const part = ids.slice(i, i + BLOCK_SIZE);
+      blocks[side].push({ parent: cell, build: () => h('div', { class: 'rd-block' }, part.map((id) => sentence(side, id))) });
+    }
+  });
+  const inTurn = Array.from({ length: Math.max(blocks.a.length, blocks.b.length) }, (_, i) => [blocks.a[i], blocks.b[i]]);
+  return [{ build: () => element, container: true }, ...inTurn.flat().filter(Boolean)];
+}
+
+// fillCell(side, ids, cell): puts a side's sentences in its cell, or has them put there.
+function renderRow(row, fillCell) {
   const cell = (side) => {
     const other = side === 'a' ? 'B' : 'A';
     if (!row[side].length) {
       return h('div', { class: `rd-cell rd-cell-${side} rd-cell-empty` },
         h('span', { class: 'rd-absent' }, side === 'a' ? `Not in readout A (new in ${other})` : 'Not in readout B (dropped)'));
     }
-    return h('div', { class: `rd-cell rd-cell-${side}`, role: 'list', 'aria-label': SIDE_NAMES[side] },
-      row[side].map((id) => sentence(side, id)));
+    const element = h('div', { class: `rd-cell rd-cell-${side}`, role: 'list', 'aria-label': SIDE_NAMES[side] });
+    fillCell(side, row[side], element);
+    return element;
   };
   return h('div', { class: `rd-row rd-status-${row.status}`, role: 'listitem' }, cell('a'), cell('b'));
 }
@@ -85,7 +122,7 @@ export function renderColumnsLayout(model, idPrefix, sentence) {
   const columns = SIDES.map((side) => {
     const headingId = `${idPrefix}-${side}-heading`;
     const list = h('div', { class: 'rd-sentences', role: 'list', 'aria-labelledby': headingId });
-    pieces.push(...inBlocks(list, model.sentences[side], (s) => sentence(side, s.id)));
+    pieces.push(...inBlocks(list, model.sentences[side], (s) => [{ build: () => sentence(side, s.id) }]));
     return h('section', { class: `rd-column rd-column-${side}`, 'aria-labelledby': headingId, 'data-side': side },
       sideHeading(model, side, { id: headingId }), list);
   });

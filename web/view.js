@@ -8,11 +8,11 @@
 // Everything the view knows lives in this closure, not on DOM elements.
 import { h, langOf } from './dom.js';
 import {
-  createModel, alignedRows, linkGroups, changesInReadingOrder, commitmentEntries, counterpartsOf, sentenceKey, sentenceRef,
+  createModel, alignedRows, linkGroupSteps, runSteps, changesInReadingOrder, commitmentEntries, counterpartsOf, sentenceKey, sentenceRef,
   sentenceStatus, createReview, reviewSummary, SIDES, SIDE_NAMES, STATUS_INFO,
 } from './report-model.js';
 import { renderSummary, renderRowsLayout, renderColumnsLayout, renderSentence, renderCommitmentTable, openEvidence } from './render.js';
-import { attachInteractions, handleNavigationKey, applyFilters, ensureTabStops } from './interactions.js';
+import { attachInteractions, handleNavigationKey, applyFilters, ensureTabStops, replaceSentence } from './interactions.js';
 import { nextTask } from './next-task.js';
 
 const LAYOUTS = {
@@ -38,12 +38,11 @@ function defaultFilters() {
 // at once, no layout switch, no toolbar, no review controls), prepared (what prepareView gave for
 // this report and engineReport; by default worked out here, in one task).
 export function createView(report, { idPrefix = 'rd', layout = 'rows', filters = defaultFilters(), review: storedReview = null, engineReport = null, interactive = true, prepared = null } = {}) {
-  const { model, reviewModel, rows } = prepared ?? prepareAtOnce(preparation(report, engineReport));
+  const { model, reviewModel, rows, statusCounts, paragraphStart } = prepared ?? runSteps(preparation(report, engineReport));
   const review = createReview(reviewModel, storedReview);
   const moved = new Set(rows.filter((row) => row.moved).flatMap((row) => SIDES.flatMap((side) => row[side].map((id) => sentenceKey(side, id)))));
   const elements = new Map();
   const state = { layout: null, filters: copyFilters(filters), generation: 0, ready: Promise.resolve(), onReview: null };
-  const paragraphStart = paragraphStarts(model);
 
   const sentenceContext = {
     model, idPrefix, moved, interactive, review,
@@ -57,7 +56,7 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
 
   const body = h('div', { class: 'rd-body' });
   const switcher = interactive ? renderSwitcher(idPrefix, (next) => setLayout(next)) : null;
-  const toolbar = interactive ? renderToolbar(model, idPrefix, state.filters, (next) => {
+  const toolbar = interactive ? renderToolbar(statusCounts, idPrefix, state.filters, (next) => {
     state.filters = next;
     refilter();
   }) : null;
@@ -164,10 +163,9 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
         const evidenceWasOpen = old.querySelector('.rd-evidence')?.open;
         const freshEvidence = fresh.querySelector('.rd-evidence-button');
         fresh.hidden = old.hidden;
-        fresh.tabIndex = old.tabIndex;
         if (evidenceWasOpen && freshEvidence) openEvidence(sentenceContext, freshEvidence);
         const hadFocus = old.contains(element.getRootNode().activeElement);
-        old.replaceWith(fresh);
+        replaceSentence(element, old, fresh);
         if (hadFocus) focusTarget = (selector && fresh.querySelector(selector)) || fresh;
       }
     }
@@ -239,24 +237,23 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
   };
 }
 
-// The report model and the aligned rows, in steps: at 25,000 sentences a side they took 85 ms in
-// the task that set the view up (tools/bench/page-trace.mjs), which with the rest went over the
-// page's 100 ms a task. prepareView runs a step a task; a static host runs them at once.
+// The report model, the aligned rows, the toolbar's counts and the paragraph starts, in steps: at
+// 25,000 sentences a side the model and rows took 85 ms in the task that set the view up
+// (tools/bench/page-trace.mjs), which with the rest went over the page's 100 ms a task; at 83,000
+// (16 MiB a side) the counts and paragraph starts were 65 ms more of it. prepareView runs a step
+// a task; a static host runs them at once.
 function* preparation(report, engineReport) {
   const model = createModel(report);
   yield;
   const reviewModel = engineReport && engineReport !== report ? createModel(engineReport) : model;
   if (reviewModel !== model) yield;
-  const groups = linkGroups(model);
+  const groups = yield* linkGroupSteps(model);
   yield;
-  return { model, reviewModel, rows: alignedRows(model, groups) };
-}
-
-function prepareAtOnce(steps) {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  const rows = alignedRows(model, groups);
+  yield;
+  const statusCounts = countStatuses(model);
+  yield;
+  return { model, reviewModel, rows, statusCounts, paragraphStart: paragraphStarts(model) };
 }
 
 // Up to this many sentences (both sides), a report's steps take a few milliseconds together and
@@ -269,7 +266,7 @@ const PREPARED_AT_ONCE_SENTENCES = 1000;
 // task of its own too.
 export async function prepareView(report, { engineReport = null } = {}) {
   const steps = preparation(report, engineReport);
-  if (report.a.sentences.length + report.b.sentences.length <= PREPARED_AT_ONCE_SENTENCES) return prepareAtOnce(steps);
+  if (report.a.sentences.length + report.b.sentences.length <= PREPARED_AT_ONCE_SENTENCES) return runSteps(steps);
   for (;;) {
     const step = steps.next();
     await nextTask();
@@ -281,9 +278,8 @@ function copyFilters(filters) {
   return { ...defaultFilters(), ...filters, statuses: new Set(filters.statuses ?? FILTER_STATUSES) };
 }
 
-// Filters by status (with each status's number of sentences), by side, commitments only, and a
-// search in both texts; the count of what is shown updates with every change.
-function renderToolbar(model, idPrefix, initial, onChange) {
+// How many sentences of both sides have each status: Map status -> count.
+function countStatuses(model) {
   const counts = new Map();
   for (const side of SIDES) {
     for (const s of model.sentences[side]) {
@@ -291,6 +287,13 @@ function renderToolbar(model, idPrefix, initial, onChange) {
       counts.set(status, (counts.get(status) ?? 0) + 1);
     }
   }
+  return counts;
+}
+
+// Filters by status (with each status's number of sentences, countStatuses), by side,
+// commitments only, and a search in both texts; the count of what is shown updates with every
+// change.
+function renderToolbar(counts, idPrefix, initial, onChange) {
   const present = FILTER_STATUSES.filter((status) => counts.has(status));
   const boxes = present.map((status) => {
     const count = counts.get(status);

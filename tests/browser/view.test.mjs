@@ -10,6 +10,7 @@ import { readdirSync } from 'node:fs';
 import {
   launchBrowser, openFreshPage, closeCleanly, settled, screenshotPath, corpusDir, corpusText, singleFileUrl,
 } from './harness.mjs';
+import { repeatedCorpusPair } from '../../tools/bench/synthetic.mjs';
 
 
 let browser;
@@ -721,5 +722,61 @@ describe('the analyst\'s view', () => {
     await page.waitForTimeout(500);  // the observer reports a task after it ends
     const longTasks = await page.evaluate(() => window.viewLongTasks);
     assert.ok(longTasks.every((ms) => ms <= 100), `main-thread tasks while comparing and building the view: ${JSON.stringify(longTasks)} ms`);
+  });
+
+  // Issue 12's budget where a row holds hundreds of sentences: every corpus readout 25 times over
+  // (each sentence in 25 copies a side, whose links join into rows of 50 to 150 sentences). A block
+  // of 20 rows then held a thousand sentences and each frame filling one in view was 120-220 ms of
+  // layout until blocks were bounded by sentences and a long row's sides cut into blocks.
+  test('rows of a hundred sentences and more are built without freezing the page; keys and search still reach their sentences', async () => {
+    const { a, b } = repeatedCorpusPair(corpusDir, 25);
+    await setTexts(a, b);
+    const report = await engineReport();
+    await viewShows(report);
+    const rowSizes = await page.$$eval('#view-host .rd-row', (rows) => rows.map((row) => row.querySelectorAll('.rd-sentence').length));
+    assert.ok(Math.max(...rowSizes) >= 100, `a row holds a hundred sentences or more (largest ${Math.max(...rowSizes)} of ${rowSizes.length} rows)`);
+    await page.evaluate(() => {
+      window.viewLongTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.viewLongTasks.push(Math.round(entry.duration));
+      }).observe({ type: 'longtask' });
+      document.getElementById('compare').click();
+    });
+    await page.waitForFunction(() => document.getElementById('status-text').textContent.startsWith('Compared'));
+    await viewShows(report);
+    await page.waitForTimeout(500);  // the observer reports a task after it ends
+    const longTasks = await page.evaluate(() => window.viewLongTasks);
+    assert.ok(longTasks.every((ms) => ms <= 100), `main-thread tasks while comparing and building the view: ${JSON.stringify(longTasks)} ms`);
+
+    // The last A sentence of the longest row, far below anything drawn so far: focused, then
+    // Right Arrow goes to its counterpart, which is brought into view.
+    const lastA = await page.$$eval('#view-host .rd-row', (rows) => {
+      const longest = rows.reduce((x, y) => (y.querySelectorAll('.rd-sentence').length > x.querySelectorAll('.rd-sentence').length ? y : x));
+      return Number([...longest.querySelectorAll('.rd-sentence[data-side="a"]')].at(-1).dataset.id);
+    });
+    const counterparts = report.links.filter((link) => link.a.includes(lastA)).flatMap((link) => link.b);
+    assert.ok(counterparts.length > 0, `A${lastA + 1} is linked`);
+    await page.locator(sentenceSelector('a', lastA)).focus();
+    await page.keyboard.press('ArrowRight');
+    const focused = await page.evaluate(() => ({ side: document.activeElement.dataset.side, id: Number(document.activeElement.dataset.id) }));
+    assert.equal(focused.side, 'b');
+    assert.ok(counterparts.includes(focused.id), `B${focused.id + 1} is a counterpart of A${lastA + 1} (${counterparts.map((id) => `B${id + 1}`)})`);
+    const box = await page.locator(sentenceSelector('b', focused.id)).boundingBox();
+    assert.ok(box.y >= 0 && box.y + 20 <= page.viewportSize().height, `B${focused.id + 1} is in the viewport (y ${Math.round(box.y)})`);
+
+    // Find, in rows cut into blocks: the sentences with those words and no others, counted.
+    const query = report.a.sentences[lastA].text;
+    const matching = ['a', 'b'].flatMap((side) => report[side].sentences
+      .filter((s) => s.text.toLocaleLowerCase().includes(query.toLocaleLowerCase())).map((s) => `${side}${s.id}`));
+    assert.ok(matching.length >= 25, `the sentence's copies (${matching.length})`);
+    await page.fill('#rd-search', query);
+    const total = report.a.sentences.length + report.b.sentences.length;
+    await page.waitForFunction((text) => document.querySelector('#view-host .rd-shown')?.textContent === text, `${matching.length} of ${total} sentences shown`);
+    const shown = await page.$$eval('#view-host .rd-sentence', (items) => items.filter((el) => !el.closest('[hidden]'))
+      .map((el) => `${el.dataset.side}${el.dataset.id}`));
+    assert.deepEqual(shown.sort(), [...matching].sort());
+    const first = page.locator(sentenceSelector(matching[0][0], Number(matching[0].slice(1))));
+    await first.scrollIntoViewIfNeeded();
+    assert.ok(await first.isVisible(), 'a match can be scrolled to and seen');
   });
 });

@@ -10,8 +10,10 @@
 //           and the size of the wasm heap after the runs (linear memory only grows);
 //   jsdiff  jsdiff's diffSentences;  dmp  diff-match-patch's diff_main + diff_cleanupSemantic;
 // each JS engine in a process of its own. Then the page: time to first result from file://, a
-// re-comparison after an edit of a 1,000-sentence pair, and the longest main-thread task while opening and comparing texts of growing size there. Last, the
-// wasm engine's peak memory on the largest pair the limits allow (16 MiB a side).
+// re-comparison after an edit of a 1,000-sentence pair, and the longest main-thread task while
+// opening and comparing texts of growing size there (and the corpus repeated, whose rows hold
+// hundreds of sentences; with --page-limit, 16 MiB a side). Last, the wasm engine's peak memory on
+// the largest pair the limits allow (16 MiB a side).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -21,7 +23,7 @@ import { gzipSync } from 'node:zlib';
 
 import { measureMainThread, measurePage, measureRecomparison } from './page-timing.mjs';
 import { formatMb, formatMs, growthExponent, median } from './stats.mjs';
-import { GENERATOR_VERSION, corpusMaterial, syntheticPair, writeSyntheticPair } from './synthetic.mjs';
+import { GENERATOR_VERSION, corpusMaterial, repeatedCorpusPair, syntheticPair, writeSyntheticPair } from './synthetic.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
@@ -43,6 +45,9 @@ const USAGE = `Usage: node tools/bench [options]
                         and its main-thread tasks
   --page-mb LIST        sizes in MB (10^6 bytes) a side of the texts opened in the page for the
                         longest main-thread task (default 0.5,1,2.5,5)
+  --page-repeat N       also the corpus readouts repeated N times a side there (default 25: rows
+                        of 50-150 sentences; 0 leaves it out)
+  --page-limit          also a synthetic pair at the page's limit, 16 MiB a side (minutes)
   --no-heap-pair        skip the wasm engine's peak memory on the largest pair
   --heap-pair-mib N     size a side of that pair in MiB (default 16, the limit; if the engine
                         cannot compare it, half that, and so on down to 1)
@@ -70,6 +75,8 @@ function parseArgs(argv) {
     page: true,
     pageRuns: 5,
     pageMb: [0.5, 1, 2.5, 5],
+    pageRepeat: 25,
+    pageLimit: false,
     heapPair: true,
     heapPairMib: 16,
     seed: 20240601,
@@ -108,6 +115,11 @@ function parseArgs(argv) {
         options.pageMb = list(value()).map(Number);
         if (options.pageMb.some((size) => !(size > 0))) throw new Error('--page-mb takes positive numbers');
         break;
+      case '--page-repeat':
+        options.pageRepeat = Number(value());
+        if (!Number.isInteger(options.pageRepeat) || options.pageRepeat < 0) throw new Error('--page-repeat takes a whole number');
+        break;
+      case '--page-limit': options.pageLimit = true; break;
       case '--no-heap-pair': options.heapPair = false; break;
       case '--heap-pair-mib': options.heapPairMib = Number(value()); break;
       case '--seed': options.seed = Number(value()); break;
@@ -217,6 +229,19 @@ function runInProcess(driver, a, b, { reps, warmup, budgetMs }) {
   const result = JSON.parse(child.stdout.trim());
   result.engine = 'inproc';
   return result;
+}
+
+// The page's limit on each text (docs/page.md).
+const PAGE_LIMIT_BYTES = 16 * 1024 * 1024;
+
+// The corpus readouts `copies` times a side (repeatedCorpusPair), written to build/bench.
+function writeRepeatedCorpusPair(benchDir, corpusDir, copies) {
+  const pair = repeatedCorpusPair(corpusDir, copies);
+  const a = join(benchDir, `corpus-x${copies}-a.txt`);
+  const b = join(benchDir, `corpus-x${copies}-b.txt`);
+  writeFileSync(a, pair.a);
+  writeFileSync(b, pair.b);
+  return { a, b, bytesA: Buffer.byteLength(pair.a), bytesB: Buffer.byteLength(pair.b) };
 }
 
 // A synthetic pair cut to about `bytes` bytes a side, each side at a paragraph end, written to
@@ -450,20 +475,22 @@ async function main() {
   }
   const longTask = (ms) => (ms ? formatMs(ms) : 'none over 50 ms');
   let mainThread = null;
-  if (options.page && options.pageMb.length) {
+  if (options.page && (options.pageMb.length || options.pageRepeat || options.pageLimit)) {
     process.stderr.write('  page: longest main-thread task opening and comparing long texts…\n');
     const material = corpusMaterial(corpusDir);
     const pairs = options.pageMb.map((mb) => ({ name: `${mb} MB a side`, ...writePairOfBytes(benchDir, Math.round(mb * 1e6), options.seed, material) }));
+    if (options.pageRepeat) pairs.push({ name: `corpus ×${options.pageRepeat} a side`, ...writeRepeatedCorpusPair(benchDir, corpusDir, options.pageRepeat) });
+    if (options.pageLimit) pairs.push({ name: '16 MiB a side (the limit)', ...writePairOfBytes(benchDir, PAGE_LIMIT_BYTES, options.seed, material) });
     mainThread = await measureMainThread({ repoRoot, pagePath, pairs });
     if (mainThread.skipped) console.log(`\nPage main thread: skipped (${mainThread.skipped})`);
     else {
       console.log('\nPage, longest main-thread task (Long Tasks API) opening two files and comparing them, headless Chromium');
-      printTable(['texts', 'bytes A+B', 'opening', 'result', 'to the result', 'the page said'],
+      printTable(['texts', 'bytes A+B', 'opening', 'result', 'to the result', 'to the whole view', 'the page said'],
         mainThread.rows.map((row) => [row.name, (row.bytes_a + row.bytes_b).toLocaleString('en'),
           longTask(row.open_longest_ms), longTask(row.result_longest_ms),
-          formatMs(row.to_result_ms), row.status.slice(0, 40)]));
+          formatMs(row.to_result_ms), formatMs(row.to_whole_view_ms), row.status.slice(0, 40)]));
       console.log('opening: from picking the files to half a second into the comparison (reading, decoding, showing the texts); ' +
-        'result: from then to a second after the result is shown (receiving, parsing and displaying the report)');
+        'result: from then to a second after the whole view is built (receiving, parsing and displaying the report)');
     }
   }
 

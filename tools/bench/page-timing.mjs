@@ -68,6 +68,13 @@ function comparisonFinished(page, timeoutMs) {
     window.benchStatuses.some((s) => /^Compared|stopped|could not|cancelled/.test(s.text)), null, { timeout: timeoutMs });
 }
 
+// Until the live view has every sentence in (its toolbar's count is written once the last slice
+// of the view is built; the view being replaced is marked rd-retired).
+function viewComplete(page, timeoutMs) {
+  return page.waitForFunction(() => /^(\d+) of \1 sentences shown$/.test(
+    document.querySelector('#view-host .rd-view:not(.rd-retired) .rd-shown')?.textContent ?? ''), null, { timeout: timeoutMs });
+}
+
 export async function measurePage({ repoRoot, pagePath, runs = 5, timeoutMs = 30000 }) {
   const browser = await findChromium(repoRoot, pagePath);
   if (browser.skipped) return browser;
@@ -114,8 +121,10 @@ async function pickFiles(page, pair) {
 // boxes' "Open file…" inputs, one right after the other. For each pair, in a fresh browser, after
 // the default example's first result: `open` is the longest task from picking the files until the
 // comparison has run half a second in its worker (reading, decoding and showing the texts);
-// `result` the longest from then until a second after the result is shown (receiving, parsing and
-// displaying the report). Also the time from picking the files to the result on screen.
+// `result` the longest from then until a second after the whole view is built (receiving,
+// parsing and displaying the report). Also the time from picking the files to the result on
+// screen (the page's status "Compared…", set once the view's first rows are in place) and to the
+// whole view.
 export async function measureMainThread({ repoRoot, pagePath, pairs, timeoutMs = 600000 }) {
   const browser = await findChromium(repoRoot, pagePath);
   if (browser.skipped) return browser;
@@ -134,8 +143,11 @@ export async function measureMainThread({ repoRoot, pagePath, pairs, timeoutMs =
       const picked = await recordStatuses(page);
       await pickFiles(page, pair);
       await comparisonFinished(page, timeoutMs);
+      const compared = await page.evaluate(() => window.benchStatuses.some((s) => s.text.startsWith('Compared')));
+      if (compared) await viewComplete(page, timeoutMs);
+      const complete = compared ? await page.evaluate(() => performance.now()) : null;
       await page.waitForTimeout(1000);
-      const measured = await page.evaluate((picked) => {
+      const measured = await page.evaluate(([picked, complete]) => {
         const started = window.benchStatuses.find((status) => status.text === 'Comparing…').at;
         const finished = window.benchStatuses.find((status) => status.text !== 'Comparing…');
         const openUntil = Math.min(started + 500, finished.at);
@@ -144,9 +156,10 @@ export async function measureMainThread({ repoRoot, pagePath, pairs, timeoutMs =
           open_longest_ms: longest(picked, openUntil),
           result_longest_ms: longest(openUntil, Infinity),
           to_result_ms: finished.at - picked,
+          to_whole_view_ms: complete === null ? null : complete - picked,
           status: finished.text,
         };
-      }, picked);
+      }, [picked, complete]);
       rows.push({ name: pair.name, bytes_a: pair.bytesA, bytes_b: pair.bytesB, ...measured });
     });
   }

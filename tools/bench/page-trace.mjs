@@ -3,13 +3,14 @@
 // seed), records a Chromium performance trace from the click on Compare to a second after the
 // view is complete, and prints every task of 50 ms or more on the page's main thread with the
 // events it spent its time in (script, style recalculation, layout, paint…).
-//   node tools/bench/page-trace.mjs [--sentences 1000 | --a FILE --b FILE] [--trace FILE] [--width 1440]
-//     [--files] [--css RULES] [--categories LIST]
+//   node tools/bench/page-trace.mjs [--sentences 1000 | --repeat 25 | --a FILE --b FILE] [--trace FILE]
+//     [--width 1440] [--files] [--css RULES] [--categories LIST]
+// --repeat N: the corpus readouts N times a side (repeatedCorpusPair: rows of many sentences).
 // A tool for looking, like callgrind for the engine: tools/bench prints the figures.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { corpusMaterial, syntheticPair } from './synthetic.mjs';
+import { corpusMaterial, repeatedCorpusPair, syntheticPair } from './synthetic.mjs';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -18,7 +19,11 @@ const option = (name, fallback) => {
   return at === -1 ? fallback : args[at + 1];
 };
 const sentences = Number(option('--sentences', 1000));
-const tracePath = option('--trace', join(repoRoot, 'build/bench', `page-trace-${sentences}.json`));
+const repeat = Number(option('--repeat', 0));
+// What the texts are, for the trace's name and the summary.
+const what = option('--a', null) ? `files ${option('--a')} and ${option('--b')}`
+  : repeat ? `the corpus readouts ${repeat} times a side` : `${sentences} synthetic sentences a side`;
+const tracePath = option('--trace', join(repoRoot, 'build/bench', `page-trace-${repeat ? `corpus-x${repeat}` : sentences}.json`));
 const dist = resolve(process.env.READOUT_DIFF_DIST ?? join(repoRoot, 'build/wasm/dist'));
 const shared = resolve(process.env.READOUT_DIFF_SHARED ?? join(repoRoot, '../shared'));
 const width = Number(option('--width', 1440));
@@ -26,9 +31,10 @@ const width = Number(option('--width', 1440));
 mkdirSync(join(repoRoot, 'build/bench'), { recursive: true });
 const { chromium } = await import(join(repoRoot, 'tests/browser/node_modules/playwright-core/index.mjs'));
 // --a FILE --b FILE: those texts instead of the synthetic pair.
-const pair = option('--a', null)
-  ? { a: readFileSync(option('--a'), 'utf8'), b: readFileSync(option('--b'), 'utf8') }
-  : syntheticPair(sentences, 20240601, corpusMaterial(join(shared, 'corpus')));
+let pair;
+if (option('--a', null)) pair = { a: readFileSync(option('--a'), 'utf8'), b: readFileSync(option('--b'), 'utf8') };
+else if (repeat) pair = repeatedCorpusPair(join(shared, 'corpus'), repeat);
+else pair = syntheticPair(sentences, 20240601, corpusMaterial(join(shared, 'corpus')));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -88,7 +94,7 @@ try {
     writeFileSync(tracePath, JSON.stringify(trace));
   const status = await page.textContent('#status-text');
   const rendered = await page.evaluate(() => document.querySelectorAll('#view-host .rd-sentence').length);
-  console.log(`${sentences} sentences a side (${pair.a.length + pair.b.length} characters); the page said "${status}"; ` +
+  console.log(`${what} (${pair.a.length + pair.b.length} characters); the page said "${status}"; ` +
     `${rendered} sentence elements in the view; clicked at ${Math.round(started)} ms; trace: ${tracePath}`);
   summarise(trace.traceEvents ?? trace, profile);
 } finally {

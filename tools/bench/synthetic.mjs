@@ -179,3 +179,18 @@ export function syntheticSeries(count, sentences, seed, material) {
   }
   return texts;
 }
+
+// Every readout of the corpus (in name order) `copies` times a side, each copy in another order:
+// A's copy k starts at readout 3k, B's at 3k + 4 and runs backwards. Every sentence is then in
+// `copies` copies a side, and their links join into rows of many sentences (at 25 copies, 227
+// rows of 50 to 150): the page's case of long rows. Returns {a, b}.
+export function repeatedCorpusPair(corpusDir, copies) {
+  const texts = readdirSync(corpusDir).filter((name) => name.endsWith('.txt')).sort()
+    .map((name) => readFileSync(join(corpusDir, name), 'utf8'));
+  const rotated = (k) => [...texts.slice(k % texts.length), ...texts.slice(0, k % texts.length)];
+  const starts = Array.from({ length: copies }, (_, k) => 3 * k);
+  return {
+    a: starts.flatMap((k) => rotated(k)).join('\n\n'),
+    b: starts.flatMap((k) => rotated(k + 4).reverse()).join('\n\n'),
+  };
+}
