@@ -251,6 +251,7 @@ function wireControls() {
 }
 
 async function start() {
+  document.documentElement.classList.add('page-started');  // page.css lays the body out from now on
   for (const element of document.querySelectorAll('.input-panel')) {
     const panel = new InputPanel(element, onEdit);
     panels[panel.side] = panel;

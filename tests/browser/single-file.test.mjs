@@ -132,6 +132,24 @@ describe('single file from file://', () => {
     }
   });
 
+  // page.css keeps the body from being laid out until the page's script starts (for the first
+  // result's sake); that must never leave a browser without scripting on a blank page.
+  test('with scripting off the page is still shown, its heading in view', async () => {
+    const fresh = await browser.context.newPage();
+    try {
+      const cdp = await browser.context.newCDPSession(fresh);
+      await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+      await fresh.goto(singleFileUrl);
+      assert.equal(await fresh.evaluate(() => typeof window.ReadoutDiff), 'undefined', 'the page\'s scripts did not run');
+      const heading = fresh.getByRole('heading', { level: 1 });
+      assert.equal(await heading.textContent(), 'Readout Diff');
+      const box = await heading.boundingBox();
+      assert.ok(box && box.height > 0 && box.y >= 0 && box.y + box.height <= fresh.viewportSize().height, `heading laid out in view: ${JSON.stringify(box)}`);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('a long report comes through the worker in slices exactly as the engine wrote it', async () => {
     // Every corpus readout five times over against the same reversed: over a thousand sentences
     // and links, so those lists come in more than one slice.
