@@ -53,7 +53,8 @@ function postReport(id, json) {
   for (const path of REPORT_LISTS) {
     const owner = path.slice(0, -1).reduce((object, key) => object?.[key], report);
     const list = owner?.[path.at(-1)];
-    if (!Array.isArray(list) || list.length <= ITEMS_PER_SLICE) continue;  // an {error} answer has none
+    // An {error} answer has no lists; a list of a slice or less goes with the rest.
+    if (!Array.isArray(list) || list.length <= ITEMS_PER_SLICE) continue;
     owner[path.at(-1)] = [];
     for (let at = 0; at < list.length; at += ITEMS_PER_SLICE) self.postMessage({ id, path, items: list.slice(at, at + ITEMS_PER_SLICE) });
   }
