@@ -221,13 +221,6 @@ describe('single file from file://', () => {
     await assertViewMatches(report);
     // The page keeps an edit once typing pauses; reloading before that can lose the pagehide save.
     await page.waitForFunction((text) => JSON.parse(localStorage.getItem('readout-diff:texts:v1') ?? 'null')?.b?.text === text, edited);
-    // The tab's storage writes reach the browser a moment later (Chromium batches them): a second
-    // page of the same browser (the page itself: only a file:// page sees that storage; it has no
-    // script that clears storage) reads what a reload would.
-    const witness = await browser.context.newPage();
-    await witness.goto(singleFileUrl);
-    await witness.waitForFunction((text) => JSON.parse(localStorage.getItem('readout-diff:texts:v1') ?? 'null')?.b?.text === text, edited);
-    await witness.close();
     await page.reload();
     await settled(page);
     assert.equal(await page.inputValue('#text-b'), edited);

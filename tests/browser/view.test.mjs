@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
 import {
-  launchBrowser, openFreshPage, closeCleanly, settled, screenshotPath, corpusDir, corpusText, singleFileUrl,
+  launchBrowser, openFreshPage, closeCleanly, settled, screenshotPath, corpusDir, corpusText,
 } from './harness.mjs';
 import { repeatedCorpusPair } from '../../tools/bench/synthetic.mjs';
 
@@ -622,12 +622,6 @@ describe('the analyst\'s view', () => {
     await page.check('#keep-texts');
     const storedReview = () => JSON.parse(localStorage.getItem('readout-diff:texts:v1') ?? 'null')?.review?.length === 1;
     await page.waitForFunction(storedReview);
-    // Chromium hands the tab's storage writes on a moment later: a second page of the same file
-    // (which clears nothing) reads what a reload would (as in single-file.test.mjs).
-    const witness = await browser.context.newPage();
-    await witness.goto(singleFileUrl);
-    await witness.waitForFunction(storedReview);
-    await witness.close();
     await page.reload();
     await settled(page);
     await viewShows(reviewed);
