@@ -75,9 +75,31 @@ async function answer({ id, method, args }) {
   }
 }
 
+// The pieces of a request's long texts, sent before it (web/engine-client.js): id -> [{path,
+// pieces}], joined into the request's arguments when it comes.
+const textPieces = new Map();
+
+function receivePiece({ id, path, piece }) {
+  const texts = textPieces.get(id) ?? [];
+  textPieces.set(id, texts);
+  const last = texts.at(-1);
+  if (last && last.path.join() === path.join()) last.pieces.push(piece);
+  else texts.push({ path, pieces: [piece] });
+}
+
+function withTexts(request) {
+  for (const { path, pieces } of textPieces.get(request.id) ?? []) {
+    if (path.length === 1) request.args[path[0]] = pieces.join('');
+    else request.args[path[0]][path[1]] = pieces.join('');
+  }
+  textPieces.delete(request.id);
+  return request;
+}
+
 self.onmessage = ({ data }) => {
   if (data.wasm) receiveWasm(decodeBase64(data.wasm));
-  else answer(data);
+  else if (data.piece !== undefined) receivePiece(data);
+  else answer(withTexts(data));
 };
 // The single file's first worker has its first request written at the start of its source
 // (web/engine-start-inline.js), so that it needs no message from the page's busy main thread.

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openFreshPage, closeCleanly, settled, corpusDir } from './harness.mjs';
+import { launchBrowser, openFreshPage, closeCleanly, settled, corpusDir, nodeEngine } from './harness.mjs';
 import { corpusMaterial, syntheticPair } from '../../tools/bench/synthetic.mjs';
 
 let browser;
@@ -353,6 +353,29 @@ describe('long files', () => {
     });
     assert.ok(shown > 45_000 && shown === counted, `every sentence of both files is in the view (${shown}, counted ${counted})`);
     assert.ok(longTasks.every((ms) => ms <= 100), `main-thread tasks showing the result: ${JSON.stringify(longTasks)} ms`);
+  });
+});
+
+describe('long texts reach the engine whole', () => {
+  // The page sends a text of more than 4 Mi characters to the worker in pieces (engine-client.js):
+  // here the pieces' edges fall inside a character outside the BMP (a surrogate pair) and inside
+  // a sentence, and the engine must still read the text as it was.
+  test('a text sent in pieces is segmented as the engine segments it in one piece', async () => {
+    const page = await openPage();
+    await settled(page);
+    const piece = 4 * 1024 * 1024;
+    // Long sentences, so that 9 M characters stay under the engine's 100,000 sentences.
+    const sentence = `The two sides agreed to keep talking about 𝐀 and 𝐁 next year, ${'and to meet again soon, '.repeat(8)}in Moscow. `;
+    let text = sentence.repeat(Math.ceil(2.2 * piece / sentence.length));
+    // A surrogate pair across the first edge, and a sentence across the second.
+    text = `${text.slice(0, piece - 1)}𝐀${text.slice(piece - 1)}`;
+    assert.ok(text.charCodeAt(piece - 1) >= 0xd800 && text.charCodeAt(piece - 1) < 0xdc00, 'a high surrogate ends the first piece');
+    const engine = await nodeEngine();
+    const expected = JSON.parse(engine.segment(text, '{}'));
+    const segmented = await page.evaluate((value) => ReadoutDiff.segment(value), text);
+    assert.equal(segmented.sentences.length, expected.sentences.length);
+    assert.deepEqual(segmented.sentences.at(-1), expected.sentences.at(-1));
+    assert.deepEqual(segmented, expected);
   });
 });
 
