@@ -76,13 +76,14 @@ export async function cspViolationsIn(page) {
 // Before each test: a new page of `browser` on the single file, watched (watchPage), that starts
 // from the default example: texts kept by an earlier test are forgotten when the tab first loads.
 // The tab is marked in window.name, which a reload keeps (sessionStorage of a file:// page was not
-// always kept, and a reload then cleared what the test had just saved).
+// always kept, and a reload then cleared what the test had just saved), and a reload is never
+// cleared whatever the mark says.
 // `prepare(page)` runs before the page loads; with `settle` false the caller waits for what it needs.
 export async function openFreshPage(browser, { viewport = null, prepare = async () => {}, settle = true } = {}) {
   const page = await browser.context.newPage();
   const problems = await watchPage(page);
   await page.addInitScript(() => {
-    if (window.name === 'readout-diff-test-tab') return;
+    if (window.name === 'readout-diff-test-tab' || performance.getEntriesByType('navigation')[0]?.type === 'reload') return;
     window.name = 'readout-diff-test-tab';
     localStorage.clear();
   });
