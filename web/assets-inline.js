@@ -23,11 +23,13 @@ export function sentRequest(worker, method, args) {
 }
 
 // The engine is in data blocks of this page, which the main thread does not compile unless it has
-// to (the fallback when no worker runs): then it becomes a script, which the page's CSP allows by
-// the hash of the engine script the bundler cut up.
+// to (the fallback when no worker runs): then its script without the wasm becomes a script, which
+// the page's CSP allows by its hash, and the factory is given the wasm unpacked.
 export function loadEngineFactory() {
-  if (typeof globalThis.createReadoutDiffEngine !== 'function') document.head.append(h('script', {}, globalThis.readoutDiffEngineWorkers.engineScript()));
-  return Promise.resolve(globalThis.createReadoutDiffEngine);
+  const workers = globalThis.readoutDiffEngineWorkers;
+  if (typeof globalThis.createReadoutDiffEngine !== 'function') document.head.append(h('script', {}, workers.engineScript()));
+  const createEngine = globalThis.createReadoutDiffEngine;
+  return Promise.resolve(async (options) => createEngine({ ...options, wasmBinary: await workers.wasmBinary() }));
 }
 
 // The page's own view stylesheet, copied: same text, so the same CSP hash allows it.

@@ -7,8 +7,8 @@
 // instead of fetching its own data: URL, which connect-src 'none' would report as a violation.
 self.fetch = undefined;
 // Served, this worker loads the engine, wasm included. In the single file the engine's script,
-// without its wasm, is the start of this worker's own source, and the page sends the wasm (base64)
-// in a message (web/engine-start-inline.js).
+// without its wasm, is the start of this worker's own source, and the page sends the wasm (base64
+// of its gzip) in a message (web/engine-start-inline.js).
 const wasmFromPage = typeof createReadoutDiffEngine === 'function';
 if (!wasmFromPage) importScripts('readout-diff-engine.js');
 
@@ -23,12 +23,17 @@ function decodeBase64(text) {
   return Uint8Array.from(bytes, (c) => c.charCodeAt(0));
 }
 
+async function unpackWasm(base64OfGzip) {
+  const unpacked = new Blob([decodeBase64(base64OfGzip)]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(unpacked).arrayBuffer());
+}
+
 // The engine is instantiated and its set-up done (lexicon, ICU iterators: most of a cold first
 // comparison) as soon as the worker has it, while the page is still loading; the first request
 // then waits only for what is left of it. A failure here is reported to that first request.
 function startEngine() {
   const options = { print() {}, printErr() {} };
-  const engine = wasmFromPage ? wasmReceived.then((wasmBinary) => createReadoutDiffEngine({ ...options, wasmBinary }))
+  const engine = wasmFromPage ? wasmReceived.then(unpackWasm).then((wasmBinary) => createReadoutDiffEngine({ ...options, wasmBinary }))
     : createReadoutDiffEngine(options);
   const started = engine.then((instance) => {
     instance.prepare();
@@ -97,7 +102,7 @@ function withTexts(request) {
 }
 
 self.onmessage = ({ data }) => {
-  if (data.wasm) receiveWasm(decodeBase64(data.wasm));
+  if (data.wasm) receiveWasm(data.wasm);
   else if (data.piece !== undefined) receivePiece(data);
   else answer(withTexts(data));
 };

@@ -65,9 +65,14 @@ describe('a worker that stops answering', () => {
           };
         }, source);
       });
-      await page.waitForFunction(() => document.getElementById('status-text').textContent === 'Comparing…');
+      // The default example's first result is the report bundled with the page; the comparison of
+      // an edit is the broken worker's first request.
+      assert.match(await settled(page), /^Compared in \d+ ms/);
       const textA = await page.inputValue('#text-a');
       assert.match(textA, /Joint Press Statement/);
+      await page.fill('#text-b', `${await page.inputValue('#text-b')}\nदोनों पक्ष फिर मिले।`);
+      await page.click('#compare');
+      await page.waitForFunction(() => document.getElementById('status-text').textContent === 'Comparing…');
       // A comparison this small takes well under a second; the page still waits at 20 s ...
       await page.clock.fastForward(20_000);
       assert.equal(await statusText(page), 'Comparing…');

@@ -42,20 +42,20 @@ function engineReport() {
   return page.evaluate(() => ReadoutDiff.compare(document.getElementById('text-a').value, document.getElementById('text-b').value));
 }
 
-function renderedStatuses(side) {
-  return page.$$eval(`#view-host .rd-sentence[data-side="${side}"]`, (items) => items.map((item) => item.dataset.status));
+function renderedStatuses(side, on = page) {
+  return on.$$eval(`#view-host .rd-sentence[data-side="${side}"]`, (items) => items.map((item) => item.dataset.status));
 }
 
-async function assertViewMatches(report) {
+async function assertViewMatches(report, on = page) {
   const c = report.summary.commitments;
   const expectedLine = `A: ${report.summary.a.commitments} commitment${report.summary.a.commitments === 1 ? '' : 's'}, ` +
     `B: ${report.summary.b.commitments} — ${c.repeated} repeated, ${c.modified} modified, ${c.new} new, ${c.dropped} dropped`;
-  assert.equal(await page.textContent('#view-host .rd-summary'), expectedLine);
+  assert.equal(await on.textContent('#view-host .rd-summary'), expectedLine);
   for (const side of ['a', 'b']) {
-    const statuses = await renderedStatuses(side);
+    const statuses = await renderedStatuses(side, on);
     assert.equal(statuses.length, report[side].sentences.length, `one item per sentence of ${side}`);
     assert.deepEqual(countBy(statuses, (s) => s), countBy(report[side].sentences, expectedStatus), `statuses of ${side}`);
-    const badges = await page.$$eval(`#view-host .rd-sentence[data-side="${side}"] .rd-commitment`, (items) => items.length);
+    const badges = await on.$$eval(`#view-host .rd-sentence[data-side="${side}"] .rd-commitment`, (items) => items.length);
     assert.equal(badges, report[side].sentences.filter((s) => s.commitment).length, `commitment badges of ${side}`);
   }
 }
@@ -127,6 +127,36 @@ describe('single file from file://', () => {
       assert.ok(workers[0].parsing, 'started while the document was still being parsed');
       assert.ok(workers[0].at < contentLoadedAt);
       assert.equal(await fresh.evaluate(() => ReadoutDiff.engineMode), 'worker');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  // The default example's result is the report the bundler had the engine write, so the page
+  // shows it without waiting for its engine.
+  test('the first result is shown while the engine has not yet got its wasm, as the engine writes it', async () => {
+    const fresh = await browser.context.newPage();
+    try {
+      await fresh.addInitScript(() => {
+        const post = Worker.prototype.postMessage;
+        window.__wasmHeldBack = 0;
+        Worker.prototype.postMessage = function (message, ...rest) {
+          // The wasm never reaches the engine's worker: no engine answers on this page.
+          if (message && typeof message === 'object' && 'wasm' in message) {
+            window.__wasmHeldBack += 1;
+            return undefined;
+          }
+          return post.call(this, message, ...rest);
+        };
+      });
+      await fresh.goto(singleFileUrl);
+      assert.match(await settled(fresh), /^Compared in \d+ ms\. A: \d+ commitments/);
+      assert.equal(await fresh.evaluate(() => window.__wasmHeldBack), 1, 'the wasm was sent once, and held back');
+      const engine = await nodeEngine();
+      const written = JSON.parse(engine.compare(await fresh.inputValue('#text-a'), await fresh.inputValue('#text-b'), '{}'));
+      await assertViewMatches(written, fresh);
+      const shown = await fresh.$$eval('#view-host .rd-sentence > .rd-text', (items) => items.map((item) => item.textContent));
+      assert.deepEqual(new Set(shown), new Set([...written.a.sentences, ...written.b.sentences].map((sentence) => sentence.text)));
     } finally {
       await fresh.close();
     }

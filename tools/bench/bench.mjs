@@ -458,6 +458,9 @@ async function main() {
       page.median_ms = median(page.times_ms);
       console.log(`\nPage, first result from file:// in headless Chromium: median ${formatMs(page.median_ms)} ` +
         `(runs: ${page.times_ms.map((t) => Math.round(t)).join(', ')} ms); the page said "${page.status}"`);
+      page.engine_answer_median_ms = median(page.engine_answer_ms);
+      console.log(`Page, the engine's first own answer (a two-sentence comparison asked at the first result): median ` +
+        `${formatMs(page.engine_answer_median_ms)} from the load (runs: ${page.engine_answer_ms.map((t) => Math.round(t)).join(', ')} ms)`);
     }
   }
   let recomparison = null;
