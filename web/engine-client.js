@@ -47,9 +47,10 @@ function longTexts(args) {
   return found;
 }
 
-// How long a call may go without an answer from the worker, from its arguments' size.
+// How long a call may go without an answer from the worker, from its arguments' size: its
+// strings and those of its lists (a series' texts and names).
 function answerDeadlineMs(args) {
-  const characters = args.reduce((sum, arg) => sum + (typeof arg === 'string' ? arg.length : 0), 0);
+  const characters = args.flat().reduce((sum, arg) => sum + (typeof arg === 'string' ? arg.length : 0), 0);
   return Math.round(ANSWER_BASE_MS + ANSWER_MS_PER_MILLION_CHARACTERS * (characters / 1e6));
 }
 

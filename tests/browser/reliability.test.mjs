@@ -5,7 +5,7 @@
 // boxes, the notes and messages under them.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, openFreshPage, closeCleanly, settled, corpusDir, nodeEngine } from './harness.mjs';
@@ -91,6 +91,48 @@ describe('a worker that stops answering', () => {
       assert.equal(await page.isHidden('#retry'), true);
     });
   }
+});
+
+// A series goes to the engine as lists of texts and names: its deadline, like a comparison's,
+// grows with its characters (three readouts of a million characters: 90 s), not just the 30 s
+// every request gets.
+test('a worker that hangs on a long series is given the time its texts take, then ends in a message', async () => {
+  const page = await openPage(async (p) => {
+    await p.clock.install();
+    await p.addInitScript((source) => {
+      const RealWorker = window.Worker;
+      let hanging = 2;  // the worker the page starts while it loads, and the one after it
+      window.Worker = class extends RealWorker {
+        constructor(url, options) {
+          if (hanging > 0) {
+            hanging -= 1;
+            super(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), options);
+          } else super(url, options);
+        }
+      };
+    }, 'onmessage = () => { for (;;) {} };');
+  });
+  const seriesStatus = () => page.textContent('#series-status-text');
+  const tracking = () => page.waitForFunction(() => document.getElementById('series-status-text').textContent === 'Tracking the series…');
+  assert.match(await settled(page), /^Compared in \d+ ms/);
+  // The Series mode's example, a few thousand characters, is the first worker's first request.
+  await page.click('[data-mode="series"]');
+  await tracking();
+  await page.clock.fastForward(31_000);
+  assert.match(await seriesStatus(), /^The comparison engine stopped answering \(no reply in 30 s\)\./);
+  await page.click('#series .series-drop-actions button:has-text("Remove all")');
+  const english = readdirSync(corpusDir).filter((name) => name.endsWith('_en.txt')).sort()
+    .map((name) => readFileSync(join(corpusDir, name), 'utf8')).join('\n\n');
+  const million = english.repeat(Math.ceil(1e6 / english.length)).slice(0, 1e6);
+  await page.setInputFiles('#series input[type="file"]', ['2021', '2022', '2023'].map((year) => ({
+    name: `${year}-01-01_round.txt`, mimeType: 'text/plain', buffer: Buffer.from(million),
+  })));
+  await page.clock.fastForward(2_000);  // past the pause after a change
+  await tracking();
+  await page.clock.fastForward(45_000);
+  assert.equal(await seriesStatus(), 'Tracking the series…');
+  await page.clock.fastForward(50_000);
+  assert.match(await seriesStatus(), /^The comparison engine stopped answering \(no reply in 90 s\)\. Your readouts are unchanged\.$/);
 });
 
 describe('broken files are reported with their place, never loaded with replacement characters', () => {
