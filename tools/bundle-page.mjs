@@ -95,7 +95,7 @@ async function main() {
 // The default example's report, written by the engine the page bundles (run here under node): the
 // single file shows it at once instead of waiting for its worker to start the engine and compare
 // (web/engine-start-inline.js). The engine is deterministic, so this is byte for byte what the
-// page's engine would answer (a browser test compares the two).
+// page's engine would answer (tests/wasm/single-file.test.mjs compares the two).
 async function exampleReport(enginePath, example) {
   const createEngine = createRequire(import.meta.url)(resolve(enginePath));
   const engine = await createEngine({ print() {}, printErr() {} });
@@ -160,10 +160,10 @@ function singleFileHtml(web, engineSource, example, report) {
   // (next to each other, so that gzip finds the sentences of one in the other), the engine's
   // script without its wasm (data blocks, which the main thread does not compile), the worker's
   // source, and the script that starts the worker from them with the example's comparison as its
-  // first request (web/engine-start-inline.js); then the wasm (base64 of its gzip, most of the
-  // page's bytes), which a one-line script sends to that worker once parsed. The engine's hash
-  // without its wasm lets the main-thread fallback run it as a script, the wasm given to it
-  // unpacked (web/assets-inline.js).
+  // first request (web/engine-start-inline.js). At the end of <body>: the page's script, then the
+  // wasm (base64 of its gzip, most of the page's bytes), which a one-line script sends to that
+  // worker once parsed. The engine's hash without its wasm lets the main-thread fallback run it
+  // as a script, the wasm given to it unpacked (web/assets-inline.js).
   const engine = splitEngine(scriptText(engineSource, ENGINE_FILE));
   scriptHashes.push(cspHash(engine.before + engine.after));
   const workerSource = scriptText(normalizeNewlines(readFileSync(join(web, 'worker.js'), 'utf8')), 'worker.js');

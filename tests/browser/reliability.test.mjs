@@ -5,10 +5,10 @@
 // boxes, the notes and messages under them.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openFreshPage, closeCleanly, settled, corpusDir, nodeEngine } from './harness.mjs';
+import { launchBrowser, openFreshPage, closeCleanly, settled, corpusDir, corpusText, nodeEngine } from './harness.mjs';
 import { corpusMaterial, syntheticPair } from '../../tools/bench/synthetic.mjs';
 
 let browser;
@@ -121,8 +121,7 @@ test('a worker that hangs on a long series is given the time its texts take, the
   await page.clock.fastForward(31_000);
   assert.match(await seriesStatus(), /^The comparison engine stopped answering \(no reply in 30 s\)\./);
   await page.click('#series .series-drop-actions button:has-text("Remove all")');
-  const english = readdirSync(corpusDir).filter((name) => name.endsWith('_en.txt')).sort()
-    .map((name) => readFileSync(join(corpusDir, name), 'utf8')).join('\n\n');
+  const english = readdirSync(corpusDir).filter((name) => name.endsWith('_en.txt')).sort().map(corpusText).join('\n\n');
   const million = english.repeat(Math.ceil(1e6 / english.length)).slice(0, 1e6);
   await page.setInputFiles('#series input[type="file"]', ['2021', '2022', '2023'].map((year) => ({
     name: `${year}-01-01_round.txt`, mimeType: 'text/plain', buffer: Buffer.from(million),
