@@ -4,7 +4,9 @@
 // view is complete, and prints every task of 50 ms or more on the page's main thread with the
 // events it spent its time in (script, style recalculation, layout, paint…).
 //   node tools/bench/page-trace.mjs [--sentences 1000 | --repeat 25 | --a FILE --b FILE] [--trace FILE]
-//     [--width 1440] [--files] [--css RULES] [--categories LIST]
+//     [--width 1440] [--files] [--from-open] [--css RULES] [--categories LIST]
+// --from-open (with --files): trace from picking the files to a second after the whole view, the
+// span whose longest task tools/bench reports, instead of a second click on Compare.
 // --repeat N: the corpus readouts N times a side (repeatedCorpusPair: rows of many sentences).
 // A tool for looking, like callgrind for the engine: tools/bench prints the figures.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -50,6 +52,28 @@ try {
   await page.waitForFunction(() => document.getElementById('status-text').textContent.startsWith('Compared'));
   if (extraCss !== null) await page.addStyleTag({ content: extraCss });
   const exampleStatus = await page.textContent('#status-text');
+  const fromOpen = args.includes('--from-open');
+  if (fromOpen && !args.includes('--files')) throw new Error('--from-open traces the opening of files: add --files');
+  const cdp = await context.newCDPSession(page);
+  const startRecording = async () => {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    await browser.startTracing(page, {
+      categories: (option('--categories', null) ?? 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink,toplevel').split(','),
+    });
+  };
+  const watchStatus = () => page.evaluate(() => {
+    window.traceStatuses = [];
+    new MutationObserver(() => window.traceStatuses.push(document.getElementById('status-text').textContent))
+      .observe(document.getElementById('status-text'), { childList: true });
+    return performance.now();
+  });
+  let started = null;
+  if (fromOpen) {
+    await startRecording();
+    started = await watchStatus();
+  }
   if (args.includes('--files')) {
     // As files opened with the boxes' "Open file…" (a long text is then shown in part).
     for (const side of ['a', 'b']) {
@@ -72,23 +96,16 @@ try {
     return status.startsWith('Compared') && status !== before;
   }, exampleStatus, { timeout: 120000 });
   await page.waitForFunction(() => document.querySelectorAll('#view-host .rd-retired').length === 0, null, { timeout: 120000 });
-  await page.waitForTimeout(1500);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  await browser.startTracing(page, {
-    categories: (option('--categories', null) ?? 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink,toplevel').split(','),
-  });
-  const started = await page.evaluate(() => {
-    window.traceStatuses = [];
-    new MutationObserver(() => window.traceStatuses.push(document.getElementById('status-text').textContent))
-      .observe(document.getElementById('status-text'), { childList: true });
-    document.getElementById('compare').click();
-    return performance.now();
-  });
-  await page.waitForFunction(() => window.traceStatuses.some((s) => s.startsWith('Compared')), null, { timeout: 120000 });
-  await page.waitForTimeout(3000);
+  if (fromOpen) {
+    await page.waitForTimeout(1000);
+  } else {
+    await page.waitForTimeout(1500);
+    await startRecording();
+    started = await watchStatus();
+    await page.click('#compare');
+    await page.waitForFunction(() => window.traceStatuses.some((s) => s.startsWith('Compared')), null, { timeout: 120000 });
+    await page.waitForTimeout(3000);
+  }
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
   const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(tracePath, JSON.stringify(trace));
