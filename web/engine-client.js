@@ -28,9 +28,10 @@ const ANSWER_BASE_MS = 30_000;
 const ANSWER_MS_PER_MILLION_CHARACTERS = 20_000;
 
 // Posting a message copies its strings in the sending task: two 16 MiB texts took 55 to 65 ms in
-// one. A longer text is sent in pieces of this many characters, each in a task of its own (about
-// 7 ms a piece), and the worker joins them back (web/worker.js).
-const TEXT_PIECE_CHARACTERS = 4 * 1024 * 1024;
+// one, and on a slower day two texts of 2.5 MB (under 4 Mi characters, a piece's size then) 48 ms.
+// A longer text is sent in pieces of this many characters, each in a task of its own (about 10 ms
+// a piece that day), and the worker joins them back (web/worker.js).
+const TEXT_PIECE_CHARACTERS = 1024 * 1024;
 
 // Where the arguments hold a text longer than a piece: [argument] or [argument, element] (the
 // texts of a series), with the text.

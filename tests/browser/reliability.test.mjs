@@ -403,14 +403,14 @@ describe('long files', () => {
 });
 
 describe('long texts reach the engine whole', () => {
-  // The page sends a text of more than 4 Mi characters to the worker in pieces (engine-client.js):
+  // The page sends a text of more than 1 Mi characters to the worker in pieces (engine-client.js):
   // here the pieces' edges fall inside a character outside the BMP (a surrogate pair) and inside
   // a sentence, and the engine must still read the text as it was.
   test('a text sent in pieces is segmented as the engine segments it in one piece', async () => {
     const page = await openPage();
     await settled(page);
-    const piece = 4 * 1024 * 1024;
-    // Long sentences, so that 9 M characters stay under the engine's 100,000 sentences.
+    const piece = 1024 * 1024;
+    // Long sentences, so that the text stays under the engine's 100,000 sentences.
     const sentence = `The two sides agreed to keep talking about 𝐀 and 𝐁 next year, ${'and to meet again soon, '.repeat(8)}in Moscow. `;
     let text = sentence.repeat(Math.ceil(2.2 * piece / sentence.length));
     // A surrogate pair across the first edge, and a sentence across the second.
