@@ -30,13 +30,26 @@ export function sentenceRef(side, id) {
 }
 
 export function createModel(report) {
-  const linksById = new Map(report.links.map((link) => [link.id, link]));
+  return runSteps(modelSteps(report));
+}
+
+// createModel in steps of at most ITEMS_PER_STEP links or sentences (the view's set-up,
+// web/view.js): at 16 MiB a side, 80,000 sentences and links each, it was one 60 ms step.
+export function* modelSteps(report) {
+  const linksById = yield* byIdInSteps(report.links);
   const sentences = { a: report.a.sentences, b: report.b.sentences };
-  const byId = {
-    a: new Map(sentences.a.map((s) => [s.id, s])),
-    b: new Map(sentences.b.map((s) => [s.id, s])),
-  };
+  const byId = { a: yield* byIdInSteps(sentences.a), b: yield* byIdInSteps(sentences.b) };
   return { report, linksById, sentences, byId };
+}
+
+function* byIdInSteps(items) {
+  const byId = new Map();
+  for (let i = 0; i < items.length; i += 1) {
+    if (i > 0 && i % ITEMS_PER_STEP === 0) yield;
+    byId.set(items[i].id, items[i]);
+  }
+  yield;
+  return byId;
 }
 
 export function linksOf(model, sentence) {
@@ -82,38 +95,47 @@ export function showsWordDiff(link) {
 // groups whose A order agrees with B's). `groupOf` is linkGroups(model), given when it was worked
 // out in a task of its own.
 export function alignedRows(model, groupOf = linkGroups(model)) {
+  return runSteps(alignedRowSteps(model, groupOf));
+}
+
+// alignedRows in steps of at most ITEMS_PER_STEP sentences (one step of 85 ms at 16 MiB a side).
+export function* alignedRowSteps(model, groupOf) {
   const rows = [];
-  const rowOfGroup = new Map();
-  for (const sentence of model.sentences.b) {
+  const positionOfGroup = new Map();  // group -> the index of its row in rows
+  for (const [at, sentence] of model.sentences.b.entries()) {
+    if (at > 0 && at % ITEMS_PER_STEP === 0) yield;
     const group = groupOf.b[sentence.id];
     if (!group) {
       rows.push({ a: [], b: [sentence.id], links: [], status: 'new', moved: false });
-    } else if (!rowOfGroup.has(group)) {
-      const row = { a: group.a, b: group.b, links: group.links, status: groupStatus(group.links), moved: false };
-      rowOfGroup.set(group, row);
-      rows.push(row);
+    } else if (!positionOfGroup.has(group)) {
+      positionOfGroup.set(group, rows.length);
+      rows.push({ a: group.a, b: group.b, links: group.links, status: groupStatus(group.links), moved: false });
     }
   }
+  yield;
   const linked = rows.filter((row) => row.a.length);
   const inOrder = new Set(longestIncreasingRun(linked, (row) => row.a[0]));
   for (const row of linked) row.moved = !inOrder.has(row);
+  yield;
 
   // Dropped sentences: after the row of the last in-order A sentence before them.
   const placed = [];
   let anchor = -1;
-  const positionOf = new Map(rows.map((row, i) => [row, i]));
-  for (const sentence of model.sentences.a) {
+  for (const [at, sentence] of model.sentences.a.entries()) {
+    if (at > 0 && at % ITEMS_PER_STEP === 0) yield;
     const group = groupOf.a[sentence.id];
     if (group) {
-      const row = rowOfGroup.get(group);
-      if (!row.moved) anchor = Math.max(anchor, positionOf.get(row));
+      const position = positionOfGroup.get(group);
+      if (!rows[position].moved) anchor = Math.max(anchor, position);
     } else {
       placed.push({ after: anchor, row: { a: [sentence.id], b: [], links: [], status: 'dropped', moved: false } });
     }
   }
   const result = [];
   let next = 0;
+  yield;
   for (let i = -1; i < rows.length; i += 1) {
+    if (i > 0 && i % ITEMS_PER_STEP === 0) yield;
     if (i >= 0) result.push(rows[i]);
     while (next < placed.length && placed[next].after === i) result.push(placed[next++].row);
   }
@@ -138,7 +160,7 @@ export function runSteps(steps) {
   }
 }
 
-// linkGroups in steps of at most LINKS_PER_STEP links, joining the links, then listing the
+// linkGroups in steps of at most ITEMS_PER_STEP links, joining the links, then listing the
 // groups: in one they were a task of 50-60 ms in the page on the corpus readouts repeated 25 times
 // (79,410 links), and of 130 ms at 16 MiB a side.
 // Union-find over sentence keys (A's even, B's odd) in a typed array; each group's sentences are
@@ -164,7 +186,7 @@ export function* linkGroupSteps(model) {
     return root;
   };
   for (let i = 0; i < links.length; i += 1) {
-    if (i > 0 && i % LINKS_PER_STEP === 0) yield;
+    if (i > 0 && i % ITEMS_PER_STEP === 0) yield;
     const link = links[i];
     const first = find(keyOf('a', link.a[0]));
     for (const side of SIDES) {
@@ -179,7 +201,7 @@ export function* linkGroupSteps(model) {
   yield;
   const groups = new Map();
   for (let i = 0; i < links.length; i += 1) {
-    if (i > 0 && i % LINKS_PER_STEP === 0) yield;
+    if (i > 0 && i % ITEMS_PER_STEP === 0) yield;
     const link = links[i];
     const root = find(keyOf('a', link.a[0]));
     const group = groups.get(root);
@@ -198,7 +220,8 @@ export function* linkGroupSteps(model) {
   return bySide;
 }
 
-const LINKS_PER_STEP = 20000;
+// The most links or sentences a step of the view's set-up goes through (a few milliseconds).
+export const ITEMS_PER_STEP = 20000;
 
 function keyOf(side, id) {
   return 2 * id + (side === 'b' ? 1 : 0);

@@ -8,7 +8,7 @@
 // Everything the view knows lives in this closure, not on DOM elements.
 import { h, langOf } from './dom.js';
 import {
-  createModel, alignedRows, linkGroupSteps, runSteps, changesInReadingOrder, commitmentEntries, counterpartsOf, sentenceKey, sentenceRef,
+  modelSteps, alignedRowSteps, linkGroupSteps, runSteps, ITEMS_PER_STEP, changesInReadingOrder, commitmentEntries, counterpartsOf, sentenceKey, sentenceRef,
   sentenceStatus, createReview, reviewSummary, SIDES, SIDE_NAMES, STATUS_INFO,
 } from './report-model.js';
 import { renderSummary, renderRowsLayout, renderColumnsLayout, renderSentence, renderCommitmentTable, openEvidence } from './render.js';
@@ -239,21 +239,20 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
 
 // The report model, the aligned rows, the toolbar's counts and the paragraph starts, in steps: at
 // 25,000 sentences a side the model and rows took 85 ms in the task that set the view up
-// (tools/bench/page-trace.mjs), which with the rest went over the page's 100 ms a task; at 83,000
-// (16 MiB a side) the counts and paragraph starts were 65 ms more of it. prepareView runs a step
-// a task; a static host runs them at once.
+// (tools/bench/page-trace.mjs), which with the rest went over the page's 100 ms a task; at 80,000
+// (16 MiB a side) each of the four was a step of 58-85 ms, so each goes through at most
+// ITEMS_PER_STEP sentences or links a step. prepareView runs a step a task; a static host runs
+// them at once.
 function* preparation(report, engineReport) {
-  const model = createModel(report);
-  yield;
-  const reviewModel = engineReport && engineReport !== report ? createModel(engineReport) : model;
-  if (reviewModel !== model) yield;
+  const model = yield* modelSteps(report);
+  const reviewModel = engineReport && engineReport !== report ? yield* modelSteps(engineReport) : model;
   const groups = yield* linkGroupSteps(model);
   yield;
-  const rows = alignedRows(model, groups);
+  const rows = yield* alignedRowSteps(model, groups);
   yield;
-  const statusCounts = countStatuses(model);
+  const statusCounts = yield* statusCountSteps(model);
   yield;
-  return { model, reviewModel, rows, statusCounts, paragraphStart: paragraphStarts(model) };
+  return { model, reviewModel, rows, statusCounts, paragraphStart: yield* paragraphStartSteps(model) };
 }
 
 // Up to this many sentences (both sides), a report's steps take a few milliseconds together and
@@ -279,10 +278,11 @@ function copyFilters(filters) {
 }
 
 // How many sentences of both sides have each status: Map status -> count.
-function countStatuses(model) {
+function* statusCountSteps(model) {
   const counts = new Map();
   for (const side of SIDES) {
-    for (const s of model.sentences[side]) {
+    for (const [at, s] of model.sentences[side].entries()) {
+      if (at > 0 && at % ITEMS_PER_STEP === 0) yield;
       const status = sentenceStatus(s);
       counts.set(status, (counts.get(status) ?? 0) + 1);
     }
@@ -290,7 +290,7 @@ function countStatuses(model) {
   return counts;
 }
 
-// Filters by status (with each status's number of sentences, countStatuses), by side,
+// Filters by status (with each status's number of sentences, statusCountSteps), by side,
 // commitments only, and a search in both texts; the count of what is shown updates with every
 // change.
 function renderToolbar(counts, idPrefix, initial, onChange) {
@@ -356,11 +356,12 @@ function renderJumpList(model, changes) {
 }
 
 // A sentence starts a paragraph in its own readout's order (shown as a gap in the columns).
-function paragraphStarts(model) {
+function* paragraphStartSteps(model) {
   const starts = new Set();
   for (const side of SIDES) {
     let previous = null;
-    for (const sentence of model.sentences[side]) {
+    for (const [at, sentence] of model.sentences[side].entries()) {
+      if (at > 0 && at % ITEMS_PER_STEP === 0) yield;
       if (previous !== null && sentence.paragraph !== previous) starts.add(sentenceKey(side, sentence.id));
       previous = sentence.paragraph;
     }
