@@ -5,6 +5,7 @@
 import { sharedEngine } from './engine-client.js';
 import { createView } from './view.js';
 import { createModel, createReview } from './report-model.js';
+import { asText } from './long-text.js';
 
 export class ReadoutDiffError extends Error {
   constructor(error) {
@@ -17,7 +18,7 @@ export class ReadoutDiffError extends Error {
 // The one way every host (the page, <readout-diff>, scripts) gets a comparison: an engine error
 // rejects with a ReadoutDiffError; a cancelled or crashed engine rejects with the engine client's error.
 export async function compare(a, b, options = {}) {
-  const result = await sharedEngine().compare(String(a), String(b), options);
+  const result = await sharedEngine().compare(asText(a), asText(b), options);
   if (result.error) throw new ReadoutDiffError(result.error);
   return result;
 }

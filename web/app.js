@@ -14,6 +14,7 @@ import { startSeriesMode } from './series-mode.js';
 import { compareWithReview, ReadoutDiffError } from './api.js';
 import './element.js';
 import { nextTask } from './next-task.js';
+import { isBlank } from './long-text.js';
 
 const EDIT_DELAY_MS = 500;
 const SAVE_DELAY_MS = 400;
@@ -59,7 +60,7 @@ async function compare() {
     return;
   }
   for (const side of SIDES) panels[side].clearError();
-  const missing = SIDES.filter((side) => !panels[side].text.trim());
+  const missing = SIDES.filter((side) => isBlank(panels[side].text));
   if (missing.length) {
     showResult(null);
     setStatus(`Enter, paste or open ${missing.length === 2 ? 'two readouts' : `readout ${missing[0].toUpperCase()}`} to compare.`);

@@ -10,6 +10,7 @@
 // fails with a clear message and the worker is replaced, like a crashed one.
 import { createEngineWorker, sentRequest, loadEngineFactory } from './assets.js';
 import { nextTask } from './next-task.js';
+import { LongText, isLongText, textPieces, wholeText } from './long-text.js';
 
 export class EngineError extends Error {
   constructor(message, { fatal = false, cancelled = false } = {}) {
@@ -27,21 +28,16 @@ export class EngineError extends Error {
 const ANSWER_BASE_MS = 30_000;
 const ANSWER_MS_PER_MILLION_CHARACTERS = 20_000;
 
-// Posting a message copies its strings in the sending task: two 16 MiB texts took 55 to 65 ms in
-// one, and on a slower day two texts of 2.5 MB (under 4 Mi characters, a piece's size then) 48 ms.
-// A longer text is sent in pieces of this many characters, each in a task of its own (about 10 ms
-// a piece that day), and the worker joins them back (web/worker.js).
-const TEXT_PIECE_CHARACTERS = 1024 * 1024;
-
-// Where the arguments hold a text longer than a piece: [argument] or [argument, element] (the
-// texts of a series), with the text.
+// Where the arguments hold a text sent in pieces (a LongText, or a string longer than a piece,
+// web/long-text.js): [argument] or [argument, element] (the texts of a series), with the text.
+// The worker joins the pieces back (web/worker.js).
 function longTexts(args) {
   const found = [];
   args.forEach((arg, i) => {
-    if (typeof arg === 'string' && arg.length > TEXT_PIECE_CHARACTERS) found.push({ path: [i], text: arg });
+    if (isLongText(arg)) found.push({ path: [i], text: arg });
     else if (Array.isArray(arg)) {
       arg.forEach((item, k) => {
-        if (typeof item === 'string' && item.length > TEXT_PIECE_CHARACTERS) found.push({ path: [i, k], text: item });
+        if (isLongText(item)) found.push({ path: [i, k], text: item });
       });
     }
   });
@@ -49,9 +45,10 @@ function longTexts(args) {
 }
 
 // How long a call may go without an answer from the worker, from its arguments' size: its
-// strings and those of its lists (a series' texts and names).
+// texts and those of its lists (a series' texts and names).
 function answerDeadlineMs(args) {
-  const characters = args.flat().reduce((sum, arg) => sum + (typeof arg === 'string' ? arg.length : 0), 0);
+  const isText = (arg) => typeof arg === 'string' || arg instanceof LongText;
+  const characters = args.flat().reduce((sum, arg) => sum + (isText(arg) ? arg.length : 0), 0);
   return Math.round(ANSWER_BASE_MS + ANSWER_MS_PER_MILLION_CHARACTERS * (characters / 1e6));
 }
 
@@ -115,7 +112,7 @@ export class EngineClient {
     });
   }
 
-  // Sends a request, its long texts first in pieces (see TEXT_PIECE_CHARACTERS); the request
+  // Sends a request, its long texts first in pieces (see longTexts); the request
   // itself follows with those texts left out (null). Requests go one after the other (#sending),
   // so the worker gets them, and answers them, in the order of the calls. Stops if the worker is
   // replaced meanwhile (a cancel or a crash), which has answered the call already.
@@ -124,10 +121,10 @@ export class EngineClient {
       const long = longTexts(args);
       const sentArgs = args.map((arg) => (Array.isArray(arg) ? [...arg] : arg));
       for (const { path, text } of long) {
-        for (let at = 0; at < text.length; at += TEXT_PIECE_CHARACTERS) {
+        for (const piece of textPieces(text)) {
           await nextTask();
           if (this.#worker !== worker) return;
-          worker.postMessage({ id, path, piece: text.slice(at, at + TEXT_PIECE_CHARACTERS) });
+          worker.postMessage({ id, path, piece });
         }
         if (path.length === 1) sentArgs[path[0]] = null;
         else sentArgs[path[0]][path[1]] = null;
@@ -216,7 +213,7 @@ export class EngineClient {
       this.#mainThreadEngine ??= loadEngineFactory().then(instantiateWithoutFetch);
       const engine = await this.#mainThreadEngine;
       await paintedFrame();
-      const result = engine[method](...args);
+      const result = engine[method](...args.map((arg) => (Array.isArray(arg) ? arg.map(wholeText) : wholeText(arg))));
       // A report comes parsed, as from the worker.
       return method === 'compare' ? JSON.parse(result) : result;
     } catch (error) {

@@ -2,20 +2,22 @@
 // bytes are checked first and a broken or binary file is reported, with the place of the first
 // fault, instead of loaded. The check and the decoding run in slices with the main thread free
 // between them, so a long file never holds up the page (a 2.5 MB file took 10 to 20 ms of checking
-// in one go; decoding a 16 MiB one, 56 ms).
+// in one go; decoding a 16 MiB one, 56 ms), and a long text stays in its decoded parts (a
+// LongText, web/long-text.js).
 import { htmlToText, looksLikeHtmlFile } from './html-to-text.js';
+import { textOfParts, wholeText } from './long-text.js';
 import { firstInvalidUtf8Byte } from './utf8.js';
 
 export class FileTextError extends Error {}
 
 const SLICE_BYTES = 512 * 1024;
 
-// Returns {text, utf8Bytes}: the text's length in UTF-8 when it is the file's own UTF-8 (then
+// Returns {text, utf8Bytes}: the text (a string or a LongText), its length in UTF-8 when it is the file's own UTF-8 (then
 // known without encoding it again), else null.
 export async function readFileAsText(file) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const decoded = await decode(bytes, file.name);
-  return looksLikeHtmlFile(file.name, file.type) ? { text: htmlToText(decoded.text), utf8Bytes: null } : decoded;
+  return looksLikeHtmlFile(file.name, file.type) ? { text: htmlToText(wholeText(decoded.text)), utf8Bytes: null } : decoded;
 }
 
 async function decode(bytes, name) {
@@ -28,12 +30,13 @@ async function decode(bytes, name) {
     throw new FileTextError(`${name} is not UTF-8 text: byte ${invalidAt} (${place}) is invalid. Save it as UTF-8 and open it again.`);
   }
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return { text: await decodeUtf8InSlices(bytes), utf8Bytes: bytes.length - (hasBom ? 3 : 0) };
+  const utf8Bytes = bytes.length - (hasBom ? 3 : 0);
+  return { text: await decodeUtf8InSlices(bytes, utf8Bytes), utf8Bytes };
 }
 
 // Valid UTF-8 (its byte order mark dropped) decoded a slice at a time: the decoder carries a
-// character cut by a slice's end over to the next.
-async function decodeUtf8InSlices(bytes) {
+// character cut by a slice's end over to the next, so no part ends inside one.
+async function decodeUtf8InSlices(bytes, utf8Bytes) {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: false });
   const parts = [];
   for (let start = 0; start < bytes.length; start += SLICE_BYTES) {
@@ -41,7 +44,7 @@ async function decodeUtf8InSlices(bytes) {
     parts.push(decoder.decode(bytes.subarray(start, start + SLICE_BYTES), { stream: true }));
   }
   parts.push(decoder.decode());
-  return parts.join('');
+  return textOfParts(parts, utf8Bytes);
 }
 
 // firstInvalidUtf8Byte, a slice at a time. Each slice ends before a byte that starts a character

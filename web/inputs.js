@@ -4,6 +4,7 @@ import { groupDigits, h, langOf } from './dom.js';
 import { htmlToText } from './html-to-text.js';
 import { readFileAsText } from './file-text.js';
 import { utf16IndexOfByte } from './utf8.js';
+import { LongText, isBlank, textStart, wholeText } from './long-text.js';
 
 // The engine's own limit (kMaxInputBytes in core/include/readout_diff/text_input.hpp); checked here
 // too so an oversized text is reported at once instead of being sent to the engine.
@@ -22,7 +23,8 @@ const encoder = new TextEncoder();
 export class InputPanel {
   #textarea; #meta; #error; #clearButton; #longNote;
   #name = '';
-  // The whole text while it is too long to be in the box (see LONG_TEXT_CHARACTERS), else null.
+  // The whole text (a string or a LongText) while it is too long to be in the box (see
+  // LONG_TEXT_CHARACTERS), else null.
   #longText = null;
   // Counts the files asked for, so that only the last one opened lands in the box.
   #loads = 0;
@@ -67,6 +69,7 @@ export class InputPanel {
   // Counted once per text (known from the file when it was UTF-8): the box's size line and the
   // size check both ask, and encoding 2.5 MB takes the main thread 10 to 20 ms.
   byteLength() {
+    if (this.text instanceof LongText) return this.text.utf8Bytes;
     if (this.#counted.text !== this.text) this.#counted = { text: this.text, bytes: encoder.encode(this.text).length };
     return this.#counted.bytes;
   }
@@ -124,7 +127,7 @@ export class InputPanel {
     if (text === null) return;
     this.#longText = null;
     this.#textarea.readOnly = false;
-    this.#textarea.value = text;
+    this.#textarea.value = wholeText(text);
     this.#longNote.hidden = true;
     this.#longNote.replaceChildren();
     this.#textarea.focus();
@@ -138,28 +141,31 @@ export class InputPanel {
   }
 
   #edited(byUser) {
-    if (byUser && (this.#replacingAll || !this.text.trim())) this.#name = '';
+    if (byUser && (this.#replacingAll || isBlank(this.text))) this.#name = '';
     this.#replacingAll = false;
     if (byUser && this.#clearedText !== null) {
       this.#clearedText = null;
       this.#clearButton.textContent = `Clear ${this.side.toUpperCase()}`;
     }
-    this.#textarea.lang = langOf(this.text.slice(0, 2000));
+    this.#textarea.lang = langOf(textStart(this.text, 2000));
     const bytes = this.byteLength();
     const size = `${groupDigits(bytes)} bytes`;
     this.#meta.textContent = this.#name ? `${this.#name} · ${size}` : size;
     this.onEdit(this);
   }
 
-  // Whether the character at this byte offset of the text is in the box (all of it is, unless long).
+  // Whether the character at this byte offset of the text is in the box (all of it is, unless long;
+  // a long text's start is in it, so the place is found there).
   #isInBox(byteOffset) {
-    return this.#longText === null || utf16IndexOfByte(this.text, byteOffset) < this.#textarea.value.length;
+    const { value } = this.#textarea;
+    return this.#longText === null || utf16IndexOfByte(value, byteOffset) < value.length;
   }
 
   #select(byteOffset) {
-    const index = utf16IndexOfByte(this.text, byteOffset);
+    const { value } = this.#textarea;
+    const index = utf16IndexOfByte(value, byteOffset);
     this.#textarea.focus();
-    this.#textarea.setSelectionRange(index, Math.min(index + 1, this.text.length));
+    this.#textarea.setSelectionRange(index, Math.min(index + 1, value.length));
   }
 
   #insert(text) {
@@ -248,7 +254,7 @@ export class InputPanel {
 
 // The start of a long text, cut at a line end when there is one in its second half.
 function previewOf(text) {
-  const start = text.slice(0, PREVIEW_CHARACTERS);
+  const start = textStart(text, PREVIEW_CHARACTERS);
   const lineEnd = start.lastIndexOf('\n');
   return lineEnd > PREVIEW_CHARACTERS / 2 ? start.slice(0, lineEnd) : start;
 }
