@@ -125,11 +125,11 @@ function showEngineError(error) {
 function showResult(report, engineReport = report, prepared = null) {
   state.report = report;
   state.engineReport = engineReport;
-  // The layout, the filters and the focus stay when the texts are compared again.
+  // The layout, the text size, the filters and the focus stay when the texts are compared again.
   const previous = state.view;
   const focus = previous?.focusPlace;
   state.view = report ? createView(report, {
-    idPrefix: 'rd', layout: previous?.layout, filters: previous?.filters, review: state.review, engineReport, prepared,
+    idPrefix: 'rd', layout: previous?.layout, textSize: previous?.textSize, filters: previous?.filters, review: state.review, engineReport, prepared,
   }) : null;
   // Each decision is the engine's to apply: the texts are compared again with it.
   state.view?.onReviewChange((review) => {

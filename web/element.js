@@ -79,7 +79,8 @@ export class ReadoutDiffElement extends HTMLElement {
       const { report, engineReport } = compared;
       const previous = this.#view;
       this.#view = createView(report, {
-        idPrefix: `rd-element-${++elementCount}`, layout: previous?.layout, filters: previous?.filters, review: this.#review, engineReport,
+        idPrefix: `rd-element-${++elementCount}`, layout: previous?.layout, textSize: previous?.textSize, filters: previous?.filters, review: this.#review,
+        engineReport,
       });
       // Each decision is the engine's to apply: the texts are compared again with it.
       this.#view.onReviewChange((review) => {

@@ -21,6 +21,15 @@ const LAYOUTS = {
   commitments: 'Commitments',
 };
 
+// The toolbar's "Text size": how large the readouts' own text is shown (the sentences, their word
+// diffs and the commitment table), against the page's. The rest of the view keeps its size, so
+// that larger text leaves more room for it.
+const TEXT_SIZES = {
+  normal: { label: 'Normal', scale: 1 },
+  large: { label: 'Large', scale: 1.25 },
+  largest: { label: 'Largest', scale: 1.5 },
+};
+
 const SLICE_MS = 8;
 
 const FILTER_STATUSES = ['repeated', 'modified', 'new', 'dropped', 'kept'];
@@ -36,13 +45,14 @@ function defaultFilters() {
 // report of the same texts without the decisions, when `report` is the one the engine made with
 // them; by default `report` itself), interactive (false for the static report: everything built
 // at once, no layout switch, no toolbar, no review controls), prepared (what prepareView gave for
-// this report and engineReport; by default worked out here, in one task).
-export function createView(report, { idPrefix = 'rd', layout = 'rows', filters = defaultFilters(), review: storedReview = null, engineReport = null, interactive = true, prepared = null } = {}) {
+// this report and engineReport; by default worked out here, in one task), textSize (a key of
+// TEXT_SIZES; a host keeps it across comparisons).
+export function createView(report, { idPrefix = 'rd', layout = 'rows', filters = defaultFilters(), review: storedReview = null, engineReport = null, interactive = true, prepared = null, textSize = 'normal' } = {}) {
   const { model, reviewModel, rows, statusCounts, paragraphStart } = prepared ?? runSteps(preparation(report, engineReport));
   const review = createReview(reviewModel, storedReview);
   const moved = new Set(rows.filter((row) => row.moved).flatMap((row) => SIDES.flatMap((side) => row[side].map((id) => sentenceKey(side, id)))));
   const elements = new Map();
-  const state = { layout: null, filters: copyFilters(filters), generation: 0, ready: Promise.resolve(), onReview: null };
+  const state = { layout: null, textSize: null, filters: copyFilters(filters), generation: 0, ready: Promise.resolve(), onReview: null };
 
   const sentenceContext = {
     model, idPrefix, moved, interactive, review,
@@ -55,7 +65,9 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
   };
 
   const body = h('div', { class: 'rd-body' });
-  const switcher = interactive ? renderSwitcher(idPrefix, (next) => setLayout(next)) : null;
+  const switcher = interactive ? renderChoices(`${idPrefix}-layout-label`, 'View', 'layout', LAYOUTS, (next) => setLayout(next)) : null;
+  const sizer = interactive ? renderChoices(`${idPrefix}-text-size-label`, 'Text size', 'textSize',
+    Object.fromEntries(Object.entries(TEXT_SIZES).map(([key, { label }]) => [key, label])), (next) => setTextSize(next)) : null;
   const toolbar = interactive ? renderToolbar(statusCounts, idPrefix, state.filters, (next) => {
     state.filters = next;
     refilter();
@@ -63,8 +75,8 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
   const changes = changesInReadingOrder(rows);
   const jumpList = interactive ? renderJumpList(model, changes) : null;
   const reviewLine = h('p', { class: 'rd-review-summary' });
-  const element = h('div', { class: 'rd-view' }, renderSummary(report), reviewLine, switcher?.element ?? null,
-    toolbar?.element ?? null, jumpList, body);
+  const controls = interactive ? h('div', { class: 'rd-view-controls' }, switcher.element, sizer.element) : null;
+  const element = h('div', { class: 'rd-view' }, renderSummary(report), reviewLine, controls, toolbar?.element ?? null, jumpList, body);
   const notApplied = (report.review ?? []).filter((outcome) => !outcome.applied);
   const showReviewSummary = () => {
     const lost = review.unmatched ? ` ${review.unmatched} earlier decision${review.unmatched === 1 ? '' : 's'} could not be re-applied to these texts.` : '';
@@ -115,6 +127,13 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
       toolbar?.showCount({ shown, total: model.sentences.a.length + model.sentences.b.length });
     });
     return state.ready;
+  }
+
+  function setTextSize(next) {
+    if (!TEXT_SIZES[next] || next === state.textSize) return;
+    state.textSize = next;
+    sizer?.show(next);
+    element.style.setProperty('--rd-text-scale', String(TEXT_SIZES[next].scale));
   }
 
   function mount(part) {
@@ -185,6 +204,7 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
   }
 
   setLayout(layout);
+  setTextSize(interactive ? textSize : 'normal');
   if (interactive) {
     attachInteractions(view);
     element.addEventListener('click', (event) => {
@@ -199,6 +219,7 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
   return {
     element,
     get layout() { return state.layout; },
+    get textSize() { return state.textSize; },
     get ready() { return state.ready; },
     setLayout,
     // Takes the view off the page without one long task (see takeApart).
@@ -369,17 +390,19 @@ function* paragraphStartSteps(model) {
   return starts;
 }
 
-function renderSwitcher(idPrefix, onChoose) {
-  const buttons = Object.entries(LAYOUTS).map(([layout, label]) => h('button', {
-    type: 'button', class: 'rd-layout-button', 'aria-pressed': 'false', dataset: { layout },
-    onclick: () => onChoose(layout),
-  }, label));
-  const element = h('div', { class: 'rd-layout-switch', role: 'group', 'aria-labelledby': `${idPrefix}-layout-label` },
-    h('span', { class: 'rd-layout-label', id: `${idPrefix}-layout-label` }, 'View'), buttons);
+// A labelled group of buttons, one pressed: choices maps each value to its button's label, and
+// each button carries its value as data-<key> (data-layout="columns", data-text-size="large").
+function renderChoices(labelId, label, key, choices, onChoose) {
+  const buttons = Object.entries(choices).map(([value, text]) => h('button', {
+    type: 'button', class: 'rd-choice-button', 'aria-pressed': 'false', dataset: { [key]: value },
+    onclick: () => onChoose(value),
+  }, text));
+  const element = h('div', { class: 'rd-choices', role: 'group', 'aria-labelledby': labelId },
+    h('span', { class: 'rd-choice-label', id: labelId }, label), buttons);
   return {
     element,
-    show(layout) {
-      for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.layout === layout));
+    show(value) {
+      for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset[key] === value));
     },
   };
 }

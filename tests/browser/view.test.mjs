@@ -284,6 +284,47 @@ describe('the analyst\'s view', () => {
     assert.match(error.shown, /^Readout A: .*UTF-8/);
   });
 
+  test('Text size: the readouts\' text larger at a click, the rest of the view as it was; the choice stays for the next comparison', async () => {
+    const report = await engineReport();
+    await viewShows(report);
+    const pressed = () => page.$$eval('#view-host [data-text-size]', (buttons) => buttons
+      .filter((button) => button.getAttribute('aria-pressed') === 'true').map((button) => button.textContent));
+    const measure = () => page.evaluate(() => {
+      const px = (element) => parseFloat(getComputedStyle(element).fontSize);
+      const sentence = document.querySelector('#view-host #rd-a0:not(.rd-retired *)');
+      return {
+        page: px(document.body), text: px(sentence.querySelector('.rd-text')), meta: px(sentence.querySelector('.rd-meta')),
+        height: sentence.querySelector('.rd-text').getBoundingClientRect().height,
+      };
+    });
+    assert.deepEqual(await pressed(), ['Normal']);
+    const normal = await measure();
+    assert.equal(normal.text, normal.page, 'the readouts\' text is at the page\'s size to begin with');
+    const largest = page.locator('#view-host button[data-text-size="largest"]');
+    const box = await largest.boundingBox();
+    assert.ok(box.width >= 24 && box.height >= 24, `a target of at least 24 px (${box.width}×${box.height})`);
+    await largest.click();
+    assert.deepEqual(await pressed(), ['Largest']);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.textSize), 'largest', 'the focus stays on the button');
+    const large = await measure();
+    assert.equal(large.text, 1.5 * normal.page, 'the sentences at 150 %');
+    assert.equal(large.meta, normal.meta, 'the sentence\'s labels keep their size');
+    assert.ok(large.height > 1.4 * normal.height, `the sentence takes more room (${normal.height} -> ${large.height} px)`);
+    await page.click('#view-host button[data-layout="commitments"]');
+    const cell = await page.$eval('#view-host .rd-commitment-table td', (td) => parseFloat(getComputedStyle(td).fontSize));
+    assert.equal(cell, 1.5 * 0.9375 * normal.page, 'the commitment table at 150 % too');
+    await page.click('#view-host button[data-layout="rows"]');
+    // Compared again (an edit): the new view keeps the size.
+    await page.fill('#text-b', `${await page.inputValue('#text-b')}\nThe ministers will meet again.`);
+    await page.waitForFunction(() => [...document.querySelectorAll('#view-host .rd-sentence[data-side="b"] .rd-text')]
+      .some((text) => text.textContent === 'The ministers will meet again.'), null, { timeout: 30_000 });
+    await settled(page);
+    assert.deepEqual(await pressed(), ['Largest']);
+    assert.equal((await measure()).text, 1.5 * normal.page);
+    await page.click('#view-host button[data-text-size="normal"]');
+    assert.equal((await measure()).text, normal.page);
+  });
+
   test('a narrow screen (390×844): paired cards, no nested scrollers, a tap brings the counterpart into view', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const report = await engineReport();
