@@ -21,14 +21,11 @@ const LAYOUTS = {
   commitments: 'Commitments',
 };
 
-// The toolbar's "Text size": how large the readouts' own text is shown (the sentences, their word
-// diffs and the commitment table), against the page's. The rest of the view keeps its size, so
-// that larger text leaves more room for it.
-const TEXT_SIZES = {
-  normal: { label: 'Normal', scale: 1 },
-  large: { label: 'Large', scale: 1.25 },
-  largest: { label: 'Largest', scale: 1.5 },
-};
+// The view's "Text size": how large the readouts' own text is shown (the sentences, their word
+// diffs and the commitment table), against the page's; the rest of the view keeps its size, so
+// that larger text leaves more room for it. Each size's scale is in view.css, by the view's
+// data-text-size (a style attribute would break the exported HTML report's CSP).
+const TEXT_SIZES = { normal: 'Normal', large: 'Large', largest: 'Largest' };
 
 const SLICE_MS = 8;
 
@@ -66,8 +63,7 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
 
   const body = h('div', { class: 'rd-body' });
   const switcher = interactive ? renderChoices(`${idPrefix}-layout-label`, 'View', 'layout', LAYOUTS, (next) => setLayout(next)) : null;
-  const sizer = interactive ? renderChoices(`${idPrefix}-text-size-label`, 'Text size', 'textSize',
-    Object.fromEntries(Object.entries(TEXT_SIZES).map(([key, { label }]) => [key, label])), (next) => setTextSize(next)) : null;
+  const sizer = interactive ? renderChoices(`${idPrefix}-text-size-label`, 'Text size', 'textSize', TEXT_SIZES, (next) => setTextSize(next)) : null;
   const toolbar = interactive ? renderToolbar(statusCounts, idPrefix, state.filters, (next) => {
     state.filters = next;
     refilter();
@@ -133,7 +129,7 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
     if (!TEXT_SIZES[next] || next === state.textSize) return;
     state.textSize = next;
     sizer?.show(next);
-    element.style.setProperty('--rd-text-scale', String(TEXT_SIZES[next].scale));
+    element.dataset.textSize = next;
   }
 
   function mount(part) {
@@ -204,7 +200,7 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
   }
 
   setLayout(layout);
-  setTextSize(interactive ? textSize : 'normal');
+  if (interactive) setTextSize(textSize);
   if (interactive) {
     attachInteractions(view);
     element.addEventListener('click', (event) => {
