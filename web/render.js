@@ -46,11 +46,12 @@ const BLOCK_SIZE = 20;
 // layout and text shaping (page-trace).
 const BLOCK_SENTENCES = 2 * BLOCK_SIZE;
 
-// Items to append to `list`, in blocks: [{parent, build}], each block's own piece first (marked
-// as a container: its contents are pieces of their own). piecesOf(item): the item's pieces, the
-// first going into the block (its parent left out); sentencesOf(item): how many sentences it holds.
-function inBlocks(list, items, piecesOf, sentencesOf = () => 1) {
-  const pieces = [];
+// Items to append to `list`, in blocks: {parent, build} pieces, each block's own piece first
+// (marked as a container: its contents are pieces of their own). piecesOf(item): the item's
+// pieces, the first going into the block (its parent left out); sentencesOf(item): how many
+// sentences it holds. The pieces are made as they are taken (a generator): listing all of them,
+// with their blocks, for 80,000 rows was 17 ms of the task that sets the view up.
+function* inBlocks(list, items, piecesOf, sentencesOf = () => 1) {
   let block = null;
   let count = 0;
   let sentences = 0;
@@ -58,7 +59,7 @@ function inBlocks(list, items, piecesOf, sentencesOf = () => 1) {
     const size = sentencesOf(item);
     if (!block || count === BLOCK_SIZE || (sentences > 0 && sentences + size > BLOCK_SENTENCES)) {
       const current = h('div', { class: 'rd-block' });
-      pieces.push({ parent: list, build: () => current, container: true });
+      yield { parent: list, build: () => current, container: true };
       block = current;
       count = 0;
       sentences = 0;
@@ -66,13 +67,13 @@ function inBlocks(list, items, piecesOf, sentencesOf = () => 1) {
     count += 1;
     sentences += size;
     const [first, ...rest] = piecesOf(item);
-    pieces.push({ parent: block, ...first }, ...rest);
+    yield { parent: block, ...first };
+    yield* rest;
   }
-  return pieces;
 }
 
 // The aligned rows (see alignedRows in report-model.js). Returns the element and the row items
-// still to fill: [{parent, build}] so that view.js can append them in slices.
+// still to fill: {parent, build} pieces (an iterator) that view.js appends in slices.
 export function renderRowsLayout(model, rows, sentence) {
   const list = h('div', { class: 'rd-rows', role: 'list', 'aria-label': 'Sentences of both readouts, aligned' });
   const element = h('div', { class: 'rd-rows-view' },
@@ -118,15 +119,17 @@ function renderRow(row, fillCell) {
 
 // The document-order columns: each readout in its own order, one list per side.
 export function renderColumnsLayout(model, idPrefix, sentence) {
-  const pieces = [];
+  const lists = {};
   const columns = SIDES.map((side) => {
     const headingId = `${idPrefix}-${side}-heading`;
-    const list = h('div', { class: 'rd-sentences', role: 'list', 'aria-labelledby': headingId });
-    pieces.push(...inBlocks(list, model.sentences[side], (s) => [{ build: () => sentence(side, s.id) }]));
+    lists[side] = h('div', { class: 'rd-sentences', role: 'list', 'aria-labelledby': headingId });
     return h('section', { class: `rd-column rd-column-${side}`, 'aria-labelledby': headingId, 'data-side': side },
-      sideHeading(model, side, { id: headingId }), list);
+      sideHeading(model, side, { id: headingId }), lists[side]);
   });
-  return { element: h('div', { class: 'rd-columns' }, columns), pieces };
+  function* pieces() {
+    for (const side of SIDES) yield* inBlocks(lists[side], model.sentences[side], (s) => [{ build: () => sentence(side, s.id) }]);
+  }
+  return { element: h('div', { class: 'rd-columns' }, columns), pieces: pieces() };
 }
 
 // One sentence: reference, status, commitment badge, its counterparts with the link's band (or

@@ -143,20 +143,22 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
   // flashes hidden sentences.
   // Resolves with the number of sentences shown.
   async function buildInSlices(pieces, current) {
-    let index = 0;
+    const iterator = pieces[Symbol.iterator]();
+    let next = iterator.next();
     let shown = 0;
-    while (index < pieces.length) {
+    while (!next.done) {
       if (!current()) return shown;
       const until = performance.now() + SLICE_MS;
       const built = [];
       do {
-        const { parent, build, container } = pieces[index++];
+        const { parent, build, container } = next.value;
         const child = build();
         parent.append(child);
         if (!container) built.push(child);
-      } while (index < pieces.length && performance.now() < until);
+        next = iterator.next();
+      } while (!next.done && performance.now() < until);
       shown += applyFilters(view, state.filters, built).shown;
-      if (index < pieces.length) await nextTask();
+      if (!next.done) await nextTask();
     }
     return shown;
   }
