@@ -114,7 +114,7 @@ export function* alignedRowSteps(model, groupOf) {
   }
   yield;
   const linked = rows.filter((row) => row.a.length);
-  const inOrder = new Set(longestIncreasingRun(linked, (row) => row.a[0]));
+  const inOrder = new Set(yield* longestIncreasingRunSteps(linked, (row) => row.a[0]));
   for (const row of linked) row.moved = !inOrder.has(row);
   yield;
 
@@ -227,11 +227,13 @@ function keyOf(side, id) {
   return 2 * id + (side === 'b' ? 1 : 0);
 }
 
-// The longest subsequence of items whose keys increase (patience sorting, O(n log n)).
-function longestIncreasingRun(items, key) {
+// The longest subsequence of items whose keys increase (patience sorting, O(n log n)), in steps of
+// ITEMS_PER_STEP items (at 80,000 rows, 16 MiB a side, it was one step: 24.5 ms under a trace).
+function* longestIncreasingRunSteps(items, key) {
   const tails = [];
   const previous = new Array(items.length).fill(-1);
   for (let i = 0; i < items.length; i += 1) {
+    if (i > 0 && i % ITEMS_PER_STEP === 0) yield;
     let low = 0;
     let high = tails.length;
     while (low < high) {
