@@ -45,7 +45,7 @@ export function* modelSteps(report) {
 function* byIdInSteps(items) {
   const byId = new Map();
   for (let i = 0; i < items.length; i += 1) {
-    if (i > 0 && i % ITEMS_PER_STEP === 0) yield;
+    if (endsStep(i)) yield;
     byId.set(items[i].id, items[i]);
   }
   yield;
@@ -103,7 +103,7 @@ export function* alignedRowSteps(model, groupOf) {
   const rows = [];
   const positionOfGroup = new Map();  // group -> the index of its row in rows
   for (const [at, sentence] of model.sentences.b.entries()) {
-    if (at > 0 && at % ITEMS_PER_STEP === 0) yield;
+    if (endsStep(at)) yield;
     const group = groupOf.b[sentence.id];
     if (!group) {
       rows.push({ a: [], b: [sentence.id], links: [], status: 'new', moved: false });
@@ -122,7 +122,7 @@ export function* alignedRowSteps(model, groupOf) {
   const placed = [];
   let anchor = -1;
   for (const [at, sentence] of model.sentences.a.entries()) {
-    if (at > 0 && at % ITEMS_PER_STEP === 0) yield;
+    if (endsStep(at)) yield;
     const group = groupOf.a[sentence.id];
     if (group) {
       const position = positionOfGroup.get(group);
@@ -135,7 +135,7 @@ export function* alignedRowSteps(model, groupOf) {
   let next = 0;
   yield;
   for (let i = -1; i < rows.length; i += 1) {
-    if (i > 0 && i % ITEMS_PER_STEP === 0) yield;
+    if (endsStep(i)) yield;
     if (i >= 0) result.push(rows[i]);
     while (next < placed.length && placed[next].after === i) result.push(placed[next++].row);
   }
@@ -186,7 +186,7 @@ export function* linkGroupSteps(model) {
     return root;
   };
   for (let i = 0; i < links.length; i += 1) {
-    if (i > 0 && i % ITEMS_PER_STEP === 0) yield;
+    if (endsStep(i)) yield;
     const link = links[i];
     const first = find(keyOf('a', link.a[0]));
     for (const side of SIDES) {
@@ -201,7 +201,7 @@ export function* linkGroupSteps(model) {
   yield;
   const groups = new Map();
   for (let i = 0; i < links.length; i += 1) {
-    if (i > 0 && i % ITEMS_PER_STEP === 0) yield;
+    if (endsStep(i)) yield;
     const link = links[i];
     const root = find(keyOf('a', link.a[0]));
     const group = groups.get(root);
@@ -221,7 +221,12 @@ export function* linkGroupSteps(model) {
 }
 
 // The most links or sentences a step of the view's set-up goes through (a few milliseconds).
-export const ITEMS_PER_STEP = 20000;
+const ITEMS_PER_STEP = 20000;
+
+// Whether a stepped loop pauses (yields) before its item at this index: once every ITEMS_PER_STEP.
+export function endsStep(index) {
+  return index > 0 && index % ITEMS_PER_STEP === 0;
+}
 
 function keyOf(side, id) {
   return 2 * id + (side === 'b' ? 1 : 0);
@@ -233,7 +238,7 @@ function* longestIncreasingRunSteps(items, key) {
   const tails = [];
   const previous = new Array(items.length).fill(-1);
   for (let i = 0; i < items.length; i += 1) {
-    if (i > 0 && i % ITEMS_PER_STEP === 0) yield;
+    if (endsStep(i)) yield;
     let low = 0;
     let high = tails.length;
     while (low < high) {

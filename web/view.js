@@ -8,7 +8,7 @@
 // Everything the view knows lives in this closure, not on DOM elements.
 import { h, langOf } from './dom.js';
 import {
-  modelSteps, alignedRowSteps, linkGroupSteps, runSteps, ITEMS_PER_STEP, changesInReadingOrder, commitmentEntries, counterpartsOf, sentenceKey, sentenceRef,
+  modelSteps, alignedRowSteps, linkGroupSteps, runSteps, endsStep, changesInReadingOrder, commitmentEntries, counterpartsOf, sentenceKey, sentenceRef,
   sentenceStatus, createReview, reviewSummary, SIDES, SIDE_NAMES, STATUS_INFO,
 } from './report-model.js';
 import { renderSummary, renderRowsLayout, renderColumnsLayout, renderSentence, renderCommitmentTable, openEvidence } from './render.js';
@@ -260,8 +260,8 @@ export function createView(report, { idPrefix = 'rd', layout = 'rows', filters =
 // 25,000 sentences a side the model and rows took 85 ms in the task that set the view up
 // (tools/bench/page-trace.mjs), which with the rest went over the page's 100 ms a task; at 80,000
 // (16 MiB a side) each of the four was a step of 58-85 ms, so each goes through at most
-// ITEMS_PER_STEP sentences or links a step. prepareView runs a step a task; a static host runs
-// them at once.
+// ITEMS_PER_STEP sentences or links a step (endsStep in web/report-model.js). prepareView runs a
+// step a task; a static host runs them at once.
 function* preparation(report, engineReport) {
   const model = yield* modelSteps(report);
   const reviewModel = engineReport && engineReport !== report ? yield* modelSteps(engineReport) : model;
@@ -301,7 +301,7 @@ function* statusCountSteps(model) {
   const counts = new Map();
   for (const side of SIDES) {
     for (const [at, s] of model.sentences[side].entries()) {
-      if (at > 0 && at % ITEMS_PER_STEP === 0) yield;
+      if (endsStep(at)) yield;
       const status = sentenceStatus(s);
       counts.set(status, (counts.get(status) ?? 0) + 1);
     }
@@ -380,7 +380,7 @@ function* paragraphStartSteps(model) {
   for (const side of SIDES) {
     let previous = null;
     for (const [at, sentence] of model.sentences[side].entries()) {
-      if (at > 0 && at % ITEMS_PER_STEP === 0) yield;
+      if (endsStep(at)) yield;
       if (previous !== null && sentence.paragraph !== previous) starts.add(sentenceKey(side, sentence.id));
       previous = sentence.paragraph;
     }
