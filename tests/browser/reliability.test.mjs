@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, openFreshPage, closeCleanly, settled, corpusDir, corpusText, nodeEngine } from './harness.mjs';
-import { corpusMaterial, syntheticPair } from '../../tools/bench/synthetic.mjs';
+import { corpusMaterial, syntheticPair, syntheticPairOfBytes } from '../../tools/bench/synthetic.mjs';
 
 let browser;
 const opened = [];
@@ -408,12 +408,7 @@ describe('long files', () => {
     const page = await openPage(recordMainThread);
     await settled(page);
     const limit = 16 * 1024 * 1024;
-    const pair = syntheticPair(Math.ceil(limit / 180), 20240601, corpusMaterial(corpusDir));
-    const cut = (text) => {
-      const head = Buffer.from(text).subarray(0, limit).toString('utf8');
-      return `${head.slice(0, head.lastIndexOf('\n\n'))}\n`;
-    };
-    const texts = { a: cut(pair.a), b: cut(pair.b) };
+    const texts = syntheticPairOfBytes(limit, 20240601, corpusMaterial(corpusDir));
     assert.ok(['a', 'b'].every((side) => Buffer.byteLength(texts[side]) > limit - 4096), 'at the limit');
     const paths = { a: writeFile('limit-a.txt', texts.a), b: writeFile('limit-b.txt', texts.b) };
     await page.evaluate(() => { window.statuses.length = 0; });

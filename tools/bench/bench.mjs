@@ -23,7 +23,7 @@ import { gzipSync } from 'node:zlib';
 
 import { measureMainThread, measurePage, measureRecomparison } from './page-timing.mjs';
 import { formatMb, formatMs, growthExponent, median } from './stats.mjs';
-import { GENERATOR_VERSION, corpusMaterial, repeatedCorpusPair, syntheticPair, writeSyntheticPair } from './synthetic.mjs';
+import { GENERATOR_VERSION, corpusMaterial, repeatedCorpusPair, syntheticPairOfBytes, writeSyntheticPair } from './synthetic.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..');
@@ -244,20 +244,12 @@ function writeRepeatedCorpusPair(benchDir, corpusDir, copies) {
   return { a, b, bytesA: Buffer.byteLength(pair.a), bytesB: Buffer.byteLength(pair.b) };
 }
 
-// A synthetic pair cut to about `bytes` bytes a side, each side at a paragraph end, written to
-// build/bench (the same generator and seed as the sentence-count pairs).
+// syntheticPairOfBytes written to build/bench.
 function writePairOfBytes(benchDir, bytes, seed, material) {
-  const count = Math.ceil(bytes / 180);  // the generator writes about 200 bytes a sentence
-  const pair = syntheticPair(count, seed, material);
-  const cut = (text) => {
-    const head = Buffer.from(text).subarray(0, bytes).toString('utf8');
-    return `${head.slice(0, head.lastIndexOf('\n\n'))}\n`;
-  };
+  const { a: textA, b: textB } = syntheticPairOfBytes(bytes, seed, material);
   const name = `bytes-${bytes}`;
   const a = join(benchDir, `synthetic-${name}-a.txt`);
   const b = join(benchDir, `synthetic-${name}-b.txt`);
-  const textA = cut(pair.a);
-  const textB = cut(pair.b);
   writeFileSync(a, textA);
   writeFileSync(b, textB);
   return { a, b, bytesA: Buffer.byteLength(textA), bytesB: Buffer.byteLength(textB) };

@@ -156,6 +156,17 @@ export function syntheticPair(count, seed, material) {
   };
 }
 
+// A synthetic pair cut to about `bytes` bytes a side (UTF-8), each side at a paragraph end:
+// {a, b} (the same generator and seed as the sentence-count pairs).
+export function syntheticPairOfBytes(bytes, seed, material) {
+  const pair = syntheticPair(Math.ceil(bytes / 180), seed, material);  // about 200 bytes a sentence
+  const cut = (text) => {
+    const head = Buffer.from(text).subarray(0, bytes).toString('utf8');
+    return `${head.slice(0, head.lastIndexOf('\n\n'))}\n`;
+  };
+  return { a: cut(pair.a), b: cut(pair.b) };
+}
+
 // Writes the pair to dir/synthetic-<count>-{a,b}.txt and returns their paths and sizes.
 export function writeSyntheticPair(dir, count, seed, material) {
   mkdirSync(dir, { recursive: true });
